@@ -1,0 +1,85 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings shared by every Swift target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Zhili",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "zhili", targets: ["zhili"]),
+        .library(name: "ZhiliCore", targets: ["ZhiliCore"]),
+        .library(name: "ZhiliIngest", targets: ["ZhiliIngest"]),
+        .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
+        .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
+        .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C shims over Debian's system libraries. Only the Swift module directly
+        // above each shim imports it.
+        .target(
+            name: "CZhiliICU",
+            linkerSettings: [
+                // Foundation on Linux ships a private ICU that shares a few C++ symbols
+                // with the system ICU; listing it first makes each bind to its own copy.
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(name: "ZhiliICU", dependencies: ["CZhiliICU"], swiftSettings: swiftSettings),
+
+        // Records that flow between stages.
+        .target(name: "ZhiliCore", swiftSettings: swiftSettings),
+
+        // Stage 1: decoding, readers and cleaning.
+        .target(
+            name: "ZhiliIngest",
+            dependencies: ["ZhiliCore", "ZhiliICU"],
+            resources: [.copy("Resources/boilerplate.txt")],
+            swiftSettings: swiftSettings
+        ),
+        // Stage 2: segmentation.
+        .target(
+            name: "ZhiliSegment",
+            dependencies: ["ZhiliCore", "ZhiliICU"],
+            swiftSettings: swiftSettings
+        ),
+        // Stage 3: extraction of figures, programs, regions and indicators.
+        .target(
+            name: "ZhiliExtract",
+            dependencies: ["ZhiliCore", "ZhiliSegment"],
+            resources: [.copy("Resources/regions-cn.tsv")],
+            swiftSettings: swiftSettings
+        ),
+        // Stage 4: durable store and search.
+        .target(
+            name: "ZhiliStore",
+            dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "zhili",
+            dependencies: [
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,104 @@
+/// What sort of quantity a figure is.
+public enum FigureKind: String, Sendable, Codable, Hashable {
+    /// A count of things (个, 人, 件, 起 …).
+    case count
+    /// A percentage or rate.
+    case percent
+    /// A change in percentage points (个百分点).
+    case points
+    /// An amount of money (元).
+    case money
+    /// Any other measure (area, length, duration …).
+    case measure
+}
+
+/// Direction of a reported change.
+public enum ChangeDirection: String, Sendable, Codable, Hashable {
+    case 上升, 下降
+}
+
+/// What a change is measured against.
+public enum ChangeBasis: String, Sendable, Codable, Hashable {
+    case 同比, 环比
+}
+
+/// A quantity reported in an article, with what was counted and where.
+public struct Figure: Sendable, Codable, Hashable {
+    /// Surface text, from the first digit to the end of the unit (`2000余起`).
+    public var text: String
+    /// Value with multipliers applied (`2.2万人` → 22000).
+    public var value: Double
+    /// Upper end of a range (`10至20个`), else nil.
+    public var valueMax: Double?
+    /// Normalized unit without multiplier (`元`, `人`, `%`, `个百分点`).
+    public var unit: String?
+    /// Qualifier as written: 余, 多, 以上, 超, 逾, 近, 约, 不到, 以下.
+    public var qualifier: String?
+    /// Direction when the figure is a change.
+    public var change: ChangeDirection?
+    /// 同比 or 环比 when the figure is a change.
+    public var basis: ChangeBasis?
+    /// What sort of quantity this is.
+    public var kind: FigureKind
+    /// The phrase naming what was counted or measured (`排查化解矛盾纠纷`).
+    public var metric: String?
+    /// Canonical indicator id (`disputes_resolved`), when the metric maps to one.
+    public var indicator: String?
+    /// Year the figure refers to.
+    public var year: Int?
+    /// Region the figure refers to.
+    public var region: RegionRef?
+    /// Offset of `text` in the article text (Unicode scalars).
+    public var start: Int
+    /// Offset just past `text`.
+    public var end: Int
+    /// The sentence holding the figure.
+    public var sentence: String
+
+    /// Creates a figure.
+    public init(
+        text: String, value: Double, valueMax: Double? = nil, unit: String?, qualifier: String? = nil,
+        change: ChangeDirection? = nil, basis: ChangeBasis? = nil, kind: FigureKind,
+        metric: String? = nil, indicator: String? = nil, year: Int? = nil, region: RegionRef? = nil,
+        start: Int, end: Int, sentence: String
+    ) {
+        self.text = text
+        self.value = value
+        self.valueMax = valueMax
+        self.unit = unit
+        self.qualifier = qualifier
+        self.change = change
+        self.basis = basis
+        self.kind = kind
+        self.metric = metric
+        self.indicator = indicator
+        self.year = year
+        self.region = region
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, value, valueMax = "value_max", unit, qualifier, change, basis, kind, metric, indicator, year, region, start, end, sentence
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(value, forKey: .value)
+        try container.encode(valueMax, forKey: .valueMax)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(qualifier, forKey: .qualifier)
+        try container.encode(change, forKey: .change)
+        try container.encode(basis, forKey: .basis)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(metric, forKey: .metric)
+        try container.encode(indicator, forKey: .indicator)
+        try container.encode(year, forKey: .year)
+        try container.encode(region, forKey: .region)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(sentence, forKey: .sentence)
+    }
+}
