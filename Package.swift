@@ -80,6 +80,7 @@ let package = Package(
 
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
     ]
 )
