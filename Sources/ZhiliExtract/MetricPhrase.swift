@@ -18,7 +18,13 @@ struct MetricPhrase {
         "逾", "共", "均", "是", "占",
     ]
     /// Adverbs that start the predicate inside a phrase (连续三年保持在, 始终保持在, 已累计开展).
-    static let predicateStarts = ["始终", "连续", "累计", "共计", "一直"]
+    static let predicateStarts = ["始终", "连续", "一直"]
+    /// Adverbs after which the counted phrase starts (各站室已累计开展座谈交流 → 开展座谈交流).
+    static let countingStarts = ["累计", "共计"]
+    /// Verbs that open a relative clause after a figure (12名分布在…等地的受害人).
+    static let relativeVerbs = ["分布", "位于", "来自"]
+    /// Copulas after a figure that closes nothing before it (2600元属于燃气报警、改造等费用).
+    static let copulas = ["属于", "用于", "是", "为"]
     /// Adverbs and time words stripped from the start of a phrase.
     static let leading = ["累计", "共计", "共", "全年", "全市", "全盟", "全区", "全旗", "全县", "其中", "今年", "去年", "当年", "目前", "同时", "此外", "另外"]
     /// Words that start a predicate after the figure: the figure then closes its phrase.
@@ -48,7 +54,7 @@ struct MetricPhrase {
                 let items = count > 1 ? share(phrase, count: count) : nil
                 for member in index...last { result[member] = items?[member - index] ?? phrase }
             } else if last == index {
-                result[index] = following(from: tail.tailEnd, clauseEnd: min(clauseEnd, nextFigureStart), nextFigureInClause: true)
+                result[index] = complement(after: tail.tailEnd, clauseEnd: clauseEnd)
             }
             index = last + 1
         }
@@ -71,12 +77,28 @@ struct MetricPhrase {
         return end
     }
 
+    /// The phrase after a copula that follows the figure (2600元属于燃气报警、改造等费用).
+    private func complement(after start: Int, clauseEnd: Int) -> String? {
+        for verb in Self.copulas where text.has(verb, at: start) {
+            return clean((start + verb.unicodeScalars.count)..<clauseEnd)
+        }
+        return nil
+    }
+
+    /// The head noun of a relative clause after a figure: …等地的受害人.
+    private func relativeHead(from start: Int) -> String? {
+        let sentenceEnd = text.sentence(at: start).upperBound
+        guard let of = (start..<sentenceEnd).first(where: { text[$0] == "的" }) else { return nil }
+        return clean((of + 1)..<clauseEnd(after: of + 1))
+    }
+
     /// The noun phrase after a figure, or nil when the figure closes its phrase.
     private func following(from start: Int, clauseEnd: Int, nextFigureInClause: Bool) -> String? {
         guard start < clauseEnd else { return nil }
         let first = text[start]
         guard ArticleText.isHan(first) || first == "“" else { return nil }
         for verb in Self.verbsAfter where text.has(verb, at: start) { return nil }
+        for verb in Self.relativeVerbs where text.has(verb, at: start) { return relativeHead(from: start) }
         var phraseStart = start
         if first == "的" { phraseStart += 1 }
         var end = clauseEnd
@@ -117,6 +139,16 @@ struct MetricPhrase {
                     break
                 }
                 offset += 1
+            }
+        }
+        for word in Self.countingStarts {
+            var offset = upper - word.unicodeScalars.count - 2
+            while offset >= lower {
+                if text.has(word, at: offset) {
+                    lower = offset + word.unicodeScalars.count
+                    break
+                }
+                offset -= 1
             }
         }
         if let lastOf = (lower..<upper).last(where: { text[$0] == "的" }), upper - lastOf - 1 >= 2 {

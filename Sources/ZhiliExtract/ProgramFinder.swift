@@ -221,6 +221,10 @@ struct ProgramFinder: Sendable {
             left += prefix.unicodeScalars.count
             break
         }
+        // 一条热线, 三个中心: a count, not a name.
+        if Self.numerals.contains(text[left]), FigureUnits.trie.longestMatch(in: buffer, from: left + 1) != nil {
+            return nil
+        }
         let modifier = left..<suffixStart
         guard modifier.count >= 2 else { return nil }
         let last = text[modifier.upperBound - 1]
