@@ -252,9 +252,14 @@ struct ProgramFinder: Sendable {
         var seen: Set<String> = []
         var result: [ProgramHit] = []
         for var hit in hits {
-            for other in names where other != hit.name && hit.name.hasSuffix(other) {
-                let prefix = String(hit.name.dropLast(other.count))
-                if prefix.count <= 3, !isRegionName(prefix), other.count >= 4 {
+            let name = Array(hit.name.utf8)
+            for other in names {
+                let suffix = other.utf8
+                // Compare bytes: String comparison normalizes, which is slow on CJK text.
+                guard suffix.count < name.count, suffix.count >= 12, name.count - suffix.count <= 9,
+                      name.suffix(suffix.count).elementsEqual(suffix) else { continue }
+                let prefix = String(decoding: name.prefix(name.count - suffix.count), as: UTF8.self)
+                if !isRegionName(prefix) {
                     hit.name = other
                     break
                 }

@@ -58,7 +58,9 @@ struct RegionFinder {
     /// Resolves ambiguous hits from the unambiguous ones and marks locative lists (…等地).
     func resolve(_ hits: inout [RegionHit], titleHits: inout [RegionHit], text: ArticleText) {
         var context: Set<String> = []
-        for hit in hits + titleHits where hit.candidates.count == 1 && !Self.soundsGeneric(table.region(code: hit.candidates[0])?.name ?? "") {
+        var seen: Set<String> = []
+        for hit in hits + titleHits where hit.candidates.count == 1 && !table.genericSoundingCodes.contains(hit.candidates[0]) {
+            guard seen.insert(hit.candidates[0]).inserted else { continue }
             context.insert(hit.candidates[0])
             for ancestor in table.ancestors(of: hit.candidates[0]) { context.insert(ancestor.code) }
         }
@@ -80,7 +82,7 @@ struct RegionFinder {
         // A name that reads as a common phrase (老城区, 城关区) counts only where the article names
         // its province or prefecture, or it lies in the home province.
         func plausible(_ candidates: [String]) -> [String] {
-            guard candidates.contains(where: { table.region(code: $0).map { Self.soundsGeneric($0.name) } ?? false }) else { return candidates }
+            guard candidates.contains(where: table.genericSoundingCodes.contains) else { return candidates }
             return candidates.filter { code in
                 table.ancestors(of: code).contains { context.contains($0.code) } || table.province(of: code)?.code == home
             }
@@ -105,11 +107,6 @@ struct RegionFinder {
             }
             index = last + 1
         }
-    }
-
-    /// Division names that also read as ordinary phrases: the old town, the new town, the county seat.
-    static func soundsGeneric(_ name: String) -> Bool {
-        ["老城区", "新城区", "城关区", "城关镇", "市中区", "城中区", "城东区", "城西区", "城南区", "城北区", "新区", "开发区"].contains(name)
     }
 
     /// Whether the text between two hits only separates items of a list (、，和 or nothing).
