@@ -179,9 +179,14 @@ struct FigureFinder {
         guard let direction else { return (nil, nil) }
         // 同比 within a few characters before the change word (同比分别下降).
         var position = wordStart
-        while position > 0, wordStart - position <= 4, !ArticleText.isClauseBreak(text[position - 1]) {
+        while position > 0, wordStart - position <= 6, !ArticleText.isClauseBreak(text[position - 1]) {
             if text.has("同比", endingAt: position) { return (direction, .同比) }
             if text.has("环比", endingAt: position) { return (direction, .环比) }
+            // 较上年/比去年 compare with the same period a year before; 较上月 with the one before.
+            for word in ["较上年", "比上年", "较去年", "比去年", "较上年同期", "比上年同期", "较去年同期", "比去年同期"] where text.has(word, endingAt: position) {
+                return (direction, .同比)
+            }
+            for word in ["较上月", "比上月", "较上季度", "比上季度"] where text.has(word, endingAt: position) { return (direction, .环比) }
             position -= 1
         }
         return (nil, nil)

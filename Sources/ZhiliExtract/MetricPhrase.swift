@@ -13,6 +13,7 @@
 struct MetricPhrase {
     /// Predicate words stripped from the end of a preceding phrase, longest first.
     static let trailing = [
+        "较上年同期", "比上年同期", "较去年同期", "比去年同期", "较上年", "比上年", "较去年", "比去年", "较上月", "比上月",
         "提升至", "提升到", "提高到", "提高至", "下降至", "下降到", "保持在", "稳定在", "达到", "共计", "总计", "合计",
         "累计", "同比", "环比", "分别", "下降", "上升", "增长", "减少", "提高", "降低", "增加", "提升", "下滑", "回落",
         "就有", "超过", "不足", "不到", "将近", "降至", "升至", "达", "为", "至", "了", "有", "的", "约", "近", "超",
@@ -34,7 +35,7 @@ struct MetricPhrase {
     /// Words that start a predicate after the figure: the figure then closes its phrase.
     static let verbsAfter = ["建立", "建成", "属于", "用于", "投入", "全部", "已", "均", "都", "同比", "环比", "比", "较", "占", "为", "是", "在", "左右", "以上", "以下"]
     /// Words that end a noun phrase after a figure.
-    static let nounStops = ["推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入", "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同"]
+    static let nounStops = ["设立", "设置", "配备", "建有", "开设", "推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入", "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同"]
 
     let text: ArticleText
     let regionSpans: [Range<Int>]
@@ -120,7 +121,8 @@ struct MetricPhrase {
         if let lastOf = (phrase).last(where: { text[$0] == "的" }), end - lastOf - 1 >= 2 {
             phrase = (lastOf + 1)..<end
         }
-        return clean(phrase)
+        // A noun after a measure word may be one character (10个村).
+        return clean(phrase, minimum: 1)
     }
 
     /// The phrase before a figure, without its predicate.
@@ -144,6 +146,19 @@ struct MetricPhrase {
                 }
                 offset += 1
             }
+        }
+        // A year inside the phrase is a time adverbial: what is counted follows it (平台2023年共接警).
+        var offset = upper - 3
+        while offset > lower + 3 {
+            if text[offset] == "年", (1...4).allSatisfy({ ArticleText.isDigit(text[offset - $0]) }) {
+                lower = offset + 1
+                for word in ["共计", "共", "累计"] where text.has(word, at: lower) && upper - lower - word.unicodeScalars.count >= 2 {
+                    lower += word.unicodeScalars.count
+                    break
+                }
+                break
+            }
+            offset -= 1
         }
         for word in Self.stockVerbs {
             var offset = upper - word.unicodeScalars.count - 2
@@ -174,6 +189,9 @@ struct MetricPhrase {
             stripped = false
             if let span = regionSpans.first(where: { $0.lowerBound == lower }), span.upperBound < upper - 1 {
                 lower = span.upperBound
+                // 科尔沁区、开鲁县两地: the list of places and its count go too.
+                while lower < upper - 2, FigureFinder.separators.contains(text[lower]) { lower += 1 }
+                for word in ["两地", "三地", "各地", "两级", "三级"] where text.has(word, at: lower) && lower + 2 < upper - 1 { lower += 2 }
                 stripped = true
             }
             for word in Self.leading where text.has(word, at: lower) && lower + word.unicodeScalars.count < upper - 1 {
@@ -186,7 +204,7 @@ struct MetricPhrase {
     }
 
     /// Trims spaces and list punctuation; unwraps a phrase that is one quotation.
-    private func clean(_ range: Range<Int>) -> String? {
+    private func clean(_ range: Range<Int>, minimum: Int = 2) -> String? {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, [" ", "、", "　"].contains(text[lower]) { lower += 1 }
         while upper > lower, [" ", "、", "　"].contains(text[upper - 1]) { upper -= 1 }
@@ -195,7 +213,7 @@ struct MetricPhrase {
             lower += 1
             upper -= 1
         }
-        guard upper - lower >= 2 else { return nil }
+        guard upper - lower >= minimum else { return nil }
         let phrase = text.string(lower..<upper)
         return phrase.unicodeScalars.contains(where: ArticleText.isHan) ? phrase : nil
     }

@@ -44,7 +44,7 @@ struct ProgramFinder: Sendable {
         "建设", "完善", "健全", "发挥", "推广", "打造", "建成", "建立", "开展", "推进", "实现", "设置", "成立", "构建",
         "推行", "实行", "实施", "创新", "按照", "运用", "落实", "深化", "加强", "提供", "组织", "参与", "纳入", "接入",
         "融入", "依托", "通过", "利用", "形成", "搭建", "启动", "运行", "加快", "全面", "深入", "大力", "积极", "持续",
-        "扎实", "强化", "优化", "覆盖", "做好", "这个", "各个", "一个", "首个", "作为", "成为", "叫做", "称为", "进入",
+        "扎实", "强化", "优化", "覆盖", "做好", "联合", "依靠", "借助", "围绕", "对照", "这个", "各个", "一个", "首个", "作为", "成为", "叫做", "称为", "进入",
     ]
     /// Function characters that end a name going left.
     static let leftStopCharacters: Set<Unicode.Scalar> = [
@@ -62,7 +62,7 @@ struct ProgramFinder: Sendable {
         "常态化", "新型", "现代化", "一体化", "整体", "全新", "创新", "有效", "科学", "完善", "良好",
     ]
     static let numerals: Set<Unicode.Scalar> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "双"]
-    static let levelPrefixes = ["区级", "市级", "县级", "旗级", "盟级", "区", "市", "县", "旗"]
+    static let levelPrefixes = ["全市", "全区", "全盟", "全旗", "全县", "区级", "市级", "县级", "旗级", "盟级", "区", "市", "县", "旗"]
 
     static let suffixTrie = ScalarTrie(words: suffixes)
     static let joinTrie = ScalarTrie(words: joinSuffixes)
@@ -123,7 +123,8 @@ struct ProgramFinder: Sendable {
         if endsWithHead(inner, text) { return hit }
         // “X”的…: X describes what follows.
         if text[quote.upperBound] == "的" { return nil }
-        if text[inner.upperBound - 1] == "化" { return nil }
+        // 一体化, 一站式: a manner or property, not a name.
+        if text[inner.upperBound - 1] == "化" || text[inner.upperBound - 1] == "式" { return nil }
         if isFormula(inner, text) {
             return text.has("目标", at: quote.upperBound) ? nil : hit
         }
@@ -217,7 +218,7 @@ struct ProgramFinder: Sendable {
             left -= 1
         }
         // Drop a bare level word (区矛盾纠纷多元化解中心 is the district's 矛盾纠纷多元化解中心).
-        for prefix in Self.levelPrefixes where text.has(prefix, at: left) && suffixEnd - left - prefix.unicodeScalars.count >= 6 {
+        for prefix in Self.levelPrefixes where text.has(prefix, at: left) && suffixEnd - left - prefix.unicodeScalars.count >= (prefix.hasPrefix("全") ? 4 : 6) {
             left += prefix.unicodeScalars.count
             break
         }

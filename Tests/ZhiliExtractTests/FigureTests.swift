@@ -31,6 +31,10 @@ import ZhiliCore
         Case(sentence: "化解成功率41.3%,其余转入速裁。", text: "41.3%", value: 41.3, unit: "%"),
         Case(sentence: "满意率达到百分之九十五。", text: "百分之九十五", value: 95, unit: "%"),
         Case(sentence: "检查生产经营单位3375家次。", text: "3375家次", value: 3375, unit: "家次"),
+        Case(sentence: "受理群众来信来访236件次。", text: "236件次", value: 236, unit: "件次"),
+        Case(sentence: "投入资金2.3亿元。", text: "2.3亿元", value: 230_000_000, unit: "元"),
+        Case(sentence: "全市逾1.5万名志愿者参与巡逻。", text: "1.5万名", value: 15000, unit: "名", qualifier: "逾"),
+        Case(sentence: "电诈案件环比下降三成。", text: "三成", value: 30, unit: "%"),
     ])
     func readsFigure(_ expected: Case) throws {
         let record = try ExtractionFixture.record(expected.sentence)
@@ -85,6 +89,7 @@ import ZhiliCore
         ChangeCase(sentence: "破获案件同比上升33%。", texts: ["33%"], change: .上升, basis: .同比),
         ChangeCase(sentence: "接警量环比增长5.5%。", texts: ["5.5%"], change: .上升, basis: .环比),
         ChangeCase(sentence: "发案率同比降低了2个百分点。", texts: ["2个百分点"], change: .下降, basis: .同比, unit: "个百分点"),
+        ChangeCase(sentence: "群众安全感较上年提高2.1个百分点。", texts: ["2.1个百分点"], change: .上升, basis: .同比, unit: "个百分点"),
         // Not a change: a level reached, or no 同比/环比 basis.
         ChangeCase(sentence: "群众信访满意度提升至95%。", texts: ["95%"], change: nil, basis: nil),
         ChangeCase(sentence: "化解率始终保持在96%以上。", texts: ["96%"], change: nil, basis: nil),

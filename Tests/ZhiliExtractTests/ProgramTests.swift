@@ -20,6 +20,8 @@ import ZhiliExtract
         ("创新“警力跟着警情走”的等级化勤务模式。", ["等级化勤务模式"]),
         ("建成“乌海24小时警局”。", ["乌海24小时警局"]),
         ("“平安巴彦淖尔”这张亮丽名片。", ["平安巴彦淖尔"]),
+        ("新城区公安分局联合12345市民服务热线开展服务。", ["12345市民服务热线"]),
+        ("全市110接处警平台运行良好。", ["110接处警平台"]),
         ("东胜区综治中心与区级矛盾纠纷多元化解中心实行一体化运行。", ["东胜区综治中心", "矛盾纠纷多元化解中心"]),
     ])
     func findsPrograms(_ sentence: String, _ names: [String]) throws {
@@ -48,6 +50,7 @@ import ZhiliExtract
         "为实现“三化”目标,民警们按照上级部署。",
         "县、乡、村级综治中心覆盖率达100%。",
         "以“卖车收取定金”的方式诱骗受害人。",
+        "推出“一站式”办理服务。",
     ])
     func ignoresSlogansAndGenericPhrases(_ sentence: String) throws {
         let programs = try ExtractionFixture.record(sentence).programs
