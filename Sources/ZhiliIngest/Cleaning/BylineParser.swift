@@ -19,9 +19,10 @@ public struct BylineParser: Sendable {
 
     /// The names in a stand-alone byline, or nil when `text` is not one.
     ///
-    /// A byline starts with a role word and holds only role words and names (two to eight Han
-    /// characters, `·` allowed inside).
+    /// A byline starts with a role word and holds only role words and names (two to four Han
+    /// characters, or up to eight around a `·`).
     public func names(inByline text: String) -> [String]? {
+        guard TextShape.length(text, limit: 121) <= 120 else { return nil }
         let trimmed = TextShape.trimmed(text)
         guard TextShape.length(trimmed, limit: 81) <= 80,
               Self.roles.contains(where: { trimmed.hasPrefix($0) && $0.count >= 2 }) else { return nil }
@@ -31,6 +32,7 @@ public struct BylineParser: Sendable {
 
     /// The names in a parenthesised byline or list of names (`(胡日查 韩学文)`), or nil.
     public func names(inParenthesized text: String) -> [String]? {
+        guard TextShape.length(text, limit: 161) <= 160 else { return nil }
         let scalars = Array(TextShape.trimmed(text).unicodeScalars)
         guard scalars.count >= 4, scalars.count <= 120,
               scalars.first == "(" || scalars.first == "（",
@@ -46,12 +48,21 @@ public struct BylineParser: Sendable {
     /// Splits a trailing parenthesised byline off the end of a paragraph:
     /// `…贡献力量。(记者 黄景莲)` → (`…贡献力量。`, [`黄景莲`]). Nil when there is none.
     public func trailingByline(in paragraph: String) -> (body: String, names: [String])? {
-        let scalars = Array(paragraph.unicodeScalars)
+        let scalars = paragraph.unicodeScalars
         guard let last = scalars.last, last == ")" || last == "）" else { return nil }
-        guard let open = scalars.lastIndex(where: { $0 == "(" || $0 == "（" }), open > 0 else { return nil }
-        let body = String(String.UnicodeScalarView(scalars[..<open]))
+        // Look for the opening bracket among the last 160 scalars only.
+        var open = scalars.endIndex
+        var seen = 0
+        var index = scalars.endIndex
+        while index > scalars.startIndex, seen < 160 {
+            index = scalars.index(before: index)
+            seen += 1
+            if scalars[index] == "(" || scalars[index] == "（" { open = index; break }
+        }
+        guard open != scalars.endIndex, open > scalars.startIndex else { return nil }
+        let body = String(scalars[..<open])
         guard TextShape.endsSentence(body) else { return nil }
-        let note = String(String.UnicodeScalarView(scalars[open...]))
+        let note = String(scalars[open...])
         guard let names = names(inParenthesized: note) else { return nil }
         return (TextShape.trimmed(body), names)
     }
@@ -83,12 +94,13 @@ public struct BylineParser: Sendable {
         return (names, roleCount)
     }
 
-    /// Two to eight Han characters, `·` allowed between them.
+    /// Two to four Han characters, or up to eight with a `·` inside (transliterated names).
     private func isName(_ word: String) -> Bool {
         var han = 0
+        var dots = 0
         for scalar in word.unicodeScalars {
-            if TextShape.isHan(scalar) { han += 1 } else if scalar != "·" && scalar != "•" { return false }
+            if TextShape.isHan(scalar) { han += 1 } else if scalar == "·" { dots += 1 } else { return false }
         }
-        return han >= 2 && han <= 8
+        return han >= 2 && han <= (dots > 0 ? 8 : 4)
     }
 }

@@ -5,14 +5,17 @@
 ///   `(本版图片均由包音德力格尔摄)`), or starts with `图为`/`图:`; or
 /// - a stand-alone photo line: at most 16 characters, one sentence ending in `。`, with no
 ///   comma, enumeration comma or quotation mark (`边境巡逻。`, `民警在社区宣传法律法规。`),
-///   standing after a finished sentence, a heading, or two or more blank lines (a picture's
-///   gap) — so the short tail of a sentence broken by a page gap is not taken for a caption.
+///   standing after a finished paragraph or after two or more blank lines (a picture's gap) —
+///   so neither the short tail of a sentence broken by a page gap nor a short lead sentence
+///   under a heading is taken for a caption. (A one-clause body paragraph of at most 16
+///   characters after a finished paragraph is the known false positive of this rule.)
 public struct CaptionDetector: Sendable {
     /// Creates the step.
     public init() {}
 
     /// Whether `paragraph` is a caption, given the paragraph before it (nil at the start).
     public func isCaption(_ paragraph: Paragraph, after previous: Paragraph?) -> Bool {
+        guard TextShape.length(paragraph.text, limit: 81) <= 80 else { return false }
         let scalars = Array(paragraph.text.unicodeScalars)
         guard let last = scalars.last else { return false }
         if isCredit(scalars) { return true }
@@ -20,8 +23,8 @@ public struct CaptionDetector: Sendable {
         let forbidden: Set<Unicode.Scalar> = ["，", ",", "、", "；", ";", "“", "”", "\"", "：", ":", "！", "？"]
         guard !scalars.dropLast().contains(where: { forbidden.contains($0) || $0 == "。" }),
               scalars.filter(TextShape.isHan).count >= 3 else { return false }
-        guard let previous else { return true }
-        return paragraph.gapBefore >= 2 || TextShape.endsSentence(previous.text) || TextShape.isHeading(previous.text)
+        guard let previous else { return false }
+        return paragraph.gapBefore >= 2 || TextShape.endsSentence(previous.text)
     }
 
     /// `… 摄`, `(…摄)`, `图为…`, `图:…`.

@@ -107,8 +107,8 @@ public struct Cleaner: Sendable {
             controls += 1
             if byte == 0 { if index % 2 == 0 { zerosEven += 1 } else { zerosOdd += 1 } }
         }
-        // BOM-less UTF-16: zeros on one parity only.
-        if zerosEven + zerosOdd > sample.count / 8, min(zerosEven, zerosOdd) * 10 < max(zerosEven, zerosOdd) { return nil }
+        // BOM-less UTF-16: zeros (the high bytes of ASCII) on one parity only.
+        if zerosEven + zerosOdd > 8, min(zerosEven, zerosOdd) * 10 < max(zerosEven, zerosOdd) { return nil }
         return controls * 100 > sample.count ? "binary data, not text (\(controls) control bytes in the first \(sample.count))" : nil
     }
 

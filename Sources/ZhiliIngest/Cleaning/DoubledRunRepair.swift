@@ -24,6 +24,7 @@ public struct DoubledRunRepair: Sendable {
     /// - Complexity: O(n) for ordinary lines; O(n²) in the worst case for lines that pass the
     ///   parity test, with n ≤ 2,000.
     public func repair(_ line: String) -> String {
+        guard line.utf8.count <= 8000 else { return line }
         let scalars = Array(line.unicodeScalars)
         let count = scalars.count
         guard count >= 4, count <= 2000 else { return line }

@@ -13,8 +13,8 @@ public struct JustificationSpaces: Sendable {
     ///
     /// - Complexity: O(n) in Unicode scalars.
     public func repair(_ line: String) -> String {
+        guard line.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return line }
         let scalars = Array(line.unicodeScalars)
-        guard scalars.contains(where: TextShape.isSpace) else { return line }
         // A "single" is a Han character with a space or the line edge on both sides.
         func isSingle(_ index: Int) -> Bool {
             guard index >= 0, index < scalars.count, TextShape.isHan(scalars[index]) else { return false }
