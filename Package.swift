@@ -37,6 +37,14 @@ let package = Package(
             ]
         ),
         .target(name: "ZhiliICU", dependencies: ["CZhiliICU"], swiftSettings: swiftSettings),
+        // Debian's libxml2 headers and library, found with pkg-config; only CZhiliHTML includes them.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // C shim over libxml2's HTML parser: the main text of a page, with no libxml2 types in its API.
+        .target(name: "CZhiliHTML", dependencies: ["CLibXML2"]),
 
         // Records that flow between stages.
         .target(name: "ZhiliCore", swiftSettings: swiftSettings),
@@ -44,7 +52,7 @@ let package = Package(
         // Stage 1: decoding, readers and cleaning.
         .target(
             name: "ZhiliIngest",
-            dependencies: ["ZhiliCore", "ZhiliICU"],
+            dependencies: ["ZhiliCore", "ZhiliICU", "CZhiliHTML"],
             resources: [.copy("Resources/boilerplate.txt")],
             swiftSettings: swiftSettings
         ),
