@@ -52,6 +52,7 @@ let package = Package(
         .target(
             name: "ZhiliSegment",
             dependencies: ["ZhiliCore", "ZhiliICU"],
+            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict")],
             swiftSettings: swiftSettings
         ),
         // Stage 3: extraction of figures, programs, regions and indicators.
@@ -77,6 +78,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+
+        // Segmenter benchmark driven by scripts/bench-segment (not a product).
+        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
 
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
