@@ -60,6 +60,7 @@ let package = Package(
         .target(
             name: "ZhiliSegment",
             dependencies: ["ZhiliCore", "ZhiliICU"],
+            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict")],
             swiftSettings: swiftSettings
         ),
         // Stage 3: extraction of figures, programs, regions and indicators.
@@ -86,8 +87,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Segmenter benchmark driven by scripts/bench-segment (not a product).
+        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
+
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
     ]
 )
