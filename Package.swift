@@ -66,8 +66,11 @@ let package = Package(
         // Stage 3: extraction of figures, programs, regions and indicators.
         .target(
             name: "ZhiliExtract",
-            dependencies: ["ZhiliCore", "ZhiliSegment"],
-            resources: [.copy("Resources/regions-cn.tsv")],
+            dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliICU"],
+            resources: [
+                .copy("Resources/regions-cn.tsv"), .copy("Resources/region-aliases.tsv"),
+                .copy("Resources/indicators.json"), .copy("Resources/programs.txt"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Stage 4: durable store and search.
@@ -92,6 +95,7 @@ let package = Package(
 
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
     ]
