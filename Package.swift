@@ -60,13 +60,17 @@ let package = Package(
         .target(
             name: "ZhiliSegment",
             dependencies: ["ZhiliCore", "ZhiliICU"],
+            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict")],
             swiftSettings: swiftSettings
         ),
         // Stage 3: extraction of figures, programs, regions and indicators.
         .target(
             name: "ZhiliExtract",
-            dependencies: ["ZhiliCore", "ZhiliSegment"],
-            resources: [.copy("Resources/regions-cn.tsv")],
+            dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliICU"],
+            resources: [
+                .copy("Resources/regions-cn.tsv"), .copy("Resources/region-aliases.tsv"),
+                .copy("Resources/indicators.json"), .copy("Resources/programs.txt"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Stage 4: durable store and search.
@@ -86,8 +90,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Segmenter benchmark driven by scripts/bench-segment (not a product).
+        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
+
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
     ]
 )
