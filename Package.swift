@@ -53,7 +53,8 @@ let package = Package(
         .target(
             name: "ZhiliIngest",
             dependencies: ["ZhiliCore", "ZhiliICU", "CZhiliHTML"],
-            resources: [.copy("Resources/boilerplate.txt")],
+            // Embedded in the binary, so an installed `zhili` needs no resource bundle beside it.
+            resources: [.embedInCode("Resources/boilerplate.txt")],
             swiftSettings: swiftSettings
         ),
         // Stage 2: segmentation.
