@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "ZhiliSegment",
             dependencies: ["ZhiliCore", "ZhiliICU"],
-            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict")],
+            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict"), .copy("Resources/general.dict")],
             swiftSettings: swiftSettings
         ),
         // Stage 3: extraction of figures, programs, regions and indicators.

@@ -65,6 +65,19 @@ struct LexiconTrie: Sendable {
         return node
     }
 
+    /// Calls `body` with a view of the trie that reads it without reference counting or bounds checks.
+    func withView<Result>(_ body: (LexiconTrieView) throws -> Result) rethrows -> Result {
+        try rootChildren.withUnsafeBufferPointer { root in
+            try keys.withUnsafeBufferPointer { keys in
+                try values.withUnsafeBufferPointer { values in
+                    try wordAt.withUnsafeBufferPointer { words in
+                        try body(LexiconTrieView(rootChildren: root, keys: keys, values: values, wordAt: words, shift: shift))
+                    }
+                }
+            }
+        }
+    }
+
     /// Marks `node` as the end of entry `entry`.
     mutating func setWord(_ node: Int32, entry: Int32) {
         wordAt[Int(node)] = entry
@@ -90,4 +103,34 @@ struct LexiconTrie: Sendable {
             store(key: key, value: oldValues[index])
         }
     }
+}
+
+/// A borrowed, read-only view of a ``LexiconTrie`` for the segmenter's inner loop.
+struct LexiconTrieView {
+    let rootChildren: UnsafeBufferPointer<Int32>
+    let keys: UnsafeBufferPointer<UInt64>
+    let values: UnsafeBufferPointer<Int32>
+    let wordAt: UnsafeBufferPointer<Int32>
+    let shift: UInt64
+
+    /// The child of `node` along `unit`, or -1.
+    ///
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    func child(_ node: Int32, _ unit: UInt16) -> Int32 {
+        if node == LexiconTrie.root { return rootChildren[Int(unit)] }
+        let key = (UInt64(UInt32(bitPattern: node)) << 16 | UInt64(unit)) &+ 1
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether a word ends at `node`.
+    @inline(__always)
+    func isWord(_ node: Int32) -> Bool { wordAt[Int(node)] >= 0 }
 }
