@@ -21,6 +21,8 @@ public final class Segmenter {
     private var units: [UInt16] = []
     private var segmentEnds: [Int32] = []
     private var segmentKinds: [WordRuleKind] = []
+    /// Sum of the prefetched lexicon slots; kept so the prefetch loads are not optimized away.
+    private var warmth: UInt64 = 0
 
     /// Creates a segmenter with the bundled lexicon (domain terms and region names).
     public convenience init() throws {
@@ -85,7 +87,9 @@ public final class Segmenter {
         try segmentEnds.withUnsafeBufferPointer { ends in
             try segmentKinds.withUnsafeBufferPointer { kinds in
                 try lexicon.trie.withView { trie in
-                    try SegmentPass(text: text, ends: ends, kinds: kinds, trie: trie).run(body)
+                    let pass = SegmentPass(text: text, ends: ends, kinds: kinds, trie: trie)
+                    warmth &+= pass.warm()
+                    try pass.run(body)
                 }
             }
         }
@@ -99,15 +103,25 @@ public final class Segmenter {
     }
 
     private func loadSegments(_ text: UnsafeBufferPointer<UInt16>) throws {
-        segmentEnds.removeAll(keepingCapacity: true)
-        segmentKinds.removeAll(keepingCapacity: true)
+        // Move the buffers out while filling them, so appends in the closure need no access checks.
+        var ends = segmentEnds, kinds = segmentKinds
+        segmentEnds = []
+        segmentKinds = []
+        defer {
+            segmentEnds = ends
+            segmentKinds = kinds
+        }
+        ends.removeAll(keepingCapacity: true)
+        kinds.removeAll(keepingCapacity: true)
+        ends.reserveCapacity(text.count + 1)
+        kinds.reserveCapacity(text.count + 1)
         try breaker.forEachSegment(in: text) { _, end, kind in
-            segmentEnds.append(Int32(end))
-            segmentKinds.append(kind)
+            ends.append(Int32(end))
+            kinds.append(kind)
         }
         // A sentinel so lookups past the last segment stop.
-        segmentEnds.append(Int32.max)
-        segmentKinds.append(.none)
+        ends.append(Int32.max)
+        kinds.append(.none)
     }
 
     @inline(__always)

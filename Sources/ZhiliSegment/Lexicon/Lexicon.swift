@@ -120,7 +120,10 @@ public struct Lexicon: Sendable {
     /// Adds a word, or replaces the frequency and tag of one already there.
     public mutating func insert(_ entry: LexiconEntry) {
         guard !entry.word.isEmpty else { return }
-        let node = trie.insert(entry.word.utf16)
+        guard let node = trie.insert(entry.word.utf16) else {
+            diagnostics.append(Diagnostic(source: "lexicon", reason: "lexicon is full (\(LexiconTrie.maxNodes) trie nodes); `\(entry.word)` not added"))
+            return
+        }
         let existing = trie.wordAt[Int(node)]
         if existing >= 0 {
             entries[Int(existing)] = entry
@@ -141,8 +144,9 @@ public struct Lexicon: Sendable {
     public func entry(for word: String) -> LexiconEntry? {
         var node = LexiconTrie.root
         for unit in word.utf16 {
-            node = trie.child(node, unit)
-            if node < 0 { return nil }
+            let cursor = trie.step(node, unit)
+            if cursor < 0 { return nil }
+            node = LexiconTrie.node(cursor)
         }
         let index = trie.wordAt[Int(node)]
         return index >= 0 ? entries[Int(index)] : nil
