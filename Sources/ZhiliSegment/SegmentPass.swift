@@ -90,7 +90,7 @@ struct SegmentPass {
     /// Reads a figure or number at `start`; nil when what is there is no quantity (一起, 统一).
     func readFigure(at start: Int, segment: Int) -> (Int, TokenKind)? {
         guard let number = NumberReader.read(text, at: start) else { return nil }
-        if number.isNeverQuantity { return (number.end, .number) }
+        if number.isNeverQuantity || number.flags.contains(.digitSequence) { return (number.end, .number) }
         let isPercent = !number.flags.isDisjoint(with: [.percent, .perMille, .percentagePoints])
         if number.isSingleChineseCharacter {
             // 两个, 一次, 三项: only safe measure words, and ICU must agree the word ends there (一次性).

@@ -18,8 +18,8 @@ public final class Segmenter {
     /// The words kept whole on top of ICU's segmentation.
     public let lexicon: Lexicon
     private let breaker: WordBreaker
-    private var units: [UInt16] = []
-    private var segmentEnds: [Int32] = []
+    var units: [UInt16] = []
+    var segmentEnds: [Int32] = []
     private var segmentKinds: [WordRuleKind] = []
     /// Sum of the prefetched lexicon slots; kept so the prefetch loads are not optimized away.
     private var warmth: UInt64 = 0
@@ -97,7 +97,7 @@ public final class Segmenter {
 
     // MARK: Buffers
 
-    private func loadUnits(_ text: String) {
+    func loadUnits(_ text: String) {
         units.removeAll(keepingCapacity: true)
         units.append(contentsOf: text.utf16)
     }
