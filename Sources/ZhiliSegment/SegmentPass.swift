@@ -36,7 +36,8 @@ struct SegmentPass {
                 position = end
                 continue
             }
-            if rule == .ideograph, let end = lexiconMatch(at: position, segment: segment) {
+            // A lexicon word outlasts ICU's segment only into a following Han segment.
+            if rule == .ideograph, kinds[segment + 1] == .ideograph, let end = lexiconMatch(at: position, segment: segment) {
                 try body(position, end, .word)
                 position = end
                 continue
@@ -46,7 +47,9 @@ struct SegmentPass {
             switch rule {
             case .ideograph, .kana: kind = .word
             case .letter: kind = .latin
-            case .number: kind = Segmenter.isHan(unit) ? .word : .number
+            case .number:
+                // ICU's number rule also covers 一 inside words and runs such as `northnews@126`.
+                if Segmenter.isHan(unit) { kind = .word } else if unit < 0x80, (unit | 0x20) >= 0x61, (unit | 0x20) <= 0x7A { kind = .latin } else { kind = .number }
             case .none: kind = .punct
             }
             var end = Int(ends[segment])
@@ -70,7 +73,7 @@ struct SegmentPass {
         var start = 0
         for segment in 0..<segments {
             defer { start = Int(ends[segment]) }
-            guard kinds[segment] == .ideograph, start + 1 < count else { continue }
+            guard kinds[segment] == .ideograph, kinds[segment + 1] == .ideograph, start + 1 < count else { continue }
             let first = trie.step(LexiconTrie.root, text[start])
             if first >= 0 { sink &+= trie.touch(LexiconTrie.node(first), text[start + 1]) }
         }
@@ -78,7 +81,7 @@ struct SegmentPass {
         start = 0
         for segment in 0..<segments {
             defer { start = Int(ends[segment]) }
-            guard kinds[segment] == .ideograph, start + 2 < count else { continue }
+            guard kinds[segment] == .ideograph, kinds[segment + 1] == .ideograph, start + 2 < count else { continue }
             let first = trie.step(LexiconTrie.root, text[start])
             guard first >= 0 else { continue }
             let second = trie.step(LexiconTrie.node(first), text[start + 1])
@@ -93,8 +96,9 @@ struct SegmentPass {
         if number.isNeverQuantity || number.flags.contains(.digitSequence) { return (number.end, .number) }
         let isPercent = !number.flags.isDisjoint(with: [.percent, .perMille, .percentagePoints])
         if number.isSingleChineseCharacter {
-            // 两个, 一次, 三项: only safe measure words, and ICU must agree the word ends there (一次性).
-            guard let end = FigureUnits.loneTrie.longestMatch(in: text, from: number.end),
+            // 两个, 三项: only safe measure words, and ICU must agree the word ends there (一次性).
+            // 一 before a measure word is an article (一个缩影, 一种方式), not a count.
+            guard number.value != 1, let end = FigureUnits.loneTrie.longestMatch(in: text, from: number.end),
                   isBoundary(end, from: segment) else { return nil }
             return (end, .figure)
         }

@@ -87,6 +87,8 @@ func segmented(_ text: String, lexicon: Lexicon = .bundled) throws -> [(String, 
         ("全国两会召开期间", "两会"),
         ("打造一站式服务平台", "一站式"),
         ("这一切都十分重要", "十分"),
+        ("也是一个缩影", "一个"),
+        ("一种新的方式", "一种"),
         ("千万不要轻信陌生来电", "千万"),
     ]
 
@@ -117,6 +119,7 @@ func segmented(_ text: String, lexicon: Lexicon = .bundled) throws -> [(String, 
         #expect(kinds["，"] == .punct)
         #expect(kinds["？"] == .punct)
         #expect(kinds["12345件次"] == .figure)
+        #expect(try segmented("E-mail:northnews@126.com").allSatisfy { $0.1 != .number || $0.0.allSatisfy(\.isNumber) })
     }
 
     /// Offsets count Unicode scalars: a character outside the BMP (two UTF-16 units) counts once.
