@@ -91,7 +91,7 @@ let package = Package(
         ),
 
         // Segmenter benchmark driven by scripts/bench-segment (not a product).
-        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
+        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliICU"], swiftSettings: swiftSettings),
 
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),

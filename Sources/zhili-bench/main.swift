@@ -1,10 +1,13 @@
 // zhili-bench: the Swift half of scripts/bench-segment.
 //
 //   zhili-bench throughput FILE [ROUNDS]   MB of UTF-8 input per CPU second (one core): raw ICU word
-//                                          breaks and Zhili's segmenter, taking turns chunk by chunk, ROUNDS passes (2)
+//                                          breaks and Zhili's segmenter, taking turns chunk by chunk, ROUNDS passes (2);
+//                                          with --extract also ZhiliExtract's Extractor.extract, one article per line
 //   zhili-bench tokens icu|zhili FILE...   tokens as `start end kind` lines (scalar offsets), a blank line per file
 import Foundation
 import ZhiliICU
+import ZhiliCore
+import ZhiliExtract
 import ZhiliSegment
 
 /// Prints to standard error and exits with status 2.
@@ -53,7 +56,7 @@ func measure(_ paragraphs: [String], bytes: Int, rounds: Int, _ bodies: [(String
     return seconds.indices.map { (Double(bytes * rounds) / 1e6 / seconds[$0], tokens[$0] / rounds) }
 }
 
-func throughput(_ path: String, lexicon: Lexicon, rounds: Int) throws {
+func throughput(_ path: String, lexicon: Lexicon, rounds: Int, withExtract: Bool) throws {
     let text = readText(path)
     let bytes = text.utf8.count
     let paragraphs = text.split(separator: "\n").map(String.init)
@@ -77,11 +80,20 @@ func throughput(_ path: String, lexicon: Lexicon, rounds: Int) throws {
     }
     // Warm up caches and ICU's dictionary on the first paragraphs.
     for paragraph in paragraphs.prefix(200) { _ = try icu(paragraph); _ = try zhili(paragraph) }
-    let results = try measure(paragraphs, bytes: bytes, rounds: rounds, [icu, zhili])
+    // The extraction library on the same paragraphs, one article per line (ids made up front).
+    let extractor = withExtract ? try Extractor() : nil
+    func extract(_ paragraph: String) throws -> Int {
+        let record = try extractor!.extract(Article(id: "bench", source: "bench", paragraphs: [paragraph]))
+        return record.figures.count + record.programs.count + record.regions.count
+    }
+    let results = try measure(paragraphs, bytes: bytes, rounds: rounds, withExtract ? [icu, zhili, extract] : [icu, zhili])
     let raw = results[0], ours = results[1]
     print(String(format: "input_mb %.1f", Double(bytes) / 1e6))
     print(String(format: "icu_mb_s %.2f segments %d", raw.rate, raw.tokens))
     print(String(format: "zhili_mb_s %.2f tokens %d", ours.rate, ours.tokens))
+    if withExtract {
+        print(String(format: "extract_lib_mb_s %.2f items %d", results[2].rate, results[2].tokens))
+    }
 }
 
 func tokens(mode: String, paths: [String], lexicon: Lexicon) throws {
@@ -118,6 +130,9 @@ func tokens(mode: String, paths: [String], lexicon: Lexicon) throws {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+/// `--extract`: also time the extraction library (Extractor.extract) on the same paragraphs.
+let withExtract = arguments.contains("--extract")
+arguments.removeAll { $0 == "--extract" }
 /// The bundled lexicon plus the one named by `--lexicon FILE`, if any.
 var lexicon = Lexicon.bundled
 if let flag = arguments.firstIndex(of: "--lexicon"), flag + 1 < arguments.count {
@@ -127,11 +142,11 @@ if let flag = arguments.firstIndex(of: "--lexicon"), flag + 1 < arguments.count 
 do {
     switch arguments.first {
     case "throughput" where arguments.count == 2 || arguments.count == 3:
-        try throughput(arguments[1], lexicon: lexicon, rounds: arguments.count == 3 ? max(1, Int(arguments[2]) ?? 2) : 2)
+        try throughput(arguments[1], lexicon: lexicon, rounds: arguments.count == 3 ? max(1, Int(arguments[2]) ?? 2) : 2, withExtract: withExtract)
     case "tokens" where arguments.count >= 3 && ["icu", "zhili"].contains(arguments[1]):
         try tokens(mode: arguments[1], paths: Array(arguments.dropFirst(2)), lexicon: lexicon)
     default:
-        fail("usage: zhili-bench [--lexicon FILE] throughput FILE [ROUNDS] | zhili-bench [--lexicon FILE] tokens icu|zhili FILE...")
+        fail("usage: zhili-bench [--lexicon FILE] [--extract] throughput FILE [ROUNDS] | zhili-bench [--lexicon FILE] tokens icu|zhili FILE...")
     }
 } catch {
     fail("\(error)")
