@@ -24,7 +24,7 @@ public final class Segmenter {
     /// Sum of the prefetched lexicon slots; kept so the prefetch loads are not optimized away.
     private var warmth: UInt64 = 0
 
-    /// Creates a segmenter with the bundled lexicon (domain terms and region names).
+    /// Creates a segmenter with the bundled lexicon (domain terms, region names, general words ICU splits).
     public convenience init() throws {
         try self.init(lexicon: .bundled)
     }
