@@ -81,5 +81,10 @@ let package = Package(
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ZhiliStoreTests",
+            dependencies: ["ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
