@@ -88,26 +88,32 @@ import Testing
 @Suite struct SnippetBuilderTests {
     @Test func highlightsMapBackToTheText() {
         let text = "近日,在“老李调解室”里,居民王女士正在和民警李明讲述着自己遇到的麻烦。"
-        let snippet = SnippetBuilder.snippet(of: text, needles: ["调解室", "李明"])
+        let snippet = SnippetBuilder.snippet(of: text, needles: [["调解室"], ["李明"]])
         let scalars = Array(snippet.text.unicodeScalars)
         let marked = snippet.highlights.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
         #expect(marked == ["调解室", "李明"])
     }
 
     @Test func foldsCaseAndWidth() {
-        let ranges = SnippetBuilder.highlights(of: ["odr"], in: SnippetBuilder.foldedScalars("上线ＯＤＲ与ODR平台"))
+        let ranges = SnippetBuilder.highlights(of: [["odr"]], in: SnippetBuilder.foldedScalars("上线ＯＤＲ与ODR平台"))
         #expect(ranges == [TextRange(start: 2, end: 5), TextRange(start: 6, end: 9)])
     }
 
     @Test func opensTheTextWhenNothingMatches() {
-        let snippet = SnippetBuilder.snippet(of: "第一段。\n第二段。", needles: ["网格"])
+        let snippet = SnippetBuilder.snippet(of: "第一段。\n第二段。", needles: [["网格"]])
         #expect(snippet.start == 0)
         #expect(snippet.highlights.isEmpty)
     }
 
+    @Test func highlightsSegmentsOnlyWhereTheWholeWordIsMissing() {
+        let groups = [["网格员", "网格", "员"]]
+        #expect(SnippetBuilder.highlights(of: groups, in: Array("网格员与网格".unicodeScalars)) == [TextRange(start: 0, end: 3)])
+        #expect(SnippetBuilder.highlights(of: groups, in: Array("网格的成员".unicodeScalars)) == [TextRange(start: 0, end: 2), TextRange(start: 4, end: 5)])
+    }
+
     @Test(arguments: [["调解室", "调解"], ["调解", "调解室"]])
     func mergesOverlappingMatches(_ needles: [String]) {
-        #expect(SnippetBuilder.highlights(of: needles, in: Array("老李调解室".unicodeScalars)) == [TextRange(start: 2, end: 5)])
+        #expect(SnippetBuilder.highlights(of: needles.map { [$0] }, in: Array("老李调解室".unicodeScalars)) == [TextRange(start: 2, end: 5)])
     }
 }
 
