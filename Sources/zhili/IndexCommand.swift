@@ -39,9 +39,9 @@ struct IndexCommand: ParsableCommand {
         let decoder = JSONDecoder()
         let sources = paths.isEmpty ? ["-"] : paths
         for source in sources {
-            let reader: JSONLinesReader
+            let reader: RecordLineReader
             do {
-                reader = try JSONLinesReader(path: source)
+                reader = try RecordLineReader(path: source)
             } catch {
                 FileHandle.standardError.write(Data("\(Diagnostic(source: source, reason: "cannot open: \(error.localizedDescription)"))\n".utf8))
                 skipped += 1
@@ -85,7 +85,7 @@ struct IndexCommand: ParsableCommand {
 }
 
 /// Streams the lines of a file or standard input in chunks, without loading the whole input.
-struct JSONLinesReader {
+struct RecordLineReader {
     let handle: FileHandle
     let chunkSize = 1 << 22
 

@@ -155,7 +155,7 @@ import ZhiliCore
         #expect(ulanqab.children.first { $0.code == "150902" }?.articleCount == 1)
     }
 
-    @Test(arguments: [("乌兰察布", "150900"), ("集宁区", "150902"), ("150902", "150902"), ("1509", "150900"), ("兴安", "152200"), ("新城区", "150102")])
+    @Test(arguments: [("乌兰察布", "150900"), ("集宁区", "150902"), ("150902", "150902"), ("1509", "150900"), ("兴安", "152200"), ("新城区", "150102"), ("呼市", "150100"), ("锡盟", "152500")])
     func resolvesRegions(_ text: String, _ code: String) {
         #expect(store.resolveRegion(text)?.code == code)
     }
