@@ -93,6 +93,13 @@ let package = Package(
         // Segmenter benchmark driven by scripts/bench-segment (not a product).
         .executableTarget(name: "zhili-bench", dependencies: ["ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
 
+        // Search benchmark driven by scripts/bench-search (not a product).
+        .executableTarget(
+            name: "zhili-bench-search",
+            dependencies: ["ZhiliCore", "ZhiliIngest", "ZhiliExtract", "ZhiliStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore"], swiftSettings: swiftSettings),

@@ -49,7 +49,7 @@ public final class SQLiteStore: ArticleStore {
         configuration.label = "zhili"
         configuration.maximumReaderCount = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         configuration.prepareDatabase { db in
-            db.add(tokenizer: ZhiliTokenizer.self)
+            SQLiteStore.registerTokenizer(db)
             if !db.configuration.readonly {
                 // Durable enough for an index that can be rebuilt, and much faster.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -166,6 +166,11 @@ public final class SQLiteStore: ArticleStore {
             try db.execute(sql: "PRAGMA optimize")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
+    }
+
+    /// Registers the `zhili` FTS5 tokenizer on a connection opened outside the store (tools, benchmarks).
+    public static func registerTokenizer(_ db: Database) {
+        db.add(tokenizer: ZhiliTokenizer.self)
     }
 
     func resolveRegionOrThrow(_ text: String) throws -> String {
