@@ -94,10 +94,22 @@ let package = Package(
         // Segmenter benchmark driven by scripts/bench-segment (not a product).
         .executableTarget(name: "zhili-bench", dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliICU"], swiftSettings: swiftSettings),
 
+        // Search benchmark driven by scripts/bench-search (not a product).
+        .executableTarget(
+            name: "zhili-bench-search",
+            dependencies: ["ZhiliCore", "ZhiliIngest", "ZhiliExtract", "ZhiliStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ZhiliStoreTests",
+            dependencies: ["ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -6,6 +6,9 @@ struct Zhili: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhili",
         abstract: "Clean, extract, index and search Chinese local-governance news.",
-        subcommands: [CleanCommand.self]
+        subcommands: [
+            CleanCommand.self,
+            IndexCommand.self, SearchCommand.self, ProgramsCommand.self, CompareCommand.self, IndicatorsCommand.self,
+        ]
     )
 }
