@@ -66,7 +66,7 @@ try:
     # 2. Filter by region: choose 兴安盟, the county list narrows to its counties (JavaScript), search 网格员.
     driver.get(BASE + "/")
     driver.find_element(By.ID, "q").send_keys("网格员")
-    Select(driver.find_element(By.ID, "region")).select_by_visible_text("兴安盟")
+    Select(driver.find_element(By.ID, "region")).select_by_value("152200")
     visible_groups = [g.get_attribute("label") for g in driver.find_elements(By.CSS_SELECTOR, "#county optgroup") if g.get_attribute("hidden") is None]
     check(visible_groups == ["兴安盟"], f"county picker shows only 兴安盟's counties ({visible_groups})")
     driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()

@@ -3,15 +3,31 @@ import Hummingbird
 
 /// An error answered as JSON `{"status": 400, "message": "…"}` with the same HTTP status.
 public struct APIError: Error, HTTPResponseError, Sendable, Codable, Equatable {
-    /// HTTP status code.
-    public var status: Int
+    /// HTTP status.
+    public var status: HTTPResponse.Status
     /// What went wrong and, where useful, what to send instead.
     public var message: String
 
     /// Creates an error with an HTTP status and a message.
     public init(_ status: HTTPResponse.Status, _ message: String) {
-        self.status = status.code
+        self.status = status
         self.message = message
+    }
+
+    enum CodingKeys: String, CodingKey { case status, message }
+
+    /// Decodes `{"status": 404, "message": "…"}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        status = HTTPResponse.Status(code: try container.decode(Int.self, forKey: .status))
+        message = try container.decode(String.self, forKey: .message)
+    }
+
+    /// Encodes `{"status": 404, "message": "…"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status.code, forKey: .status)
+        try container.encode(message, forKey: .message)
     }
 
     /// A 400 naming the bad parameter.
@@ -24,9 +40,6 @@ public struct APIError: Error, HTTPResponseError, Sendable, Codable, Equatable {
         APIError(.notFound, "\(what) not found")
     }
 
-    /// The HTTP status as a Hummingbird value.
-    public var httpStatus: HTTPResponse.Status { HTTPResponse.Status(code: status) }
-
     /// Conformance to `HTTPResponseError`.
     public var headers: HTTPFields { [:] }
 
@@ -34,9 +47,9 @@ public struct APIError: Error, HTTPResponseError, Sendable, Codable, Equatable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = (try? encoder.encode(self)) ?? Data("{\"status\":\(status),\"message\":\"error\"}".utf8)
+        let body = (try? encoder.encode(self)) ?? Data("{\"status\":\(status.code),\"message\":\"error\"}".utf8)
         return Response(
-            status: httpStatus,
+            status: status,
             headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

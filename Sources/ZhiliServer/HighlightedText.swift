@@ -68,3 +68,38 @@ public enum HighlightedText {
         span.kind == .figure ? "</mark>" : "</a>"
     }
 }
+
+extension HighlightedText {
+    /// `text` escaped, with each range (Unicode scalar offsets, sorted and disjoint) wrapped in `<mark>`.
+    ///
+    /// Ranges outside the text are clipped; overlapping ones are skipped.
+    /// - Complexity: O(n + r) for n scalars and r ranges.
+    public static func marked(_ text: String, ranges: [(start: Int, end: Int)]) -> String {
+        var html = ""
+        var pending = ""
+        var offset = 0
+        var index = 0
+        var open = false
+        for scalar in text.unicodeScalars {
+            if open, offset == ranges[index].end {
+                html += HTML.escape(pending) + "</mark>"
+                pending = ""
+                open = false
+                index += 1
+            }
+            while !open, index < ranges.count, ranges[index].end <= offset || ranges[index].start < offset {
+                index += 1
+            }
+            if !open, index < ranges.count, ranges[index].start == offset, ranges[index].end > offset {
+                html += HTML.escape(pending) + "<mark>"
+                pending = ""
+                open = true
+            }
+            pending.unicodeScalars.append(scalar)
+            offset += 1
+        }
+        html += HTML.escape(pending)
+        if open { html += "</mark>" }
+        return html
+    }
+}

@@ -34,6 +34,6 @@ public struct PageRenderer: Sendable {
 
     /// The HTML error page for `error`.
     public func errorPage(_ error: APIError) -> Response {
-        page("error", ["status": error.status, "message": error.message], status: error.httpStatus)
+        page("error", ["status": error.status.code, "message": error.message], status: error.status)
     }
 }

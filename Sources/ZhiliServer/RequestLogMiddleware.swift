@@ -34,5 +34,5 @@ public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// `X-Request-Id`.
-    public static var requestIDHeader: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
+    public static var requestIDHeader: HTTPFields.Element.Name { HTTPFields.Element.Name("X-Request-Id")! }
 }

@@ -41,3 +41,16 @@ import Testing
         #expect(HighlightedText.html(text: "平安", spans: []) == "<p>平安</p>")
     }
 }
+
+@Suite struct MarkedTextTests {
+    @Test(arguments: [
+        ("老李调解室化解纠纷", [(2, 5)], "老李<mark>调解室</mark>化解纠纷"),
+        ("调解<b>调解", [(0, 2), (5, 7)], "<mark>调解</mark>&lt;b&gt;<mark>调解</mark>"),
+        ("平安", [(1, 9)], "平<mark>安</mark>"),              // clipped at the end
+        ("平安建设", [], "平安建设"),                           // unchanged
+        ("平安建设", [(0, 3), (1, 2)], "<mark>平安建</mark>设"),  // overlapping range skipped
+    ])
+    func marks(text: String, ranges: [(Int, Int)], expected: String) {
+        #expect(HighlightedText.marked(text, ranges: ranges.map { (start: $0.0, end: $0.1) }) == expected)
+    }
+}
