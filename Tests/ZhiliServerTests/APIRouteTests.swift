@@ -27,7 +27,7 @@ func q(_ text: String) -> String { HTML.urlComponent(text) }
     @Test func searchFindsTheMediationRoomFirstWithHighlights() async throws {
         try await ServerFixture.app().test(.router) { client in
             try await client.execute(uri: "/api/search?q=\(q("调解室"))", method: .get) { response in
-                #expect(response.status == .ok)
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let results = try decode(SearchResults.self, response)
                 #expect(results.hits.first?.articleID == "laoli")
@@ -43,6 +43,7 @@ func q(_ text: String) -> String { HTML.urlComponent(text) }
     @Test func searchFiltersByRegionAndYear() async throws {
         try await ServerFixture.app().test(.router) { client in
             try await client.execute(uri: "/api/search?q=\(q("网格员"))&region=\(q("兴安盟"))", method: .get) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
                 let results = try decode(SearchResults.self, response)
                 #expect(results.hits.map(\.articleID) == ["hinggan"])
                 #expect(results.region?.code == "152200")
