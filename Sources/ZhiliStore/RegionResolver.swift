@@ -4,7 +4,8 @@ import ZhiliExtract
 
 /// Turns what a user types for a region (`乌兰察布`, `乌兰察布市`, `集宁区`, `150902`, `1509`) into a code.
 ///
-/// Names are matched exactly, then without their suffix (市, 盟, 县, 区, 旗, 自治旗 …). When a name
+/// Names are matched exactly, then as the region table's aliases (呼市, 锡盟, traditional forms), then
+/// without their suffix (市, 盟, 县, 区, 旗, 自治旗 …). When a name
 /// is shared (新城区, 兴安), a division in Inner Mongolia wins, then the higher level, then the lower code.
 public struct RegionResolver: Sendable {
     /// GB/T 2260 code of the Inner Mongolia Autonomous Region, the default scope.
@@ -39,6 +40,10 @@ public struct RegionResolver: Sendable {
         }
         if let exact = table.byName[trimmed], !exact.isEmpty {
             return best(exact.map(\.code))
+        }
+        let known = table.codes(named: trimmed)
+        if !known.isEmpty {
+            return best(known)
         }
         if let short = byShortName[trimmed], !short.isEmpty {
             return best(short)

@@ -145,16 +145,20 @@ enum Schema {
         let insertRegion = try db.makeStatement(sql: """
             INSERT INTO regions (code, name, level, parent, prefecture, longitude, latitude) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertTree = try db.makeStatement(sql: "INSERT OR IGNORE INTO region_tree (ancestor, code) VALUES (?, ?)")
         for region in table.byCode.values {
             try insertRegion.execute(arguments: [
                 region.code, region.name, region.level.rawValue, region.parent,
                 table.prefecture(of: region.code)?.code, region.longitude, region.latitude,
             ])
-            try insertTree.execute(arguments: [region.code, region.code])
-            for ancestor in table.ancestors(of: region.code) {
-                try insertTree.execute(arguments: [ancestor.code, region.code])
-            }
         }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO region_tree (ancestor, code)
+            WITH RECURSIVE tree(ancestor, code) AS (
+                SELECT code, code FROM regions
+                UNION ALL
+                SELECT r.parent, tree.code FROM tree JOIN regions r ON r.code = tree.ancestor WHERE r.parent IS NOT NULL
+            )
+            SELECT ancestor, code FROM tree
+            """)
     }
 }

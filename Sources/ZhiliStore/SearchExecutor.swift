@@ -39,11 +39,16 @@ struct SearchExecutor {
         let ranked: [(key: Int64, score: Double, total: Int)]
         if let expression = plan.expression {
             let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+            // bm25() only works in the query that scans the FTS5 table, so ranking happens in a
+            // materialized CTE and the total is counted over it.
             let sql = """
-                SELECT a.key, -bm25(article_fts, \(Self.titleWeight), 1.0) AS score, count(*) OVER () AS total
-                FROM article_fts JOIN articles a ON a.key = article_fts.rowid
-                WHERE article_fts MATCH ?\(filter)
-                ORDER BY score DESC, a.key DESC LIMIT ? OFFSET ?
+                WITH matches AS MATERIALIZED (
+                    SELECT a.key AS key, -bm25(article_fts, \(Self.titleWeight), 1.0) AS score
+                    FROM article_fts JOIN articles a ON a.key = article_fts.rowid
+                    WHERE article_fts MATCH ?\(filter)
+                )
+                SELECT key, score, count(*) OVER () AS total FROM matches
+                ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
             let statementArguments = StatementArguments([expression] + arguments + [plan.request.limit, plan.request.offset])
             do {

@@ -11,8 +11,9 @@ struct SearchPlan: Sendable {
     var request: SearchRequest
     /// The FTS5 MATCH expression, or nil when the query is empty (filters only).
     var expression: String?
-    /// Folded segments of the words and phrases to find, for highlighting.
-    var needles: [String]
+    /// What to highlight, per query word or phrase: the whole word first, then its segments, which
+    /// are highlighted only where the whole word does not occur in a text.
+    var needles: [[String]]
     /// Folded words and phrases as typed (for matching program names).
     var terms: [String]
 
@@ -43,7 +44,7 @@ struct SearchPlan: Sendable {
                 let segments = try Self.segments(of: item.text, segmenter: segmenter)
                 guard let fts = Self.expression(for: item, segments: segments) else { continue }
                 alternatives.append(fts)
-                needles.append(contentsOf: segments)
+                needles.append(segments.count == 1 ? segments : [segments.joined()] + segments)
                 terms.append(segments.joined())
             }
             if alternatives.count == 1 {
@@ -68,8 +69,8 @@ struct SearchPlan: Sendable {
             expression = "(" + expression + ") NOT (" + negative.joined(separator: " OR ") + ")"
         }
         self.expression = expression
-        var seen = Set<String>()
-        needles = needles.filter { seen.insert($0).inserted }.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+        var seen = Set<[String]>()
+        needles = needles.filter { seen.insert($0).inserted }
     }
 
     /// The folded, non-punctuation segments of `text`.

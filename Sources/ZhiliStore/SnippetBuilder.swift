@@ -8,10 +8,22 @@ enum SnippetBuilder {
     /// Context kept before the first match, at most.
     static let lead = 24
 
+    /// Sorted, merged ranges of the needle groups in `text`: each group's first needle where it
+    /// occurs, else the group's other needles (the segments of a word that only matched in parts).
+    static func highlights(of groups: [[String]], in text: [Unicode.Scalar]) -> [TextRange] {
+        var ranges: [TextRange] = []
+        for group in groups {
+            guard let whole = group.first else { continue }
+            let found = occurrences(of: [whole], in: text)
+            ranges += found.isEmpty ? occurrences(of: Array(group.dropFirst()), in: text) : found
+        }
+        return merged(ranges)
+    }
+
     /// Sorted, merged ranges of `needles` in `text` (Unicode scalar offsets).
     ///
     /// - Complexity: O(n · m · k) for n scalars, k needles of length m; texts are articles, needles few.
-    static func highlights(of needles: [String], in text: [Unicode.Scalar]) -> [TextRange] {
+    static func occurrences(of needles: [String], in text: [Unicode.Scalar]) -> [TextRange] {
         var ranges: [TextRange] = []
         for needle in needles {
             let pattern = Array(needle.unicodeScalars)
@@ -53,7 +65,7 @@ enum SnippetBuilder {
     }
 
     /// The best passage of `text` for `needles`; the opening of `text` when nothing matches.
-    static func snippet(of text: String, needles: [String]) -> Snippet {
+    static func snippet(of text: String, needles: [[String]]) -> Snippet {
         let original = Array(text.unicodeScalars)
         let folded = original.map(TermFolding.fold)
         let ranges = highlights(of: needles, in: folded)

@@ -6,6 +6,10 @@ struct Zhili: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhili",
         abstract: "Clean, extract, index and search Chinese local-governance news.",
-        subcommands: [ServeCommand.self]
+        subcommands: [
+            CleanCommand.self,
+            IndexCommand.self, SearchCommand.self, ProgramsCommand.self, CompareCommand.self, IndicatorsCommand.self,
+            ServeCommand.self,
+        ]
     )
 }
