@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import ZhiliCore
 import ZhiliStore
@@ -40,7 +41,7 @@ enum APIRoutes {
             return try JSONResponse.make(try await storeCall { try await state.store.regions(under: under) })
         }
         router.get("/api/articles/{id}") { request, context in
-            let record = try await article(context.parameters.get("id"), state: state)
+            let record = try await article(context.parameters.get("id")?.removingPercentEncoding, state: state)
             return try JSONResponse.make(ArticleView(record: record))
         }
     }

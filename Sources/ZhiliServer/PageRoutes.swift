@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The web pages (`/`, `/programs`, `/programs/{name}`, `/articles/{id}`, `/compare`) and `/static/*`.
@@ -11,10 +12,11 @@ enum PageRoutes {
             try await ProgramPages.list(QueryParameters(request), state: state)
         }
         router.get("/programs/{name}") { _, context in
-            try await ProgramPages.detail(name: context.parameters.get("name"), state: state)
+            // Path parameters arrive percent-encoded (老李调解室 is %E8%80%81…).
+            try await ProgramPages.detail(name: context.parameters.get("name")?.removingPercentEncoding, state: state)
         }
         router.get("/articles/{id}") { _, context in
-            let record = try await APIRoutes.article(context.parameters.get("id"), state: state)
+            let record = try await APIRoutes.article(context.parameters.get("id")?.removingPercentEncoding, state: state)
             return ArticlePage.response(ArticleView(record: record), state: state)
         }
         router.get("/compare") { request, _ in
