@@ -81,7 +81,8 @@ try:
     # 3. Open the first article: clean text with figures and programs highlighted.
     results[0].find_element(By.CSS_SELECTOR, "h2 a").click()
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".article-text"))
-    check(len(driver.find_element(By.CSS_SELECTOR, ".article-text").text) > 200, "article text is shown")
+    article_text = driver.find_element(By.CSS_SELECTOR, ".article-text").text
+    check(len(article_text) > 40 and "网格员" in article_text, f"article text is shown ({len(article_text)} characters)")
     figures = driver.find_elements(By.CSS_SELECTOR, ".article-text mark.fig")
     check(len(figures) >= 1, f"figures are highlighted ({len(figures)})")
     check(any("万" in f.text or any(c.isdigit() for c in f.text) for f in figures), "a highlighted figure holds a number")
@@ -108,9 +109,11 @@ try:
     shot(driver, "04-compare.png")
 
     # 5. A bar links to its source sentence in the article.
-    link = driver.find_element(By.CSS_SELECTOR, "svg.chart a")
-    href = link.get_attribute("href")
-    driver.get(href if href.startswith("http") else BASE + href)
+    bar = driver.find_element(By.CSS_SELECTOR, "svg.chart a rect.bar")
+    href = driver.execute_script("return arguments[0].closest('a').getAttribute('href')", bar)
+    bar.click()
+    wait.until(lambda d: "/articles/" in d.current_url)
+    check(driver.current_url.endswith(href), f"clicking a bar opens {href}")
     anchor = urllib.parse.urlparse(driver.current_url).fragment
     target = driver.find_elements(By.ID, anchor)
     check(bool(anchor) and len(target) == 1 and target[0].tag_name == "mark", f"chart links to a highlighted figure (#{anchor})")

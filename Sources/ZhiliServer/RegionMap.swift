@@ -33,7 +33,8 @@ public enum RegionMap {
         var lon = (minLon / 5).rounded(.up) * 5
         while lon <= maxLon {
             let x = (lon - minLon) * xScale * scale
-            svg += "<line class=\"grid\" x1=\"\(f(x))\" y1=\"0\" x2=\"\(f(x))\" y2=\"\(f(height))\"/><text class=\"grid-label\" x=\"\(f(x + 3))\" y=\"\(f(height - 4))\">\(Int(lon))°E</text>"
+            svg += "<line class=\"grid\" x1=\"\(f(x))\" y1=\"0\" x2=\"\(f(x))\" y2=\"\(f(height))\"/>"
+            if x < width - 40 { svg += "<text class=\"grid-label\" x=\"\(f(x + 3))\" y=\"\(f(height - 4))\">\(Int(lon))°E</text>" }
             lon += 5
         }
         var lat = (minLat / 5).rounded(.up) * 5
