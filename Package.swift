@@ -16,11 +16,14 @@ let package = Package(
         .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
         .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
+        .library(name: "ZhiliServer", targets: ["ZhiliServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C shims over Debian's system libraries. Only the Swift module directly
@@ -81,10 +84,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Stage 5: HTTP API and web page over the store.
+        .target(
+            name: "ZhiliServer",
+            dependencies: [
+                "ZhiliCore", "ZhiliExtract", "ZhiliStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            swiftSettings: swiftSettings
+        ),
+
         .executableTarget(
             name: "zhili",
             dependencies: [
-                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore",
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore", "ZhiliServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,6 +125,14 @@ let package = Package(
         .testTarget(
             name: "ZhiliStoreTests",
             dependencies: ["ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZhiliServerTests",
+            dependencies: [
+                "ZhiliServer", "ZhiliStore", "ZhiliCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]
