@@ -16,11 +16,14 @@ let package = Package(
         .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
         .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
+        .library(name: "ZhiliServer", targets: ["ZhiliServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C shims over Debian's system libraries. Only the Swift module directly
@@ -37,6 +40,14 @@ let package = Package(
             ]
         ),
         .target(name: "ZhiliICU", dependencies: ["CZhiliICU"], swiftSettings: swiftSettings),
+        // Debian's libxml2 headers and library, found with pkg-config; only CZhiliHTML includes them.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // C shim over libxml2's HTML parser: the main text of a page, with no libxml2 types in its API.
+        .target(name: "CZhiliHTML", dependencies: ["CLibXML2"]),
 
         // Records that flow between stages.
         .target(name: "ZhiliCore", swiftSettings: swiftSettings),
@@ -44,14 +55,16 @@ let package = Package(
         // Stage 1: decoding, readers and cleaning.
         .target(
             name: "ZhiliIngest",
-            dependencies: ["ZhiliCore", "ZhiliICU"],
-            resources: [.copy("Resources/boilerplate.txt")],
+            dependencies: ["ZhiliCore", "ZhiliICU", "CZhiliHTML"],
+            // Embedded in the binary, so an installed `zhili` needs no resource bundle beside it.
+            resources: [.embedInCode("Resources/boilerplate.txt")],
             swiftSettings: swiftSettings
         ),
         // Stage 2: segmentation.
         .target(
             name: "ZhiliSegment",
             dependencies: ["ZhiliCore", "ZhiliICU"],
+            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict"), .copy("Resources/general.dict")],
             swiftSettings: swiftSettings
         ),
         // Stage 3: extraction of figures, programs, regions and indicators.
@@ -71,13 +84,36 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Stage 5: HTTP API and web page over the store.
+        .target(
+            name: "ZhiliServer",
+            dependencies: [
+                "ZhiliCore", "ZhiliExtract", "ZhiliStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            swiftSettings: swiftSettings
+        ),
+
         .executableTarget(
             name: "zhili",
             dependencies: [
-                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore",
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore", "ZhiliServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Segmenter benchmark driven by scripts/bench-segment (not a product).
+        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliICU"], swiftSettings: swiftSettings),
+
+        // Search benchmark driven by scripts/bench-search (not a product).
+        .executableTarget(
+            name: "zhili-bench-search",
+            dependencies: ["ZhiliCore", "ZhiliIngest", "ZhiliExtract", "ZhiliStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
 
@@ -86,5 +122,18 @@ let package = Package(
         .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ZhiliStoreTests",
+            dependencies: ["ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZhiliServerTests",
+            dependencies: [
+                "ZhiliServer", "ZhiliStore", "ZhiliCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

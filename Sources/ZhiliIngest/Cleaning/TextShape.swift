@@ -1,0 +1,117 @@
+/// Character classes and line shapes shared by the cleaning steps.
+///
+/// Everything here works on Unicode scalars, never on `Character`.
+enum TextShape {
+    /// A Han ideograph (CJK Unified Ideographs, extensions A–G, compatibility ideographs).
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x323AF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+
+    /// An ASCII digit 0–9.
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    /// An ASCII letter.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+    }
+
+    /// A space or tab (line breaks are handled separately).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+
+    /// Punctuation that ends a sentence.
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "…", "；", ";", "．"]
+    /// Closing quotes and brackets that may follow a sentence end.
+    static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "\"", "'", "》", "】", "]"]
+    /// Punctuation found inside sentences but not in headlines.
+    static let sentencePunctuation: Set<Unicode.Scalar> = [
+        "，", ",", "。", "；", ";", "！", "!", "？", "?", "、", "…",
+    ]
+
+    /// Whether `text` ends a sentence: its last scalar (before closing quotes) is sentence-final.
+    static func endsSentence<S: BidirectionalCollection>(_ text: S) -> Bool where S.Element == Unicode.Scalar {
+        var index = text.endIndex
+        var closersSeen = 0
+        while index > text.startIndex {
+            index = text.index(before: index)
+            let scalar = text[index]
+            if isSpace(scalar) { continue }
+            if closers.contains(scalar) {
+                closersSeen += 1
+                if closersSeen > 3 { return false }
+                continue
+            }
+            return sentenceEnds.contains(scalar)
+        }
+        return false
+    }
+
+    /// Whether `text` ends a sentence.
+    static func endsSentence(_ text: String) -> Bool { endsSentence(text.unicodeScalars) }
+
+    /// Whether `text` ends with a colon (a lead-in to what follows, not a broken sentence).
+    static func endsWithColon(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return last == "：" || last == ":"
+    }
+
+    /// Whether `text` has the shape of a headline or subhead: short, at least two Han characters,
+    /// no sentence punctuation, and not a parenthesised note. A leading list marker (`一、`,
+    /// `（二）`, `3.`) is allowed: `一、强化巡逻防控` is a subhead.
+    static func isHeading(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        let body = scalars[scalars.index(scalars.startIndex, offsetBy: listMarkerLength(text))...]
+        var count = 0
+        var han = 0
+        for scalar in body {
+            count += 1
+            if count > 40 || sentencePunctuation.contains(scalar) { return false }
+            if isHan(scalar) { han += 1 }
+        }
+        guard han >= 2, let first = body.first else { return false }
+        if first == "(" || first == "（" || first == "[" || first == "【" { return false }
+        return !endsWithColon(text)
+    }
+
+    /// The length in scalars of a leading list marker: `一、`, `1.`, `2、`, `（三）`, `(4)`; 0 if none.
+    static func listMarkerLength(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars.prefix(8))
+        let numerals = "0123456789一二三四五六七八九十".unicodeScalars
+        var index = 0
+        let bracketed = scalars.first == "(" || scalars.first == "（"
+        if bracketed { index = 1 }
+        let start = index
+        while index < scalars.count, numerals.contains(scalars[index]) { index += 1 }
+        guard index > start, index < scalars.count else { return 0 }
+        let mark = scalars[index]
+        if bracketed { return mark == ")" || mark == "）" ? index + 1 : 0 }
+        return mark == "、" || mark == "." || mark == "．" ? index + 1 : 0
+    }
+
+    /// Number of Unicode scalars in `text`, counting at most `limit`.
+    static func length(_ text: String, limit: Int = .max) -> Int {
+        var count = 0
+        for _ in text.unicodeScalars {
+            count += 1
+            if count >= limit { return count }
+        }
+        return count
+    }
+
+    /// `text` without leading and trailing spaces.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
+    }
+
+    /// Text with every space and tab removed (used to compare paragraphs).
+    static func withoutSpaces(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isSpace(scalar) && scalar != "\n" { result.append(scalar) }
+        return String(result)
+    }
+}
