@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
         .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
+        .library(name: "ZhiliBatch", targets: ["ZhiliBatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,8 @@ let package = Package(
             ]
         ),
         .target(name: "ZhiliICU", dependencies: ["CZhiliICU"], swiftSettings: swiftSettings),
+        // Debian's zlib (zlib1g-dev) for the gzip reader; only ZhiliIngest imports it.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         // Records that flow between stages.
         .target(name: "ZhiliCore", swiftSettings: swiftSettings),
@@ -44,7 +47,7 @@ let package = Package(
         // Stage 1: decoding, readers and cleaning.
         .target(
             name: "ZhiliIngest",
-            dependencies: ["ZhiliCore", "ZhiliICU"],
+            dependencies: ["ZhiliCore", "ZhiliICU", "CZlib"],
             resources: [.copy("Resources/boilerplate.txt")],
             swiftSettings: swiftSettings
         ),
@@ -68,10 +71,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Batch driver: ordered parallel processing of dumps, outputs, progress, errors, resume.
+        .target(
+            name: "ZhiliBatch",
+            dependencies: ["ZhiliCore", "ZhiliIngest", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
         .executableTarget(
             name: "zhili",
             dependencies: [
-                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore",
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore", "ZhiliBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -80,6 +90,7 @@ let package = Package(
 
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliBatchTests", dependencies: ["ZhiliBatch", "ZhiliIngest", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
     ]
 )
