@@ -20,14 +20,15 @@ public struct OutputSelection: Sendable, Hashable {
 
 /// Serializes article records to JSON Lines and CSV rows, on a worker thread.
 ///
-/// Not thread-safe (it owns a `JSONEncoder`): give each worker its own.
+/// Keys are sorted so that the output is byte-identical from run to run (Foundation on Linux
+/// does not keep declaration order). Not thread-safe (it owns a `JSONEncoder`): give each worker its own.
 public final class RecordEncoder {
     private let encoder: JSONEncoder
 
     /// Creates an encoder.
     public init() {
         encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     /// Appends `record` as one JSON line.
