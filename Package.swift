@@ -38,6 +38,14 @@ let package = Package(
             ]
         ),
         .target(name: "ZhiliICU", dependencies: ["CZhiliICU"], swiftSettings: swiftSettings),
+        // Debian's libxml2 headers and library, found with pkg-config; only CZhiliHTML includes them.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // C shim over libxml2's HTML parser: the main text of a page, with no libxml2 types in its API.
+        .target(name: "CZhiliHTML", dependencies: ["CLibXML2"]),
         // Debian's zlib (zlib1g-dev) for the gzip reader; only ZhiliIngest imports it.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
@@ -47,7 +55,7 @@ let package = Package(
         // Stage 1: decoding, readers and cleaning.
         .target(
             name: "ZhiliIngest",
-            dependencies: ["ZhiliCore", "ZhiliICU", "CZlib"],
+            dependencies: ["ZhiliCore", "ZhiliICU", "CZhiliHTML", "CZlib"],
             resources: [.copy("Resources/boilerplate.txt")],
             swiftSettings: swiftSettings
         ),
@@ -55,13 +63,17 @@ let package = Package(
         .target(
             name: "ZhiliSegment",
             dependencies: ["ZhiliCore", "ZhiliICU"],
+            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict")],
             swiftSettings: swiftSettings
         ),
         // Stage 3: extraction of figures, programs, regions and indicators.
         .target(
             name: "ZhiliExtract",
-            dependencies: ["ZhiliCore", "ZhiliSegment"],
-            resources: [.copy("Resources/regions-cn.tsv")],
+            dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliICU"],
+            resources: [
+                .copy("Resources/regions-cn.tsv"), .copy("Resources/region-aliases.tsv"),
+                .copy("Resources/indicators.json"), .copy("Resources/programs.txt"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Stage 4: durable store and search.
@@ -88,8 +100,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Segmenter benchmark driven by scripts/bench-segment (not a product).
+        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
+
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliBatchTests", dependencies: ["ZhiliBatch", "ZhiliIngest", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
     ]

@@ -24,8 +24,6 @@ public struct BatchOptions: Sendable {
     public var encoding: String?
     /// How JSON Lines inputs are read.
     public var jsonFields: JSONLineDecoder
-    /// Whether a record sink receives the records.
-    public var keepRecords: Bool
     /// Options that shape the output, for the journal's fingerprint (e.g. `--tokens`).
     public var outputShape: [String]
     /// Bytes written between checkpoints at most.
@@ -40,7 +38,7 @@ public struct BatchOptions: Sendable {
         inputs: [BatchInput], jobs: Int = 1, jsonLinesPath: String? = "-", csvDirectory: String? = nil,
         errorsPath: String? = nil, journalPath: String? = nil, resume: Bool = false, strict: Bool = false,
         maxArticleBytes: Int = 16 << 20, encoding: String? = nil, jsonFields: JSONLineDecoder = JSONLineDecoder(),
-        keepRecords: Bool = false, outputShape: [String] = [], checkpointBytes: Int = 1 << 20,
+        outputShape: [String] = [], checkpointBytes: Int = 1 << 20,
         checkpointInterval: Double = 0.5, windowBytes: Int = 64 << 20
     ) {
         self.inputs = inputs
@@ -54,7 +52,6 @@ public struct BatchOptions: Sendable {
         self.maxArticleBytes = maxArticleBytes
         self.encoding = encoding
         self.jsonFields = jsonFields
-        self.keepRecords = keepRecords
         self.outputShape = outputShape
         self.checkpointBytes = checkpointBytes
         self.checkpointInterval = checkpointInterval

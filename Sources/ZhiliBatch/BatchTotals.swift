@@ -8,7 +8,7 @@ public struct BatchTotals: Sendable, Codable, Hashable {
     public var figures = 0
     /// Program mentions in those records.
     public var programs = 0
-    /// Records skipped and written to the errors file.
+    /// Records skipped and written to the errors file (bad records, and documents with no article text).
     public var errors = 0
     /// Input bytes read (compressed bytes for gzip).
     public var bytes = 0

@@ -13,6 +13,8 @@ public struct ErrorRecord: Sendable, Codable, Hashable {
     public var line: Int?
     /// What went wrong.
     public var reason: String
+    /// `error` for a bad record; `warning` for one skipped because it held no article text.
+    public var severity: Diagnostic.Severity
 
     /// Creates an error record from a diagnostic about `file`.
     public init(file: String, diagnostic: Diagnostic) {
@@ -21,5 +23,6 @@ public struct ErrorRecord: Sendable, Codable, Hashable {
         offset = diagnostic.offset
         line = diagnostic.line
         reason = diagnostic.reason
+        severity = diagnostic.severity
     }
 }

@@ -1,24 +1,128 @@
+import Foundation
 import ZhiliCore
 import ZhiliSegment
 
 /// Turns a clean article into a structured record: regions, programs and figures.
 ///
-/// Not thread-safe (it owns a segmenter): give each thread its own extractor.
+/// The tables (regions, indicators, known programs) are immutable and shared; only the
+/// segmenter is per instance. Not thread-safe (it owns a segmenter): give each thread its own
+/// extractor.
+///
+/// ```swift
+/// let extractor = try Extractor()
+/// let record = try extractor.extract(article)
+/// record.figures.first?.metric   // "排查化解矛盾纠纷"
+/// ```
 public final class Extractor {
-    /// The segmenter used for tokens and metric phrases.
+    /// The segmenter used for tokens.
     public let segmenter: Segmenter
     /// The division table regions resolve against.
     public let regions: RegionTable
+    /// The indicators metrics map to.
+    public let indicators: IndicatorTable
+    /// Program names accepted whenever quoted.
+    public let knownPrograms: Set<String>
+
+    private let programFinder: ProgramFinder
+    private let figureFinder = FigureFinder()
+
+    /// The program names bundled with Zhili (`Resources/programs.txt`).
+    public static let bundledPrograms: Set<String> = {
+        guard let url = Bundle.module.url(forResource: "programs", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return Extractor.programNames(fromList: text)
+    }()
 
     /// Creates an extractor.
-    public init(regions: RegionTable = .bundled) throws {
+    ///
+    /// - Parameters:
+    ///   - regions: divisions and aliases to resolve mentions against.
+    ///   - indicators: canonical indicators for metrics (a user file via ``IndicatorTable/init(contentsOf:)``).
+    ///   - knownPrograms: names that are programs whenever quoted.
+    public init(regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled, knownPrograms: Set<String> = Extractor.bundledPrograms) throws {
         self.segmenter = try Segmenter()
         self.regions = regions
+        self.indicators = indicators
+        self.knownPrograms = knownPrograms
+        programFinder = ProgramFinder(known: knownPrograms)
+    }
+
+    /// Program names from a list file: one per line, `#` comments.
+    public static func programNames(fromList text: String) -> Set<String> {
+        Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }
 
     /// Extracts the record of `article`; `includeTokens` adds its tokens.
+    ///
+    /// - Complexity: O(*n*) in the length of the text.
     public func extract(_ article: Article, includeTokens: Bool = false) throws -> ArticleRecord {
         let tokens = includeTokens ? try segmenter.tokens(in: article.text) : nil
-        return ArticleRecord(article: article, tokens: tokens)
+        let text = ArticleText(article.text)
+        let finder = RegionFinder(table: regions)
+
+        // Regions.
+        var hits = finder.hits(in: text.scalars)
+        let heading = [article.title, article.subtitle].compactMap { $0 }.joined(separator: "\n")
+        var titleHits = finder.hits(in: Array(heading.unicodeScalars))
+        finder.resolve(&hits, titleHits: &titleHits, text: text)
+        let ranked = finder.ranked(hits: hits, titleHits: titleHits)
+        let top = ranked.first { $0.level != .province } ?? ranked.first
+        let topRef = top.map { RegionRef(name: $0.name, code: $0.code) }
+        let locator = RegionLocator(text: text, hits: hits, table: regions, fallback: topRef)
+
+        // Programs.
+        let programHits = programFinder.programs(in: text) { !regions.codes(named: $0).isEmpty }
+        let programs = programHits.map { hit in
+            ProgramMention(
+                name: hit.name, start: hit.start, end: hit.end,
+                sentence: text.string(text.sentence(at: hit.start)), region: locator.region(for: hit.start))
+        }
+
+        // Figures.
+        let excluded = QuoteSpans(text).all.filter { text[$0.lowerBound] == "《" } + programHits.map { $0.start..<$0.end }
+        let (figureHits, years) = figureFinder.figures(in: text, excluded: excluded)
+        let metrics = MetricPhrase(text: text, regionSpans: hits.map { $0.start..<$0.end }).metrics(for: figureHits)
+        let figures = zip(figureHits, metrics).map { hit, metric -> Figure in
+            let unit = hit.unit
+            let kind = unit.map(FigureUnits.kind(of:)) ?? .count
+            let indicator = metric.flatMap { indicators.indicator(forMetric: $0, unit: unit, isChange: hit.change != nil) }
+            let sentence = text.sentence(at: hit.start)
+            return Figure(
+                text: text.string(hit.start..<hit.end), value: hit.value, valueMax: hit.valueMax, unit: unit,
+                qualifier: hit.qualifier, change: hit.change, basis: hit.basis, kind: kind, metric: metric,
+                indicator: indicator?.id, year: Self.year(in: sentence, at: hit.start, years: years) ?? article.year,
+                region: locator.region(for: hit.start), start: hit.start, end: hit.end, sentence: text.string(sentence))
+        }
+        let mentions = ranked
+        return ArticleRecord(article: article, regions: mentions, programs: programs, figures: figures, tokens: tokens)
+    }
+
+    /// The year stated in `sentence`: the nearest before `offset`, else the first after it.
+    static func year(in sentence: Range<Int>, at offset: Int, years: [(Int, Int)]) -> Int? {
+        let inside = years.filter { sentence.contains($0.0) }
+        return inside.last(where: { $0.0 < offset })?.1 ?? inside.first?.1
+    }
+}
+
+/// Chooses the region a figure or program at an offset is about.
+///
+/// The nearest region named before it in its sentence (not one of a list of places, …等地),
+/// else the region that opens its paragraph, else the article's most salient region.
+struct RegionLocator {
+    let text: ArticleText
+    let hits: [RegionHit]
+    let table: RegionTable
+    let fallback: RegionRef?
+
+    func region(for offset: Int) -> RegionRef? {
+        let sentence = text.sentence(at: offset)
+        if let hit = hits.last(where: { sentence.contains($0.start) && $0.start < offset && !$0.isLocative }) {
+            return table.region(code: hit.code)?.ref
+        }
+        let paragraph = text.paragraph(at: offset)
+        if let hit = hits.first(where: { paragraph.contains($0.start) }), hit.start - paragraph.lowerBound <= 4, hit.start < offset {
+            return table.region(code: hit.code)?.ref
+        }
+        return fallback
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ZhiliCore
+import ZhiliICU
 
 /// One administrative division from the GB/T 2260 table.
 public struct Region: Sendable, Hashable {
@@ -20,7 +21,12 @@ public struct Region: Sendable, Hashable {
     public var ref: RegionRef { RegionRef(name: name, code: code) }
 }
 
-/// China's administrative divisions (GB/T 2260), loaded from `regions-cn.tsv`.
+/// China's administrative divisions (GB/T 2260), loaded from `regions-cn.tsv`, with the
+/// names and aliases an article may use for them.
+///
+/// Besides official names the table knows short forms from `region-aliases.tsv` (呼市, 科右中旗),
+/// names without their suffix (集宁 for 集宁区, 内蒙古 for 内蒙古自治区) where that is unambiguous
+/// and not a common word, and traditional-character forms of all of them.
 public struct RegionTable: Sendable {
     /// Every division, by code.
     public private(set) var byCode: [String: Region] = [:]
@@ -28,23 +34,47 @@ public struct RegionTable: Sendable {
     public private(set) var byName: [String: [Region]] = [:]
     /// Child codes of each division.
     public private(set) var children: [String: [String]] = [:]
+    /// Every name the matcher knows, with the codes it may mean; an empty list marks a blocker.
+    public private(set) var names: [String: [String]] = [:]
+    /// Provinces whose counties are also known without their suffix (集宁 for 集宁区).
+    public let bareCountyProvinces: Set<String>
 
-    /// The table bundled with Zhili.
+    /// Trie over `nameList`; payloads index `nameList`.
+    let matcher: ScalarTrie
+    /// Names in matcher payload order.
+    let nameList: [String]
+    /// Candidate codes in matcher payload order (empty for blockers).
+    let candidates: [[String]]
+
+    /// The table bundled with Zhili, with the bundled aliases.
     public static let bundled: RegionTable = {
         guard let url = Bundle.module.url(forResource: "regions-cn", withExtension: "tsv"),
-              let table = try? RegionTable(contentsOf: url) else {
-            preconditionFailure("regions-cn.tsv is missing from the ZhiliExtract bundle")
+              let aliasURL = Bundle.module.url(forResource: "region-aliases", withExtension: "tsv"),
+              let tsv = try? String(contentsOf: url, encoding: .utf8),
+              let aliases = try? String(contentsOf: aliasURL, encoding: .utf8),
+              let table = try? RegionTable(tsv: tsv, aliases: aliases, source: url.path) else {
+            preconditionFailure("regions-cn.tsv or region-aliases.tsv is missing or invalid in the ZhiliExtract bundle")
         }
         return table
     }()
 
     /// Loads a table from a TSV file with columns adcode, name, level, parent, lon, lat.
-    public init(contentsOf url: URL) throws {
-        try self.init(tsv: String(contentsOf: url, encoding: .utf8), source: url.path)
+    public init(contentsOf url: URL, aliases aliasURL: URL? = nil) throws {
+        let aliases = try aliasURL.map { try String(contentsOf: $0, encoding: .utf8) } ?? ""
+        try self.init(tsv: String(contentsOf: url, encoding: .utf8), aliases: aliases, source: url.path)
     }
 
     /// Parses a table from TSV text; `source` names it in errors.
-    public init(tsv: String, source: String = "regions") throws {
+    ///
+    /// - Parameters:
+    ///   - aliases: alias lines `alias<TAB>code` (`-` for a blocker), `#` comments.
+    ///   - bareCountyProvinces: provinces whose counties are also matched without suffix.
+    ///   - traditional: also match traditional-character forms (uses ICU's `Simplified-Traditional`).
+    public init(
+        tsv: String, aliases: String = "", source: String = "regions",
+        bareCountyProvinces: Set<String> = ["150000"], traditional: Bool = true
+    ) throws {
+        self.bareCountyProvinces = bareCountyProvinces
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if number == 0 || line.isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -59,10 +89,67 @@ public struct RegionTable: Sendable {
             byName[region.name, default: []].append(region)
             if let parent = region.parent { children[parent, default: []].append(region.code) }
         }
+        var names: [String: [String]] = [:]
+        for (name, regions) in byName where !Self.isGenericName(name) {
+            names[name] = regions.map(\.code).sorted()
+        }
+        // Explicit aliases and blockers.
+        var blockers: Set<String> = []
+        for (number, line) in aliases.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = trimmed.split(separator: "\t")
+            guard fields.count == 2 else {
+                throw Diagnostic(source: source + " aliases", line: number + 1, reason: "expected alias<TAB>code")
+            }
+            let alias = String(fields[0]), code = String(fields[1])
+            if code == "-" {
+                blockers.insert(alias)
+                if names[alias] == nil { names[alias] = [] }
+            } else {
+                guard byCode[code] != nil else {
+                    throw Diagnostic(source: source + " aliases", line: number + 1, reason: "unknown region code \(code)")
+                }
+                names[alias, default: []].append(code)
+            }
+        }
+        // Names without suffix: a higher level wins a collision, equal levels cancel.
+        var bare: [String: (codes: [String], rank: Int)] = [:]
+        for region in byCode.values {
+            guard let short = Self.bareName(of: region, countyProvinces: bareCountyProvinces) else { continue }
+            let rank = region.level == .province ? 0 : region.level == .prefecture ? 1 : 2
+            for form in short {
+                if let existing = bare[form] {
+                    if rank < existing.rank { bare[form] = ([region.code], rank) }
+                    else if rank == existing.rank { bare[form] = ([], rank) }
+                } else {
+                    bare[form] = ([region.code], rank)
+                }
+            }
+        }
+        for (form, entry) in bare where !entry.codes.isEmpty && names[form] == nil && !blockers.contains(form) {
+            names[form] = entry.codes
+        }
+        if traditional, let transform = try? Transform("Simplified-Traditional") {
+            for (name, codes) in names {
+                guard let converted = try? transform.apply(name), converted != name, names[converted] == nil else { continue }
+                names[converted] = codes
+            }
+        }
+        self.names = names
+        let list = names.keys.sorted()
+        var builder = ScalarTrie.Builder()
+        for (index, name) in list.enumerated() { builder.insert(name, payload: index) }
+        matcher = builder.build()
+        nameList = list
+        candidates = list.map { names[$0] ?? [] }
     }
 
     /// The division with `code`.
     public func region(code: String) -> Region? { byCode[code] }
+
+    /// The codes `name` may mean (official name, alias, bare or traditional form).
+    public func codes(named name: String) -> [String] { names[name] ?? [] }
 
     /// The chain of containing divisions, nearest first.
     public func ancestors(of code: String) -> [Region] {
@@ -82,6 +169,13 @@ public struct RegionTable: Sendable {
         return ancestors(of: code).first { $0.level == .prefecture }
     }
 
+    /// The province containing `code` (itself for a province).
+    public func province(of code: String) -> Region? {
+        guard let region = byCode[code] else { return nil }
+        if region.level == .province { return region }
+        return ancestors(of: code).last
+    }
+
     /// `code` and every division below it.
     public func descendants(of code: String) -> [String] {
         var result = [code]
@@ -91,5 +185,60 @@ public struct RegionTable: Sendable {
             index += 1
         }
         return result
+    }
+
+    /// Official names too generic to match as written (城区, 矿区, 郊区 …: 老城区 is no division).
+    static func isGenericName(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        return scalars.count <= 2 && scalars.last == "区"
+    }
+
+    private static let ethnicNames = [
+        "维吾尔", "朝鲜", "土家", "布依", "哈尼", "景颇", "傈僳", "蒙古", "柯尔克孜", "哈萨克",
+        "达斡尔", "鄂温克", "苗", "藏", "羌", "彝", "侗", "壮", "傣", "白", "回",
+    ]
+
+    /// Forms of `region`'s name without its level suffix, or nil when it has none worth matching.
+    static func bareName(of region: Region, countyProvinces: Set<String>) -> [String]? {
+        var name = region.name
+        func strip(_ suffix: String) -> Bool {
+            guard name.hasSuffix(suffix), name.count > suffix.count else { return false }
+            name.removeLast(suffix.count)
+            return true
+        }
+        func stripEthnic() {
+            var changed = true
+            while changed {
+                changed = false
+                if name.hasSuffix("族") { name.removeLast() }
+                for ethnic in ethnicNames where name.hasSuffix(ethnic) && name.count > ethnic.count + 1 {
+                    name.removeLast(ethnic.count)
+                    changed = true
+                    break
+                }
+            }
+        }
+        switch region.level {
+        case .province:
+            if strip("特别行政区") || strip("省") || strip("市") {
+            } else if strip("自治区") {
+                stripEthnic()
+            }
+            return name.count >= 2 ? [name] : nil
+        case .prefecture:
+            if strip("自治州") {
+                stripEthnic()
+                return name.count >= 2 ? [name, name + "州"] : nil
+            }
+            guard strip("地区") || strip("市") || strip("盟") else { return nil }
+            return name.count >= 2 ? [name] : nil
+        case .county:
+            guard let parent = region.parent, let province = parent.first.map({ _ in String(parent.prefix(2)) + "0000" }),
+                  countyProvinces.contains(province) else { return nil }
+            if name.hasSuffix("自治旗") || name.hasSuffix("自治县") { return nil }
+            for keep in ["左旗", "右旗", "前旗", "中旗", "后旗", "联合旗", "矿区"] where name.hasSuffix(keep) { return nil }
+            guard strip("旗") || strip("县") || strip("区") || strip("市") else { return nil }
+            return name.count >= 2 ? [name] : nil
+        }
     }
 }

@@ -6,6 +6,6 @@ struct Zhili: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhili",
         abstract: "Clean, extract, index and search Chinese local-governance news.",
-        subcommands: []
+        subcommands: [CleanCommand.self, ExtractCommand.self]
     )
 }

@@ -167,6 +167,23 @@ public final class ByteReader: ByteSource {
         return Array(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))
     }
 
+    /// Puts `bytes` back in front of the unread bytes, as if they had not been read yet.
+    public func unread(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if start < bytes.count {
+            let needed = bytes.count + (end - start)
+            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(buffer.count, needed), alignment: 16)
+            larger.baseAddress!.advanced(by: bytes.count).copyMemory(from: buffer.baseAddress! + start, byteCount: end - start)
+            buffer.deallocate()
+            buffer = larger
+            end = needed
+            start = bytes.count
+        }
+        start -= bytes.count
+        bytes.withUnsafeBytes { buffer.baseAddress!.advanced(by: start).copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        offset -= bytes.count
+    }
+
     /// Everything up to the end of the stream, or nil when it is longer than `limit` bytes
     /// (then the rest is skipped, and `offset` tells the full length).
     public func readToEnd(limit: Int) throws -> [UInt8]? {

@@ -1,59 +1,50 @@
 import Foundation
 import ZhiliCore
 
-/// Turns one line of a JSON Lines dump into a raw document.
+/// Turns one line of a JSON Lines dump into a raw document, on whichever thread holds the line.
 ///
-/// Field names follow `zhili clean`: the body comes from the first of `textFields` present
-/// (`text`, `content`, `html` by default; `html` marks the body as HTML), plus `title`, `url`
-/// and `date`. A line that is not a JSON object, or has no body field, is a ``Diagnostic``
-/// naming the file, the line number and its byte offset.
+/// Same rules as ``JSONLinesReader`` (`zhili clean`): the body comes from the first of
+/// `fields.text` present (a field named `html` marks it as HTML), plus title, URL and date.
+/// A line that is not a JSON object, or has no body field, is a ``Diagnostic`` naming the
+/// file, the line number and its byte offset. The batch reader splits lines while streaming
+/// and leaves this decoding to its worker threads.
 public struct JSONLineDecoder: Sendable {
-    /// Body fields, tried in order.
-    public var textFields: [String]
-    /// Fields whose content is HTML.
-    public var htmlFields: Set<String>
-    /// Title field.
-    public var titleField: String
-    /// URL field.
-    public var urlField: String
-    /// Date field.
-    public var dateField: String
+    /// The field names to read.
+    public var fields: JSONFieldNames
 
     /// Creates a decoder with `zhili clean`'s default field names.
-    public init(
-        textFields: [String] = ["text", "content", "html"], htmlFields: Set<String> = ["html"],
-        titleField: String = "title", urlField: String = "url", dateField: String = "date"
-    ) {
-        self.textFields = textFields
-        self.htmlFields = htmlFields
-        self.titleField = titleField
-        self.urlField = urlField
-        self.dateField = dateField
+    public init(fields: JSONFieldNames = JSONFieldNames()) {
+        self.fields = fields
     }
 
     /// The document on `line` of `file`; throws a ``Diagnostic`` for a malformed line.
     public func document(from bytes: [UInt8], file: String, line: Int, offset: Int) throws(Diagnostic) -> RawDocument {
         func failure(_ reason: String) -> Diagnostic {
-            Diagnostic(source: file, offset: offset, line: line, reason: reason)
+            Diagnostic(.error, source: file, offset: offset, line: line, reason: reason)
         }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
-            throw failure("malformed JSON on line \(line): \(Self.describe(error))")
+            throw failure("malformed JSON on line \(line) skipped (\(Self.describe(error)))")
         }
-        guard let fields = object as? [String: Any] else {
-            throw failure("line \(line) is JSON but not an object")
+        guard let record = object as? [String: Any] else {
+            throw failure("line \(line) is JSON but not an object; skipped")
         }
-        guard let bodyField = textFields.first(where: { fields[$0] is String }), let body = fields[bodyField] as? String else {
-            throw failure("line \(line) has no text field (looked for \(textFields.joined(separator: ", ")))")
+        guard let name = fields.text.first(where: { record[$0] is String }), let body = record[name] as? String else {
+            throw failure("line \(line) has no body field (\(fields.text.joined(separator: ", "))); skipped")
         }
         return RawDocument(
-            source: "\(file):\(line)", bytes: Array(body.utf8),
-            format: htmlFields.contains(bodyField) ? .html : .text,
+            source: "\(file):\(line)", bytes: Array(body.utf8), format: name.lowercased() == "html" ? .html : .text,
             declaredCharset: "UTF-8", charsetIsForced: true,
-            title: fields[titleField] as? String, url: fields[urlField] as? String,
-            date: fields[dateField] as? String, byteOffset: offset, line: line)
+            title: Self.string(record[fields.title]), url: Self.string(record[fields.url]),
+            date: Self.string(record[fields.date]), byteOffset: offset, line: line)
+    }
+
+    private static func string(_ value: Any?) -> String? {
+        guard let text = value as? String else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -109,6 +109,9 @@ public final class WARCReader {
         } else if trailer.starts(with: [0x0A, 0x0A]) {
             try reader.skip(count: 2)
         } else if !trailer.isEmpty {
+            // Content-Length was wrong: look for the next record from just after this record's
+            // header, so that a record swallowed by a too-long length is still found.
+            reader.unread(Array(block.dropFirst()))
             return try broken(recordOffset, "WARC record at byte \(recordOffset) does not end after its Content-Length of \(length); skipped to the next record")
         }
         let version = String(decoding: versionLine.bytes, as: UTF8.self)

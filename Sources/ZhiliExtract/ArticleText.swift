@@ -1,0 +1,125 @@
+/// An article's body as Unicode scalars, with its paragraph and sentence boundaries.
+///
+/// Every offset the extractor reports counts scalars into this array, which is also how
+/// ``ZhiliCore/Article`` defines offsets.
+struct ArticleText {
+    /// The body's scalars.
+    let scalars: [Unicode.Scalar]
+    /// Start offset of each paragraph, ascending.
+    let paragraphStarts: [Int]
+    /// Start offset of each sentence, ascending (a sentence ends after 。！？!? or at a line break).
+    let sentenceStarts: [Int]
+
+    init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var paragraphs = [0]
+        var sentences = [0]
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\n" {
+                paragraphs.append(index + 1)
+                sentences.append(index + 1)
+            } else if ArticleText.isSentenceEnd(scalar) {
+                // Keep closing quotes and brackets with the sentence they end.
+                var end = index + 1
+                while end < scalars.count, ArticleText.isCloser(scalars[end]) { end += 1 }
+                if end < scalars.count, scalars[end] != "\n" { sentences.append(end) }
+                index = end - 1
+            }
+            index += 1
+        }
+        self.scalars = scalars
+        paragraphStarts = paragraphs
+        sentenceStarts = sentences
+    }
+
+    var count: Int { scalars.count }
+
+    /// The scalar at `index`, or a space outside the text.
+    @inline(__always)
+    subscript(_ index: Int) -> Unicode.Scalar {
+        index >= 0 && index < scalars.count ? scalars[index] : " "
+    }
+
+    /// The range of the sentence holding `offset`.
+    func sentence(at offset: Int) -> Range<Int> {
+        span(at: offset, in: sentenceStarts)
+    }
+
+    /// The range of the paragraph holding `offset`.
+    func paragraph(at offset: Int) -> Range<Int> {
+        span(at: offset, in: paragraphStarts)
+    }
+
+    private func span(at offset: Int, in starts: [Int]) -> Range<Int> {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        var end = low + 1 < starts.count ? starts[low + 1] : scalars.count
+        while end > starts[low], scalars[end - 1] == "\n" { end -= 1 }
+        return starts[low]..<end
+    }
+
+    /// The text of `range` as a String.
+    func string(_ range: Range<Int>) -> String {
+        let lower = max(0, range.lowerBound), upper = min(scalars.count, range.upperBound)
+        guard lower < upper else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper])
+        return String(view)
+    }
+
+    /// Whether the scalars at `offset` spell `word`.
+    func has(_ word: String, at offset: Int) -> Bool {
+        var index = offset
+        for scalar in word.unicodeScalars {
+            guard index >= 0, index < scalars.count, scalars[index] == scalar else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether the scalars ending just before `offset` spell `word`.
+    func has(_ word: String, endingAt offset: Int) -> Bool {
+        has(word, at: offset - word.unicodeScalars.count)
+    }
+
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "!", "?": return true
+        default: return false
+        }
+    }
+
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "”", "’", "」", "』", "）", ")", "》", "\"": return true
+        default: return false
+        }
+    }
+
+    /// Punctuation that ends a clause: a phrase never runs across it.
+    static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "!", "?", "，", ",", "；", ";", "：", ":", "\n", "…", "—", "|", "｜": return true
+        default: return false
+        }
+    }
+
+    /// Whether `scalar` is a CJK ideograph.
+    @inline(__always)
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FA1F).contains(value)
+    }
+
+    /// Whether `scalar` is an ASCII or full-width digit.
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value)
+    }
+}

@@ -1,0 +1,189 @@
+import ZhiliCore
+import ZhiliSegment
+
+/// A quantity found in the text, before metric, region and indicator are attached.
+struct FigureHit {
+    var start: Int
+    /// End of the surface text (the unit, or a trailing `(件)`).
+    var end: Int
+    /// End including a qualifier written after the unit (`90%以上`).
+    var tailEnd: Int
+    var value: Double
+    var valueMax: Double?
+    var unit: String?
+    var qualifier: String?
+    var change: ChangeDirection?
+    var basis: ChangeBasis?
+    /// Index of the first figure of the list this one belongs to (`34%、32%`).
+    var chainHead: Int
+}
+
+/// Finds every quantity in an article's body: a number (through ``ZhiliSegment/NumberReader``)
+/// with a unit, measure word or percent sign, or one sharing the unit of the next number
+/// (`分别低8.96和7.86个百分点`).
+///
+/// Not figures: years, dates and times (no unit follows), ordinals (第八个), codes and phone
+/// numbers (no unit), lone Chinese numerals (五个旗县, 三方人员), numbers in 《titles》, inside
+/// program names (乌海24小时警局) or next to × (7×24小时).
+struct FigureFinder {
+    static let changeUp = ["上升", "增长", "提高", "增加", "提升", "上涨", "攀升"]
+    static let changeDown = ["下降", "减少", "降低", "下滑", "回落", "减少了"]
+    static let separators: Set<Unicode.Scalar> = ["、", "和", "及", "与"]
+
+    /// Figures of `text` in order, and the years (offset, year) it states.
+    func figures(in text: ArticleText, excluded: [Range<Int>]) -> (figures: [FigureHit], years: [(Int, Int)]) {
+        var hits: [FigureHit] = []
+        var years: [(Int, Int)] = []
+        text.scalars.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let scalar = buffer[index]
+                guard Self.mayStartNumber(scalar), !Self.continuesNumber(index > 0 ? buffer[index - 1] : " ") else {
+                    index += 1
+                    continue
+                }
+                guard let number = NumberReader.read(buffer, at: index) else {
+                    index += 1
+                    continue
+                }
+                let next = max(index + 1, number.end)
+                defer { index = next }
+                // Years: 2022年, 二〇二三年.
+                if text[number.end] == "年", number.valueMax == nil, number.flags.isDisjoint(with: [.percent, .decimal, .multiplier]),
+                   number.value >= 1900, number.value <= 2100, number.end - number.start == 4 {
+                    years.append((number.start, Int(number.value)))
+                    continue
+                }
+                if number.isNeverQuantity || number.isSingleChineseCharacter || number.flags.contains(.digitSequence) { continue }
+                let before = text[number.start - 1]
+                if before == "×" || before == "*" || before == "＊" || text[number.end] == "×" { continue }
+                if before.isASCII, before.properties.isAlphabetic { continue }
+                if excluded.contains(where: { $0.contains(number.start) }) { continue }
+                hits.append(read(number, in: text, buffer: buffer))
+            }
+        }
+        return (Self.resolveSharedUnits(hits, text: text), years)
+    }
+
+    @inline(__always)
+    static func mayStartNumber(_ scalar: Unicode.Scalar) -> Bool {
+        if ArticleText.isDigit(scalar) { return true }
+        switch scalar {
+        case "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇",
+             "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖", "拾":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a number starting after `scalar` would only be the tail of another (1.5, 3,000).
+    @inline(__always)
+    static func continuesNumber(_ scalar: Unicode.Scalar) -> Bool {
+        ArticleText.isDigit(scalar) || scalar == "." || scalar == "．"
+    }
+
+    /// Unit, qualifiers and change of one number.
+    private func read(_ number: NumberExpression, in text: ArticleText, buffer: UnsafeBufferPointer<Unicode.Scalar>) -> FigureHit {
+        var unit: String?
+        var end = number.end
+        if number.flags.contains(.percentagePoints) {
+            unit = "个百分点"
+        } else if number.flags.contains(.percent) {
+            unit = "%"
+        } else if number.flags.contains(.perMille) {
+            unit = "‰"
+        } else if let match = FigureUnits.unit(in: buffer, at: number.end) {
+            unit = match.unit
+            end = match.end
+            // 2500份(件): an alternative unit in brackets belongs to the figure.
+            let open = text[end]
+            if open == "(" || open == "（", let alternative = FigureUnits.unit(in: buffer, at: end + 1),
+               text[alternative.end] == ")" || text[alternative.end] == "）" {
+                end = alternative.end + 1
+            }
+        }
+        var qualifier = number.qualifier?.rawValue
+        var tailEnd = end
+        if unit != nil {
+            for word in ["以上", "以下", "左右"] where text.has(word, at: end) {
+                if qualifier == nil { qualifier = word }
+                tailEnd = end + word.unicodeScalars.count
+                break
+            }
+        }
+        if qualifier == nil {
+            for word in FigureQualifier.before where text.has(word, endingAt: number.start) {
+                qualifier = word
+                break
+            }
+        }
+        return FigureHit(
+            start: number.start, end: end, tailEnd: tailEnd, value: number.value, valueMax: number.valueMax,
+            unit: unit, qualifier: qualifier, change: nil, basis: nil, chainHead: 0)
+    }
+
+    /// Gives a unitless number the unit of the next one in its list, drops the rest,
+    /// links lists into chains and reads their 同比/环比 change.
+    static func resolveSharedUnits(_ raw: [FigureHit], text: ArticleText) -> [FigureHit] {
+        var hits = raw
+        if hits.count > 1 {
+            for index in stride(from: hits.count - 2, through: 0, by: -1) where hits[index].unit == nil {
+                let gap = hits[index].end..<hits[index + 1].start
+                if gap.count == 1, separators.contains(text[gap.lowerBound]), hits[index + 1].unit != nil {
+                    hits[index].unit = hits[index + 1].unit
+                }
+            }
+        }
+        hits.removeAll { $0.unit == nil }
+        for index in hits.indices {
+            hits[index].chainHead = index
+            if index > 0 {
+                let gap = hits[index - 1].tailEnd..<hits[index].start
+                if gap.count == 1, separators.contains(text[gap.lowerBound]) {
+                    hits[index].chainHead = hits[index - 1].chainHead
+                }
+            }
+        }
+        for index in hits.indices where hits[index].chainHead == index {
+            let (change, basis) = Self.change(before: hits[index].start, in: text)
+            hits[index].change = change
+            hits[index].basis = basis
+        }
+        for index in hits.indices where hits[index].chainHead != index {
+            hits[index].change = hits[hits[index].chainHead].change
+            hits[index].basis = hits[hits[index].chainHead].basis
+        }
+        return hits
+    }
+
+    /// The 同比/环比 change word right before `offset` (同比分别下降, 同比上升了).
+    static func change(before offset: Int, in text: ArticleText) -> (ChangeDirection?, ChangeBasis?) {
+        var end = offset
+        // Skip a qualifier and fillers between the change word and the number.
+        for word in FigureQualifier.before where text.has(word, endingAt: end) {
+            end -= word.unicodeScalars.count
+            break
+        }
+        for filler in ["了", "分别", "均"] where text.has(filler, endingAt: end) { end -= filler.unicodeScalars.count }
+        var direction: ChangeDirection?
+        var wordStart = end
+        for word in changeUp where text.has(word, endingAt: end) {
+            direction = .上升
+            wordStart = end - word.unicodeScalars.count
+        }
+        for word in changeDown where text.has(word, endingAt: end) {
+            direction = .下降
+            wordStart = end - word.unicodeScalars.count
+        }
+        guard let direction else { return (nil, nil) }
+        // 同比 within a few characters before the change word (同比分别下降).
+        var position = wordStart
+        while position > 0, wordStart - position <= 4, !ArticleText.isClauseBreak(text[position - 1]) {
+            if text.has("同比", endingAt: position) { return (direction, .同比) }
+            if text.has("环比", endingAt: position) { return (direction, .环比) }
+            position -= 1
+        }
+        return (nil, nil)
+    }
+}

@@ -1,0 +1,211 @@
+/// Finds the phrase naming what a figure counts or measures, from the figure's clause.
+///
+/// Two shapes cover Chinese reporting:
+/// - the figure modifies the noun after it (`12个派出所`, `2600元的燃气改造费用`, `640个线上线下统一的网格`):
+///   the metric is that noun phrase, up to the clause end, the next figure or a verb;
+/// - the figure closes its clause (`累计排查化解矛盾纠纷2000余起`, `化解成功率41.3%`,
+///   `全年刑事案件同比下降31.7%`): the metric is the phrase before it, without the predicate
+///   (同比下降, 达, 保持在), leading adverbs (累计, 全年, 全市) and a leading region (兴安盟电诈案件 → 电诈案件).
+///
+/// A list of figures with 分别 (`侵财、盗窃案件同比分别下降26.5%和31.1%`) shares out the items of
+/// the phrase (侵财案件, 盗窃案件) when their counts agree.
+struct MetricPhrase {
+    /// Predicate words stripped from the end of a preceding phrase, longest first.
+    static let trailing = [
+        "提升至", "提升到", "提高到", "提高至", "下降至", "下降到", "保持在", "稳定在", "达到", "共计", "总计", "合计",
+        "累计", "同比", "环比", "分别", "下降", "上升", "增长", "减少", "提高", "降低", "增加", "提升", "下滑", "回落",
+        "就有", "超过", "不足", "不到", "将近", "降至", "升至", "达", "为", "至", "了", "有", "的", "约", "近", "超",
+        "逾", "共", "均", "是", "占",
+    ]
+    /// Adverbs that start the predicate inside a phrase (连续三年保持在, 始终保持在, 已累计开展).
+    static let predicateStarts = ["始终", "连续", "一直"]
+    /// Adverbs after which the counted phrase starts (各站室已累计开展座谈交流 → 开展座谈交流).
+    static let countingStarts = ["累计", "共计"]
+    /// Verbs that open a relative clause after a figure (12名分布在…等地的受害人).
+    static let relativeVerbs = ["分布", "位于", "来自"]
+    /// Copulas after a figure that closes nothing before it (2600元属于燃气报警、改造等费用).
+    static let copulas = ["属于", "用于", "是", "为"]
+    /// Adverbs and time words stripped from the start of a phrase.
+    static let leading = ["累计", "共计", "共", "全年", "全市", "全盟", "全区", "全旗", "全县", "其中", "今年", "去年", "当年", "目前", "同时", "此外", "另外"]
+    /// Words that start a predicate after the figure: the figure then closes its phrase.
+    static let verbsAfter = ["建立", "建成", "属于", "用于", "投入", "全部", "已", "均", "都", "同比", "环比", "比", "较", "占", "为", "是", "在", "左右", "以上", "以下"]
+    /// Words that end a noun phrase after a figure.
+    static let nounStops = ["推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入", "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同"]
+
+    let text: ArticleText
+    let regionSpans: [Range<Int>]
+
+    /// Metric phrases for `figures`, one per figure.
+    func metrics(for figures: [FigureHit]) -> [String?] {
+        var result = [String?](repeating: nil, count: figures.count)
+        var index = 0
+        while index < figures.count {
+            var last = index
+            while last + 1 < figures.count, figures[last + 1].chainHead == figures[index].chainHead { last += 1 }
+            let head = figures[index]
+            let tail = figures[last]
+            let clauseStart = self.clauseStart(before: head.start, previousFigureEnd: index > 0 ? figures[index - 1].tailEnd : nil)
+            let clauseEnd = self.clauseEnd(after: tail.tailEnd)
+            let nextFigureStart = last + 1 < figures.count ? figures[last + 1].start : Int.max
+            if last == index, let phrase = following(from: tail.tailEnd, clauseEnd: min(clauseEnd, nextFigureStart), nextFigureInClause: nextFigureStart < clauseEnd) {
+                result[index] = phrase
+            } else if let phrase = preceding(from: clauseStart, to: head.start) {
+                let count = last - index + 1
+                let items = count > 1 ? share(phrase, count: count) : nil
+                for member in index...last { result[member] = items?[member - index] ?? phrase }
+            } else if last == index {
+                result[index] = complement(after: tail.tailEnd, clauseEnd: clauseEnd)
+            }
+            index = last + 1
+        }
+        return result
+    }
+
+    private func clauseStart(before offset: Int, previousFigureEnd: Int?) -> Int {
+        var start = offset
+        while start > 0, !ArticleText.isClauseBreak(text[start - 1]) { start -= 1 }
+        if let previous = previousFigureEnd, previous > start, previous <= offset {
+            start = previous
+            while start < offset, FigureFinder.separators.contains(text[start]) { start += 1 }
+        }
+        return start
+    }
+
+    private func clauseEnd(after offset: Int) -> Int {
+        var end = offset
+        while end < text.count, !ArticleText.isClauseBreak(text[end]) { end += 1 }
+        return end
+    }
+
+    /// The phrase after a copula that follows the figure (2600元属于燃气报警、改造等费用).
+    private func complement(after start: Int, clauseEnd: Int) -> String? {
+        for verb in Self.copulas where text.has(verb, at: start) {
+            return clean((start + verb.unicodeScalars.count)..<clauseEnd)
+        }
+        return nil
+    }
+
+    /// The head noun of a relative clause after a figure: …等地的受害人.
+    private func relativeHead(from start: Int) -> String? {
+        let sentenceEnd = text.sentence(at: start).upperBound
+        guard let of = (start..<sentenceEnd).first(where: { text[$0] == "的" }) else { return nil }
+        return clean((of + 1)..<clauseEnd(after: of + 1))
+    }
+
+    /// The noun phrase after a figure, or nil when the figure closes its phrase.
+    private func following(from start: Int, clauseEnd: Int, nextFigureInClause: Bool) -> String? {
+        guard start < clauseEnd else { return nil }
+        let first = text[start]
+        guard ArticleText.isHan(first) || first == "“" else { return nil }
+        for verb in Self.verbsAfter where text.has(verb, at: start) { return nil }
+        for verb in Self.relativeVerbs where text.has(verb, at: start) { return relativeHead(from: start) }
+        var phraseStart = start
+        if first == "的" { phraseStart += 1 }
+        var end = clauseEnd
+        for offset in phraseStart..<clauseEnd where Self.nounStops.contains(where: { text.has($0, at: offset) }) && offset > phraseStart {
+            end = offset
+            break
+        }
+        // Before the next figure of the clause, the phrase ends at the last list separator.
+        if nextFigureInClause, end == clauseEnd {
+            var cut = end
+            while cut > phraseStart, !FigureFinder.separators.contains(text[cut - 1]) { cut -= 1 }
+            if cut > phraseStart { end = cut - 1 }
+        }
+        var phrase = phraseStart..<end
+        if let lastOf = (phrase).last(where: { text[$0] == "的" }), end - lastOf - 1 >= 2 {
+            phrase = (lastOf + 1)..<end
+        }
+        return clean(phrase)
+    }
+
+    /// The phrase before a figure, without its predicate.
+    private func preceding(from start: Int, to end: Int) -> String? {
+        var lower = start, upper = end
+        var changed = true
+        while changed, upper > lower {
+            changed = false
+            for word in Self.trailing where text.has(word, endingAt: upper) && upper - word.unicodeScalars.count >= lower {
+                upper -= word.unicodeScalars.count
+                changed = true
+                break
+            }
+        }
+        for word in Self.predicateStarts {
+            var offset = lower + 2
+            while offset < upper {
+                if text.has(word, at: offset) {
+                    upper = offset
+                    break
+                }
+                offset += 1
+            }
+        }
+        for word in Self.countingStarts {
+            var offset = upper - word.unicodeScalars.count - 2
+            while offset >= lower {
+                if text.has(word, at: offset) {
+                    lower = offset + word.unicodeScalars.count
+                    break
+                }
+                offset -= 1
+            }
+        }
+        if let lastOf = (lower..<upper).last(where: { text[$0] == "的" }), upper - lastOf - 1 >= 2 {
+            lower = lastOf + 1
+        }
+        // A region that opens the phrase is its subject, not what is counted.
+        var stripped = true
+        while stripped {
+            stripped = false
+            if let span = regionSpans.first(where: { $0.lowerBound == lower }), span.upperBound < upper - 1 {
+                lower = span.upperBound
+                stripped = true
+            }
+            for word in Self.leading where text.has(word, at: lower) && lower + word.unicodeScalars.count < upper - 1 {
+                lower += word.unicodeScalars.count
+                stripped = true
+                break
+            }
+        }
+        return clean(lower..<upper)
+    }
+
+    /// Trims spaces and list punctuation; unwraps a phrase that is one quotation.
+    private func clean(_ range: Range<Int>) -> String? {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, [" ", "、", "　"].contains(text[lower]) { lower += 1 }
+        while upper > lower, [" ", "、", "　"].contains(text[upper - 1]) { upper -= 1 }
+        if upper - lower >= 4, text[lower] == "“", text[upper - 1] == "”",
+           !(lower + 1..<upper - 1).contains(where: { text[$0] == "“" || text[$0] == "”" }) {
+            lower += 1
+            upper -= 1
+        }
+        guard upper - lower >= 2 else { return nil }
+        let phrase = text.string(lower..<upper)
+        return phrase.unicodeScalars.contains(where: ArticleText.isHan) ? phrase : nil
+    }
+
+    /// Splits a list phrase among `count` figures (侵财、盗窃案件 → 侵财案件, 盗窃案件), or nil.
+    private func share(_ phrase: String, count: Int) -> [String]? {
+        var items: [String] = []
+        var current = ""
+        var depth = 0
+        for character in phrase {
+            if character == "“" { depth += 1 }
+            if character == "”" { depth -= 1 }
+            if depth == 0, character == "、" || character == "和" || character == "及" {
+                items.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        items.append(current)
+        items = items.filter { !$0.isEmpty }
+        guard items.count == count, let last = items.last, last.count >= 3 else { return nil }
+        // A short item borrows the head noun of the last one (侵财 + 案件).
+        let head = String(last.suffix(2))
+        return items.map { $0.count <= 2 && !$0.hasSuffix(head) ? $0 + head : $0 }
+    }
+}

@@ -1,0 +1,144 @@
+import ZhiliCore
+
+/// One place in the text where a division is named.
+struct RegionHit {
+    /// Offset of the name.
+    var start: Int
+    /// Offset just past the name.
+    var end: Int
+    /// Codes the name may mean.
+    var candidates: [String]
+    /// The code chosen for this article.
+    var code: String
+    /// Whether the hit lists a place where something happened (…等地) rather than who acted.
+    var isLocative: Bool
+}
+
+/// Finds division names in an article and resolves each to one code.
+///
+/// Matching is leftmost-longest over the table's trie, so 新城区 wins over 新城 and a blocker
+/// such as 长治久安 hides the 长治 inside it. An ambiguous name (新城区, 青山区) resolves to the
+/// candidate whose province or prefecture the article otherwise names, else to one in the
+/// table's home province (the first of `bareCountyProvinces`), else to the first candidate.
+struct RegionFinder {
+    let table: RegionTable
+
+    /// Every hit in `scalars`, in text order, unresolved (code = first candidate).
+    func hits(in scalars: [Unicode.Scalar]) -> [RegionHit] {
+        var hits: [RegionHit] = []
+        scalars.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let scalar = buffer[index]
+                guard ArticleText.isHan(scalar), let match = table.matcher.longestMatch(in: buffer, from: index) else {
+                    index += 1
+                    continue
+                }
+                let candidates = table.candidates[match.payload]
+                if !candidates.isEmpty, accepts(buffer, start: index, end: match.end) {
+                    hits.append(RegionHit(start: index, end: match.end, candidates: candidates, code: candidates[0], isLocative: false))
+                }
+                index = match.end
+            }
+        }
+        return hits
+    }
+
+    /// Guards for two-character names (和县, 易县): not after a conjunction or level word (市和县).
+    private func accepts(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Bool {
+        guard end - start == 2, start > 0 else { return true }
+        switch buffer[start - 1] {
+        case "和", "与", "及", "或", "全", "各", "该", "本", "每", "市", "州", "省", "区", "乡", "镇", "村", "两", "三", "四":
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Resolves ambiguous hits from the unambiguous ones and marks locative lists (…等地).
+    func resolve(_ hits: inout [RegionHit], titleHits: inout [RegionHit], text: ArticleText) {
+        var context: Set<String> = []
+        for hit in hits + titleHits where hit.candidates.count == 1 {
+            context.insert(hit.candidates[0])
+            for ancestor in table.ancestors(of: hit.candidates[0]) { context.insert(ancestor.code) }
+        }
+        let home = table.bareCountyProvinces.sorted().first
+        func choose(_ candidates: [String]) -> String {
+            if candidates.count == 1 { return candidates[0] }
+            // Deepest shared ancestor wins: a named prefecture beats a named province.
+            var best: (code: String, score: Int)?
+            for code in candidates {
+                var score = 0
+                for (depth, ancestor) in table.ancestors(of: code).enumerated() where context.contains(ancestor.code) {
+                    score = max(score, 10 - depth)
+                }
+                if score == 0, let home, table.province(of: code)?.code == home { score = 1 }
+                if best == nil || score > best!.score { best = (code, score) }
+            }
+            return best!.code
+        }
+        for index in hits.indices { hits[index].code = choose(hits[index].candidates) }
+        for index in titleHits.indices { titleHits[index].code = choose(titleHits[index].candidates) }
+        // …等地: every hit in the list before it is a place, not an actor.
+        var index = 0
+        while index < hits.count {
+            var last = index
+            while last + 1 < hits.count, isListGap(text, from: hits[last].end, to: hits[last + 1].start) { last += 1 }
+            if text.has("等地", at: hits[last].end) || text.has("等", at: hits[last].end) && text.has("地", at: hits[last].end + 1) {
+                for member in index...last { hits[member].isLocative = true }
+            }
+            index = last + 1
+        }
+    }
+
+    /// Whether the text between two hits only separates items of a list (、，和 or nothing).
+    private func isListGap(_ text: ArticleText, from: Int, to: Int) -> Bool {
+        guard to >= from, to - from <= 3 else { return false }
+        for offset in from..<to {
+            switch text[offset] {
+            case "、", "，", ",", "和", "及": continue
+            default:
+                // 山东省聊城市,内蒙古呼和浩特市: a province before its city is part of the item.
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The article's regions ranked by salience: title mentions, count, specificity, first position.
+    func ranked(hits: [RegionHit], titleHits: [RegionHit]) -> [RegionMention] {
+        struct Tally { var mentions = 0, title = 0, first = Int.max, childMentions = 0 }
+        var tallies: [String: Tally] = [:]
+        for hit in hits {
+            tallies[hit.code, default: Tally()].mentions += 1
+            tallies[hit.code]!.first = min(tallies[hit.code]!.first, hit.start)
+        }
+        for hit in titleHits {
+            tallies[hit.code, default: Tally()].title += 1
+            tallies[hit.code]!.first = min(tallies[hit.code]!.first, -1)
+        }
+        for (code, tally) in tallies {
+            for ancestor in table.ancestors(of: code) where tallies[ancestor.code] != nil {
+                tallies[ancestor.code]!.childMentions += tally.mentions + tally.title
+            }
+        }
+        func score(_ code: String, _ tally: Tally) -> Double {
+            var value = Double(tally.mentions) + 3 * Double(tally.title) + 0.5 * Double(tally.childMentions)
+            // A province is background for a local article: halve it.
+            if table.region(code: code)?.level == .province { value *= 0.5 }
+            return value
+        }
+        let ordered = tallies.sorted { left, right in
+            let a = score(left.key, left.value), b = score(right.key, right.value)
+            if a != b { return a > b }
+            if left.value.first != right.value.first { return left.value.first < right.value.first }
+            return left.key < right.key
+        }
+        return ordered.compactMap { code, tally in
+            guard let region = table.region(code: code) else { return nil }
+            return RegionMention(
+                name: region.name, code: region.code, level: region.level,
+                prefecture: table.prefecture(of: code)?.ref, mentions: tally.mentions + tally.title)
+        }
+    }
+}

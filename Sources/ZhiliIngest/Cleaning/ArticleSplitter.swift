@@ -1,0 +1,138 @@
+/// An article's parts as the splitter found them, before the document-level metadata is added.
+public struct ArticleDraft: Sendable, Equatable {
+    /// Headline.
+    public var title: String?
+    /// Sub-headline, without its leading dashes.
+    public var subtitle: String?
+    /// Names from bylines.
+    public var authors: [String] = []
+    /// Body paragraphs, subheads included.
+    public var paragraphs: [String] = []
+    /// Captions and picture credits.
+    public var captions: [String] = []
+
+    /// An empty draft.
+    public init() {}
+}
+
+/// Steps e, f and g over paragraphs: sorts paragraphs into body, headings, subtitles, bylines
+/// and captions, splits a file that holds several articles, and picks each one's title.
+///
+/// - A new article starts at a heading that is followed (after an optional subtitle) by a
+///   byline, once the current article has body text (`001_9bd966c708ea4a13.txt` holds two).
+/// - The title is the article's first heading-shaped paragraph (short, no sentence
+///   punctuation), wherever it stands: a newspaper page may put its lead paragraph first.
+/// - The subtitle is a `——…`/`—…` line right after the title.
+/// - Bylines (`本报记者●李亮 通讯员●王永`), name lists in brackets and trailing bylines
+///   (`…。(记者 黄景莲)`) give the authors and leave the body.
+/// - Page-gap breaks are joined with ``PageGapJoiner`` once captions and bylines are out.
+public struct ArticleSplitter: Sendable {
+    private let captions = CaptionDetector()
+    private let bylines = BylineParser()
+    private let gaps = PageGapJoiner()
+
+    /// Creates the step.
+    public init() {}
+
+    /// What one paragraph is.
+    enum Piece: Equatable {
+        case body(String)
+        case heading(String)
+        case subtitle(String)
+        case byline([String])
+        case caption(String)
+    }
+
+    /// The articles in `paragraphs`; `title` (from the container) replaces the first article's.
+    public func split(_ paragraphs: [Paragraph], title: String? = nil) -> [ArticleDraft] {
+        let pieces = classify(paragraphs)
+        var groups: [[Piece]] = [[]]
+        for (index, piece) in pieces.enumerated() {
+            if case .heading = piece, startsArticle(at: index, in: pieces),
+               groups[groups.count - 1].contains(where: { if case .body = $0 { true } else { false } }) {
+                groups.append([])
+            }
+            groups[groups.count - 1].append(piece)
+        }
+        return groups.enumerated().compactMap { index, group in
+            let draft = assemble(group, containerTitle: index == 0 ? title : nil)
+            return draft.paragraphs.isEmpty && draft.title == nil && draft.captions.isEmpty ? nil : draft
+        }
+    }
+
+    /// Sorts each paragraph into a piece.
+    func classify(_ paragraphs: [Paragraph]) -> [Piece] {
+        var pieces: [Piece] = []
+        var previous: Paragraph?
+        for paragraph in paragraphs {
+            let text = paragraph.text
+            if let names = bylines.names(inByline: text) ?? bylines.names(inParenthesized: text) {
+                pieces.append(.byline(names))
+            } else if captions.isCaption(paragraph, after: previous) {
+                pieces.append(.caption(text))
+            } else if let subtitle = Self.subtitle(text), case .heading? = pieces.last {
+                pieces.append(.subtitle(subtitle))
+            } else if TextShape.isHeading(text) {
+                pieces.append(.heading(text))
+            } else {
+                pieces.append(.body(text))
+            }
+            previous = paragraph
+        }
+        return pieces
+    }
+
+    /// Whether the heading at `index` is followed by a byline (after an optional subtitle).
+    private func startsArticle(at index: Int, in pieces: [Piece]) -> Bool {
+        var next = index + 1
+        if next < pieces.count, case .subtitle = pieces[next] { next += 1 }
+        guard next < pieces.count, case .byline = pieces[next] else { return false }
+        return true
+    }
+
+    /// One article from its pieces.
+    private func assemble(_ pieces: [Piece], containerTitle: String?) -> ArticleDraft {
+        var draft = ArticleDraft()
+        var pieces = pieces
+        if let titleIndex = pieces.firstIndex(where: { if case .heading = $0 { true } else { false } }) {
+            guard case .heading(let heading) = pieces[titleIndex] else { fatalError("unreachable") }
+            if containerTitle == nil || TextShape.withoutSpaces(heading) == TextShape.withoutSpaces(containerTitle!)
+                || titleIndex == 0 {
+                draft.title = heading
+                pieces.remove(at: titleIndex)
+                if titleIndex < pieces.count, case .subtitle(let subtitle) = pieces[titleIndex] {
+                    draft.subtitle = subtitle
+                    pieces.remove(at: titleIndex)
+                }
+            }
+        }
+        if let containerTitle { draft.title = containerTitle }
+        var body: [String] = []
+        for piece in pieces {
+            switch piece {
+            case .body(let text), .heading(let text): body.append(text)
+            case .subtitle(let text): body.append(text)
+            case .byline(let names): draft.authors += names.filter { !draft.authors.contains($0) }
+            case .caption(let text): draft.captions.append(text)
+            }
+        }
+        for paragraph in gaps.join(body) {
+            if let (text, names) = bylines.trailingByline(in: paragraph) {
+                draft.authors += names.filter { !draft.authors.contains($0) }
+                if !text.isEmpty { draft.paragraphs.append(text) }
+            } else {
+                draft.paragraphs.append(paragraph)
+            }
+        }
+        return draft
+    }
+
+    /// The text of a `——…` or `—…` sub-headline without its dashes, or nil.
+    static func subtitle(_ text: String) -> String? {
+        let dashes: Set<Unicode.Scalar> = ["—", "─", "－", "-", "–"]
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, dashes.contains(first), TextShape.length(text, limit: 61) <= 60 else { return nil }
+        let rest = String(scalars.drop(while: { dashes.contains($0) || TextShape.isSpace($0) }))
+        return rest.unicodeScalars.contains(where: TextShape.isHan) ? rest : nil
+    }
+}

@@ -1,0 +1,106 @@
+/// Reads reporter and correspondent names out of bylines (part of step f).
+///
+/// Understands stand-alone bylines (`本报通讯员●李海立`, `本报记者●李亮 通讯员●王永●王霞●黄豹`),
+/// parenthesised name lists (`(胡日查 韩学文 王越)`) and trailing bylines at the end of the
+/// last paragraph (`…贡献力量。(本报记者 赛娜 通讯员 张家欣 王小玉)`, `(记者 黄景莲)`).
+public struct BylineParser: Sendable {
+    /// Role words that introduce names, longest first so that `本报记者` wins over `记者`.
+    static let roles: [String] = [
+        "本报特约通讯员", "本报全媒体记者", "本报融媒体记者", "全媒体记者", "融媒体记者", "本报见习记者",
+        "本报实习记者", "本报通讯员", "特约通讯员", "本报记者", "特约记者", "见习记者", "实习记者", "摄影记者",
+        "通讯员", "实习生", "记者", "作者", "摄影", "文/图", "图/文", "文图", "撰文", "文", "图",
+    ].sorted { $0.count > $1.count }
+
+    /// Separators between roles and names.
+    static let separators: Set<Unicode.Scalar> = [" ", "\t", "●", "•", "・", ":", "：", "、", ",", "，", "/", "|", "｜", "◎", "■", "□"]
+
+    /// Creates the parser.
+    public init() {}
+
+    /// The names in a stand-alone byline, or nil when `text` is not one.
+    ///
+    /// A byline starts with a role word and holds only role words and names (two to four Han
+    /// characters, or up to eight around a `·`).
+    public func names(inByline text: String) -> [String]? {
+        guard TextShape.length(text, limit: 121) <= 120 else { return nil }
+        let trimmed = TextShape.trimmed(text)
+        guard TextShape.length(trimmed, limit: 81) <= 80,
+              Self.roles.contains(where: { trimmed.hasPrefix($0) && $0.count >= 2 }) else { return nil }
+        guard let (names, roleCount) = parse(trimmed), roleCount > 0, !names.isEmpty else { return nil }
+        return names
+    }
+
+    /// The names in a parenthesised byline or list of names (`(胡日查 韩学文)`), or nil.
+    public func names(inParenthesized text: String) -> [String]? {
+        guard TextShape.length(text, limit: 161) <= 160 else { return nil }
+        let scalars = Array(TextShape.trimmed(text).unicodeScalars)
+        guard scalars.count >= 4, scalars.count <= 120,
+              scalars.first == "(" || scalars.first == "（",
+              scalars.last == ")" || scalars.last == "）" else { return nil }
+        let inner = String(String.UnicodeScalarView(scalars[1..<(scalars.count - 1)]))
+        guard !inner.unicodeScalars.contains(where: { "()（）".unicodeScalars.contains($0) }),
+              let (names, roleCount) = parse(TextShape.trimmed(inner)) else { return nil }
+        // Without a role word, only a list of two or more names counts (`(事)` is not a byline).
+        if roleCount == 0, names.count < 2 { return nil }
+        return names.isEmpty ? nil : names
+    }
+
+    /// Splits a trailing parenthesised byline off the end of a paragraph:
+    /// `…贡献力量。(记者 黄景莲)` → (`…贡献力量。`, [`黄景莲`]). Nil when there is none.
+    public func trailingByline(in paragraph: String) -> (body: String, names: [String])? {
+        let scalars = paragraph.unicodeScalars
+        guard let last = scalars.last, last == ")" || last == "）" else { return nil }
+        // Look for the opening bracket among the last 160 scalars only.
+        var open = scalars.endIndex
+        var seen = 0
+        var index = scalars.endIndex
+        while index > scalars.startIndex, seen < 160 {
+            index = scalars.index(before: index)
+            seen += 1
+            if scalars[index] == "(" || scalars[index] == "（" { open = index; break }
+        }
+        guard open != scalars.endIndex, open > scalars.startIndex else { return nil }
+        let body = String(scalars[..<open])
+        guard TextShape.endsSentence(body) else { return nil }
+        let note = String(scalars[open...])
+        guard let names = names(inParenthesized: note) else { return nil }
+        return (TextShape.trimmed(body), names)
+    }
+
+    /// Splits `text` into tokens and sorts them into roles and names; nil when a token is neither.
+    private func parse(_ text: String) -> (names: [String], roleCount: Int)? {
+        var names: [String] = []
+        var roleCount = 0
+        var token = String.UnicodeScalarView()
+        var tokens: [String] = []
+        for scalar in text.unicodeScalars {
+            if Self.separators.contains(scalar) {
+                if !token.isEmpty { tokens.append(String(token)); token = String.UnicodeScalarView() }
+            } else {
+                token.append(scalar)
+            }
+        }
+        if !token.isEmpty { tokens.append(String(token)) }
+        guard !tokens.isEmpty else { return nil }
+        for var word in tokens {
+            while let role = Self.roles.first(where: { word.hasPrefix($0) && (word.count > $0.count || $0.count >= 2) }) {
+                roleCount += 1
+                word.removeFirst(role.count)
+            }
+            if word.isEmpty { continue }
+            guard isName(word) else { return nil }
+            names.append(word)
+        }
+        return (names, roleCount)
+    }
+
+    /// Two to four Han characters, or up to eight with a `·` inside (transliterated names).
+    private func isName(_ word: String) -> Bool {
+        var han = 0
+        var dots = 0
+        for scalar in word.unicodeScalars {
+            if TextShape.isHan(scalar) { han += 1 } else if scalar == "·" { dots += 1 } else { return false }
+        }
+        return han >= 2 && han <= (dots > 0 ? 8 : 4)
+    }
+}

@@ -1,0 +1,45 @@
+/// Step e: recognises photo captions and picture credits, which leave the body for `captions`.
+///
+/// A paragraph is a caption when it is
+/// - a credit: it ends with `摄` after a space or inside a closing bracket (`黄海龙 摄`,
+///   `(本版图片均由包音德力格尔摄)`), or starts with `图为`/`图:`; or
+/// - a stand-alone photo line: at most 16 characters, one sentence ending in `。`, with no
+///   comma, enumeration comma or quotation mark (`边境巡逻。`, `民警在社区宣传法律法规。`),
+///   standing after a finished paragraph or after two or more blank lines (a picture's gap) —
+///   so neither the short tail of a sentence broken by a page gap nor a short lead sentence
+///   under a heading is taken for a caption. (A one-clause body paragraph of at most 16
+///   characters after a finished paragraph is the known false positive of this rule.)
+public struct CaptionDetector: Sendable {
+    /// Creates the step.
+    public init() {}
+
+    /// Whether `paragraph` is a caption, given the paragraph before it (nil at the start).
+    public func isCaption(_ paragraph: Paragraph, after previous: Paragraph?) -> Bool {
+        guard TextShape.length(paragraph.text, limit: 81) <= 80 else { return false }
+        let scalars = Array(paragraph.text.unicodeScalars)
+        guard let last = scalars.last else { return false }
+        if isCredit(scalars) { return true }
+        guard last == "。", scalars.count <= 16 else { return false }
+        let forbidden: Set<Unicode.Scalar> = ["，", ",", "、", "；", ";", "“", "”", "\"", "：", ":", "！", "？"]
+        guard !scalars.dropLast().contains(where: { forbidden.contains($0) || $0 == "。" }),
+              scalars.filter(TextShape.isHan).count >= 3 else { return false }
+        guard let previous else { return false }
+        return paragraph.gapBefore >= 2 || TextShape.endsSentence(previous.text)
+    }
+
+    /// `… 摄`, `(…摄)`, `图为…`, `图:…`.
+    private func isCredit(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count <= 80 else { return false }
+        var end = scalars.count - 1
+        let closing: Set<Unicode.Scalar> = [")", "）", "]", "】"]
+        let bracketed = closing.contains(scalars[end])
+        if bracketed { end -= 1 }
+        guard end >= 1 else { return false }
+        if scalars[end] == "摄" || (end >= 2 && scalars[end] == "影" && scalars[end - 1] == "摄") {
+            let before = scalars[end - (scalars[end] == "摄" ? 1 : 2)]
+            if bracketed || TextShape.isSpace(before) || before == "/" { return true }
+        }
+        let text = String(String.UnicodeScalarView(scalars))
+        return text.hasPrefix("图为") || text.hasPrefix("图：") || text.hasPrefix("图:") || text.hasPrefix("(图") || text.hasPrefix("（图")
+    }
+}

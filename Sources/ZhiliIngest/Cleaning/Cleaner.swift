@@ -1,0 +1,125 @@
+import ZhiliCore
+
+/// Turns a raw document into clean articles: the whole ingest pipeline, top to bottom.
+///
+/// 1. Decode the bytes (``TextDecoding``); HTML pages are reduced to their text (``HTMLText``).
+/// 2. Normalize characters (``TextNormalizer``).
+/// 3. Per line: repair doubled runs (``DoubledRunRepair``), close justification spaces
+///    (``JustificationSpaces``), lift metadata lines (``MetadataExtractor``) and drop
+///    boilerplate (``BoilerplateFilter``).
+/// 4. Join column-broken lines into paragraphs (``ColumnJoiner``).
+/// 5. Sort paragraphs into body, headings, bylines and captions, split several articles and
+///    join page gaps (``ArticleSplitter``, ``CaptionDetector``, ``PageGapJoiner``).
+///
+/// A cleaner is immutable and `Sendable`: build one and share it across threads.
+public struct Cleaner: Sendable {
+    /// The configuration it was built with.
+    public let configuration: CleanerConfiguration
+    private let normalizer = TextNormalizer()
+    private let doubled = DoubledRunRepair()
+    private let spaces = JustificationSpaces()
+    private let metadata = MetadataExtractor()
+    private let boilerplate: BoilerplateFilter
+    private let joiner = ColumnJoiner()
+    private let splitter = ArticleSplitter()
+    private let dates = DateParser()
+
+    /// Builds a cleaner; throws when a boilerplate file cannot be read or has a bad pattern.
+    public init(configuration: CleanerConfiguration = CleanerConfiguration()) throws(BoilerplateError) {
+        self.configuration = configuration
+        var patterns = try BoilerplatePatterns.builtIn()
+        for file in configuration.boilerplateFiles { try patterns.add(contentsOf: file) }
+        boilerplate = BoilerplateFilter(patterns: patterns)
+    }
+
+    /// The articles in `document`, each with `id = Article.stableID(source:index:)`.
+    ///
+    /// Throws a diagnostic when the document holds no usable text (binary data, or nothing
+    /// but white space and boilerplate: the latter with severity `.warning`).
+    /// - Complexity: O(n) in the document's size.
+    public func clean(_ document: RawDocument) throws(Diagnostic) -> [Article] {
+        if let reason = Self.binaryReason(document.bytes) {
+            throw Diagnostic(.error, source: document.source, offset: document.byteOffset, line: document.line, reason: reason)
+        }
+        let decoded = TextDecoding.decode(document.bytes, charset: document.declaredCharset, forced: document.charsetIsForced)
+        var text = decoded.text
+        if Self.replacementShare(text) > 0.3 {
+            throw Diagnostic(.error, source: document.source, offset: document.byteOffset, line: document.line,
+                             reason: "not text in a known encoding (most bytes invalid as \(decoded.charset)); try --encoding")
+        }
+        if document.format == .html { text = HTMLText.extract(text) }
+        let (lines, found) = cleanLines(normalizer.normalize(text))
+        let drafts = splitter.split(joiner.paragraphs(from: lines), title: document.title)
+        guard !drafts.isEmpty else {
+            throw Diagnostic(.warning, source: document.source, offset: document.byteOffset, line: document.line,
+                             reason: "no article text found (empty, or only boilerplate)")
+        }
+        let date = found.date ?? document.date.map { dates.parse($0) ?? $0 }
+        return drafts.enumerated().map { index, draft in
+            Article(
+                source: document.source, index: index,
+                title: draft.title, subtitle: draft.subtitle, date: date, outlet: found.outlet,
+                authors: draft.authors.isEmpty ? found.authors : draft.authors, editors: found.editors,
+                paragraphs: draft.paragraphs, captions: draft.captions, warnings: decoded.warnings)
+        }
+    }
+
+    /// Line-level steps: repairs, metadata and boilerplate. Removed lines become blank lines
+    /// so that they never glue the text around them together.
+    func cleanLines(_ text: String) -> ([SourceLine], ArticleMetadata) {
+        var lines: [SourceLine] = []
+        var found = ArticleMetadata()
+        var ended = false
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indented = raw.unicodeScalars.first.map(TextShape.isSpace) ?? false
+            var line = TextShape.trimmed(String(raw))
+            if line.isEmpty { lines.append(SourceLine("")); continue }
+            if ended {
+                metadata.absorb(boilerplate: line, into: &found)
+                continue
+            }
+            line = TextShape.trimmed(spaces.repair(doubled.repair(line)))
+            if metadata.consume(line, into: &found) { lines.append(SourceLine("")); continue }
+            switch boilerplate.classify(line) {
+            case .keep(let kept):
+                lines.append(SourceLine(kept, indented: indented))
+            case .drop:
+                metadata.absorb(boilerplate: line, into: &found)
+                lines.append(SourceLine(""))
+            case .end:
+                ended = true
+            }
+        }
+        return (lines, found)
+    }
+
+    /// Why `bytes` look like binary data rather than text, or nil.
+    ///
+    /// UTF-16 text (which has many NUL bytes) is recognised by its BOM or its pattern of zeros.
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(65_536)
+        guard !sample.isEmpty else { return nil }
+        if TextDecoding.byteOrderMark(Array(sample.prefix(3))).1 != nil { return nil }
+        var controls = 0
+        var zerosEven = 0
+        var zerosOdd = 0
+        for (index, byte) in sample.enumerated() where byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C {
+            controls += 1
+            if byte == 0 { if index % 2 == 0 { zerosEven += 1 } else { zerosOdd += 1 } }
+        }
+        // BOM-less UTF-16: zeros (the high bytes of ASCII) on one parity only.
+        if zerosEven + zerosOdd > 8, min(zerosEven, zerosOdd) * 10 < max(zerosEven, zerosOdd) { return nil }
+        return controls * 100 > sample.count ? "binary data, not text (\(controls) control bytes in the first \(sample.count))" : nil
+    }
+
+    /// The share of U+FFFD among the non-space scalars of `text`.
+    static func replacementShare(_ text: String) -> Double {
+        var total = 0
+        var replaced = 0
+        for scalar in text.unicodeScalars.prefix(100_000) where !TextShape.isSpace(scalar) && scalar != "\n" {
+            total += 1
+            if scalar == "\u{FFFD}" { replaced += 1 }
+        }
+        return total == 0 ? 0 : Double(replaced) / Double(total)
+    }
+}

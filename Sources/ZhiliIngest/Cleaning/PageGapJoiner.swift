@@ -1,0 +1,44 @@
+/// Step b (across blocks): joins a sentence that a page or column gap split into two
+/// paragraphs: `…现场讲解电力保护法` + `律法规,受到了群众的交口称赞。`.
+///
+/// A body paragraph is joined with the next body paragraph when it does not end a sentence
+/// (nor with a colon), is not shaped like a heading, and the next one is not a heading or a
+/// list item. Headings, real paragraph ends and list items are left alone.
+public struct PageGapJoiner: Sendable {
+    /// Creates the step.
+    public init() {}
+
+    /// `paragraphs` with page-gap breaks joined.
+    ///
+    /// - Complexity: O(n) in the total length.
+    public func join(_ paragraphs: [String]) -> [String] {
+        var result: [String] = []
+        for paragraph in paragraphs {
+            if let previous = result.last, shouldJoin(previous, paragraph) {
+                result[result.count - 1] = previous + paragraph
+            } else {
+                result.append(paragraph)
+            }
+        }
+        return result
+    }
+
+    /// Whether `first` was cut off and `second` continues it.
+    public func shouldJoin(_ first: String, _ second: String) -> Bool {
+        !TextShape.endsSentence(first) && !TextShape.endsWithColon(first)
+            && !TextShape.isHeading(first) && !TextShape.isHeading(second)
+            && !Self.startsListItem(second)
+    }
+
+    /// `1.`, `1、`, `(一)`, `一、`, `第一,` and bullet starts.
+    static func startsListItem(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(6))
+        guard let first = scalars.first else { return false }
+        if "•·●■□◆◇-*(（【".unicodeScalars.contains(first) { return true }
+        let numerals = "0123456789一二三四五六七八九十".unicodeScalars
+        var index = 0
+        while index < scalars.count, numerals.contains(scalars[index]) { index += 1 }
+        if index > 0, index < scalars.count, "、.．)）".unicodeScalars.contains(scalars[index]) { return true }
+        return text.hasPrefix("第") && index == 0 && scalars.count > 2 && numerals.contains(scalars[1])
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import ZhiliIngest
+
+@Suite struct BoilerplateFilterTests {
+    static let filter = BoilerplateFilter(patterns: try! BoilerplatePatterns.builtIn())
+
+    @Test(arguments: [
+        "首页 > 乌兰察布新闻 > 正文",
+        "人民网>>内蒙古频道>>盟市>>巴彦淖尔",
+        "人民网",
+        "小字号",
+        "分享让更多人看到",
+        "返回顶部",
+        "[责任编辑:辛永红]",
+        "(责编:刘泽、张雪冬)",
+        "正北方网联系方式:电话:0471-6651113 | E-mail:northnews@126.com",
+        "今日内蒙古",
+        "当前位置：首页 > 新闻",
+        "<img src=\"a.jpg\">",
+        "20230106_photo.jpg",
+    ])
+    func dropsBoilerplate(line: String) {
+        #expect(Self.filter.classify(line) == .drop)
+    }
+
+    @Test(arguments: ["版权声明", "版权所有 © 2023 正北方网", "Copyright 2023 northnews.cn"])
+    func endsAtCopyright(line: String) {
+        #expect(Self.filter.classify(line) == .end)
+    }
+
+    @Test(arguments: [
+        ("<p>正文<b>加粗</b></p>", "正文加粗"),
+        ("正文&nbsp;文字", "正文文字"),
+    ])
+    func stripsHTMLLeftovers(line: String, expected: String) {
+        #expect(Self.filter.classify(line) == .keep(expected))
+    }
+
+    @Test(arguments: [
+        "深化基层治理 筑牢社会安全屏障",
+        "集宁区:精准“把脉”筑牢安全稳定屏障",
+        "“调解工作要晓之以理,动之以情,释之以法。”李明说。",
+        "实行“12345”和“110”两线联动，市民只需拨打“12345”就能获得服务；",
+        "织密平安防护网",
+        "1. 建章立制,防患未然。",
+    ])
+    func keepsBody(line: String) {
+        #expect(Self.filter.classify(line) == .keep(line))
+    }
+
+    @Test func userPatternsExtendTheBuiltIns() throws {
+        var patterns = try BoilerplatePatterns.builtIn()
+        let directory = Fixtures.temporaryDirectory()
+        let file = directory.appendingPathComponent("extra.txt")
+        try "# site footer\ndrop 北疆之窗.*\nend 附件下载\n".write(to: file, atomically: true, encoding: .utf8)
+        try patterns.add(contentsOf: file.path)
+        let filter = BoilerplateFilter(patterns: patterns)
+        #expect(filter.classify("北疆之窗欢迎您") == .drop)
+        #expect(filter.classify("附件下载") == .end)
+        #expect(filter.classify("小字号") == .drop)
+    }
+
+    @Test func badPatternFilesAreRejectedWithTheirLine() {
+        #expect(throws: BoilerplateError.self) { try BoilerplatePatterns(parsing: "drop ok\nremove x\n", name: "bad.txt") }
+        do {
+            _ = try BoilerplatePatterns(parsing: "drop ok\nstrip (unclosed\n", name: "bad.txt")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import ZhiliIngest
+
+@Suite struct ColumnJoinerTests {
+    static func lines(_ text: String) -> [SourceLine] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { raw in
+            SourceLine(String(raw).trimmingCharacters(in: .whitespaces), indented: raw.hasPrefix(" "))
+        }
+    }
+
+    @Test(arguments: [
+        // Narrow columns, joined; a final 。 inside the block does not break it.
+        ("筑牢祖\n国北疆安全\n稳定屏障，\n是内蒙古必\n须履行好的\n光荣使命。\n近年来，乌\n海市把铸牢", ["筑牢祖国北疆安全稳定屏障，是内蒙古必须履行好的光荣使命。近年来，乌海市把铸牢"]),
+        // An indented line starts a new paragraph inside a wrapped block.
+        ("截至目前，乌海市公安系统代办165件信访事项，矛盾\n情，达到“调处一件纠纷，留下一片和谐”的社会效果。\n 实行“12345”和“110”两线联动，市民只需拨打\n“12345”就能在市域内获得全方位服务；", ["截至目前，乌海市公安系统代办165件信访事项，矛盾情，达到“调处一件纠纷，留下一片和谐”的社会效果。", "实行“12345”和“110”两线联动，市民只需拨打“12345”就能在市域内获得全方位服务；"]),
+        // A headline set on two lines is joined with a space.
+        ("“两全”代办解民忧\n服务群众“零距离”", ["“两全”代办解民忧 服务群众“零距离”"]),
+        // Blank lines separate paragraphs; headings and list items survive.
+        ("深化基层治理 筑牢社会安全屏障\n\n“老李,您看我这个事情怎么解决。”\n\n1. 建章立制。\n2. 排查摸底。", ["深化基层治理 筑牢社会安全屏障", "“老李,您看我这个事情怎么解决。”", "1. 建章立制。", "2. 排查摸底。"]),
+        // One paragraph per line stays one paragraph per line.
+        ("第一段结束了。\n第二段也结束了。\n第三段。", ["第一段结束了。", "第二段也结束了。", "第三段。"]),
+        // English words broken by a column get their space back.
+        ("Inner Mongolia Daily is a news\npaper of the region and it has\nmany readers", ["Inner Mongolia Daily is a news paper of the region and it has many readers"]),
+    ])
+    func joinsColumns(text: String, expected: [String]) {
+        #expect(ColumnJoiner().paragraphs(from: Self.lines(text)).map(\.text) == expected)
+    }
+
+    @Test func countsBlankLinesBeforeEachParagraph() {
+        let paragraphs = ColumnJoiner().paragraphs(from: Self.lines("甲。\n\n\n\n乙。\n丙。"))
+        #expect(paragraphs.map(\.gapBefore) == [0, 3, 0])
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Paths to the repository's corpus, found from this file's location.
+enum Fixtures {
+    /// The package root.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// `corpus/raw`.
+    static let raw = root.appendingPathComponent("corpus/raw")
+    /// `corpus/gold`.
+    static let gold = root.appendingPathComponent("corpus/gold")
+
+    /// The seed file names, sorted.
+    static let seeds: [String] = (try? FileManager.default.contentsOfDirectory(atPath: raw.path))?
+        .filter { $0.hasSuffix(".txt") }.sorted() ?? []
+
+    /// The bytes of one seed.
+    static func bytes(_ seed: String) -> [UInt8] {
+        Array((try? Data(contentsOf: raw.appendingPathComponent(seed))) ?? Data())
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-ingest-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import ZhiliCore
+@testable import ZhiliIngest
+
+@Suite struct InputReaderTests {
+    static func documents(_ items: [InputItem]) -> [RawDocument] {
+        items.compactMap { if case .document(let document) = $0 { document } else { nil } }
+    }
+
+    static func diagnostics(_ items: [InputItem]) -> [Diagnostic] {
+        items.compactMap { if case .diagnostic(let problem) = $0 { problem } else { nil } }
+    }
+
+    @Test func readsADirectoryRecursivelyInOrder() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let nested = directory.appendingPathComponent("b")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try "甲。".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "<p>乙。</p>".write(to: nested.appendingPathComponent("c.html"), atomically: true, encoding: .utf8)
+        try "ignored".write(to: directory.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+        try "hidden".write(to: directory.appendingPathComponent(".hidden.txt"), atomically: true, encoding: .utf8)
+        let documents = Self.documents(Array(InputReader(paths: [directory.path])))
+        #expect(documents.map { ($0.source as NSString).lastPathComponent } == ["a.txt", "c.html"])
+        #expect(documents.map(\.format) == [.text, .html])
+    }
+
+    @Test func aMissingPathIsADiagnosticAndReadingGoesOn() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let file = directory.appendingPathComponent("a.txt")
+        try "甲。".write(to: file, atomically: true, encoding: .utf8)
+        let items = Array(InputReader(paths: [directory.appendingPathComponent("missing.txt").path, file.path]))
+        #expect(Self.diagnostics(items).count == 1)
+        #expect(Self.diagnostics(items)[0].reason.contains("no such file"))
+        #expect(Self.documents(items).count == 1)
+    }
+
+    @Test func jsonLinesWithMalformedLines() throws {
+        let lines = [
+            #"{"title": "标题一", "text": "正文一。", "url": "http://a/1", "date": "2023-01-06"}"#,
+            #"{"title": "坏的", "text": "没有结束"#,
+            "",
+            #"{"content": "正文二。"}"#,
+            #"["not", "an", "object"]"#,
+            #"{"html": "<p>正文三。</p>"}"#,
+            #"{"body": "没有正文字段"}"#,
+        ]
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let items = Array(AnyIterator(JSONLinesReader().items(in: bytes, source: "dump.jsonl")))
+        let documents = Self.documents(items)
+        #expect(documents.map(\.source) == ["dump.jsonl:1", "dump.jsonl:4", "dump.jsonl:6"])
+        #expect(documents[0].title == "标题一")
+        #expect(documents[0].url == "http://a/1")
+        #expect(documents[0].date == "2023-01-06")
+        #expect(documents[2].format == .html)
+        let problems = Self.diagnostics(items)
+        #expect(problems.map(\.line) == [2, 5, 7])
+        let secondLineOffset = lines[0].utf8.count + 1
+        #expect(problems[0].offset == secondLineOffset)
+    }
+
+    @Test func configurableFieldNames() {
+        let bytes = Array(#"{"headline": "标题", "body": "正文。", "link": "u", "published": "2023年1月6日"}"#.utf8)
+        let reader = JSONLinesReader(fields: JSONFieldNames(text: ["body"], title: "headline", url: "link", date: "published"))
+        let documents = Self.documents(Array(AnyIterator(reader.items(in: bytes, source: "x.jsonl"))))
+        #expect(documents.count == 1)
+        #expect(documents[0].title == "标题")
+        #expect(documents[0].url == "u")
+        #expect(String(decoding: documents[0].bytes, as: UTF8.self) == "正文。")
+    }
+
+    @Test func theRegistryCanBeExtended() throws {
+        struct Upper: DocumentReader {
+            func items(in bytes: [UInt8], source: String) -> AnyIterator<InputItem> {
+                AnyIterator([InputItem.document(RawDocument(source: source + "!", bytes: bytes))].makeIterator())
+            }
+        }
+        let directory = Fixtures.temporaryDirectory()
+        try "x".write(to: directory.appendingPathComponent("a.custom"), atomically: true, encoding: .utf8)
+        var input = InputReader(paths: [directory.path])
+        input.readers["custom"] = Upper()
+        #expect(Self.documents(Array(input)).map { $0.source.hasSuffix("a.custom!") } == [true])
+    }
+
+    @Test func htmlMetaCharsetIsDeclared() {
+        let bytes = Array(#"<html><head><meta charset="gbk"></head><body>x</body></html>"#.utf8)
+        #expect(HTMLFileReader.metaCharset(in: bytes) == "gbk")
+        #expect(HTMLFileReader.metaCharset(in: Array("<p>no</p>".utf8)) == nil)
+    }
+}

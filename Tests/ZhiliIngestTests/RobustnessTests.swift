@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import ZhiliCore
+import ZhiliICU
+@testable import ZhiliIngest
+
+@Suite struct RobustnessTests {
+    static let cleaner = try! Cleaner()
+
+    @Test func anEmptyFileIsAWarningNotACrash() {
+        #expect {
+            _ = try Self.cleaner.clean(RawDocument(source: "empty.txt", bytes: []))
+        } throws: { error in
+            (error as? Diagnostic)?.severity == .warning
+        }
+        #expect(throws: Diagnostic.self) { _ = try Self.cleaner.clean(RawDocument(source: "blank.txt", bytes: Array(" \n\n \r\n".utf8))) }
+    }
+
+    @Test func binaryGarbageIsAnError() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        #expect {
+            _ = try Self.cleaner.clean(RawDocument(source: "garbage.bin", bytes: bytes))
+        } throws: { error in
+            let problem = error as? Diagnostic
+            return problem?.severity == .error && problem?.source == "garbage.bin"
+        }
+    }
+
+    @Test func invalidUTF8IsRepairedWithAWarning() throws {
+        var bytes = Fixtures.bytes("002_17843914ab0f768a.txt")
+        let offset = 1000
+        bytes.insert(contentsOf: [0xFF, 0xFE, 0xC0], at: offset)
+        let articles = try Self.cleaner.clean(RawDocument(source: "bad.txt", bytes: bytes))
+        #expect(articles.count == 1)
+        #expect(articles[0].warnings.contains { $0.contains("byte offset \(offset)") })
+        #expect(articles[0].title == "巴彦淖尔:筑牢安全发展之基 守护百姓平安幸福")
+    }
+
+    @Test func aFiftyMegabyteSingleLine() throws {
+        let unit = Array("筑牢祖国北疆安全稳定屏障，2023年乌海市划分640个网格ODR，".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(50_000_000 + unit.count)
+        while bytes.count < 50_000_000 { bytes += unit }
+        let articles = try Self.cleaner.clean(RawDocument(source: "long.txt", bytes: bytes))
+        #expect(articles.count == 1)
+        #expect(articles[0].paragraphs.count == 1)
+        #expect(articles[0].paragraphs[0].utf8.count == bytes.count)
+    }
+
+    /// Cleans `text` in `charset` and as UTF-8, and expects the same articles.
+    ///
+    /// The text is normalized first: a legacy-charset copy cannot hold what normalization removes
+    /// anyway (000 has one NBSP, which GBK and Big5 cannot encode).
+    static func expectSameArticles(_ text: String, charset: String, byteOrderMark: [UInt8] = [], seed: String) throws {
+        let text = TextNormalizer().normalize(text)
+        let original = try cleaner.clean(RawDocument(source: seed, bytes: Array(text.utf8)))
+        let encoded = try byteOrderMark + CharsetConverter.encode(text, charset: charset)
+        let articles = try cleaner.clean(RawDocument(source: seed, bytes: encoded))
+        #expect(articles.count == original.count, "\(seed) in \(charset)")
+        for (article, expected) in zip(articles, original) {
+            #expect(article.paragraphs == expected.paragraphs, "\(seed) in \(charset)")
+            #expect(article.title == expected.title)
+            #expect(article.captions == expected.captions)
+            #expect(article.authors == expected.authors)
+            #expect(article.warnings.isEmpty, "\(seed) in \(charset): \(article.warnings)")
+        }
+    }
+
+    @Test(arguments: Fixtures.seeds)
+    func gbkAndGB18030CopiesGiveTheSameText(seed: String) throws {
+        let text = String(decoding: Fixtures.bytes(seed), as: UTF8.self)
+        try Self.expectSameArticles(text, charset: "GBK", seed: seed)
+        try Self.expectSameArticles(text, charset: "GB18030", seed: seed)
+    }
+
+    @Test(arguments: Fixtures.seeds)
+    func big5CopiesGiveTheSameText(seed: String) throws {
+        let traditional = try Transform("Simplified-Traditional").apply(String(decoding: Fixtures.bytes(seed), as: UTF8.self))
+        // ICU's transform yields a few characters outside Big5 (啓 in 001); a real Big5 copy holds
+        // what Big5 can hold, so the reference text is the transform read back through Big5.
+        let big5 = try CharsetConverter.encode(TextNormalizer().normalize(traditional), charset: "Big5")
+        let representable = try big5.withUnsafeBytes { try CharsetConverter.decode($0, charset: "Big5") }.text
+        let lost = zip(representable.unicodeScalars, TextNormalizer().normalize(traditional).unicodeScalars).filter { $0 != $1 }.count
+        #expect(lost <= 3, "\(seed): \(lost) characters not in Big5")
+        try Self.expectSameArticles(representable, charset: "Big5", seed: seed)
+    }
+
+    @Test(arguments: Fixtures.seeds)
+    func utf16CopiesWithBOMGiveTheSameText(seed: String) throws {
+        let text = String(decoding: Fixtures.bytes(seed), as: UTF8.self)
+        try Self.expectSameArticles(text, charset: "UTF-16LE", byteOrderMark: [0xFF, 0xFE], seed: seed)
+        try Self.expectSameArticles(text, charset: "UTF-16BE", byteOrderMark: [0xFE, 0xFF], seed: seed)
+    }
+
+    @Test func htmlDocumentsAreCleanedLikeText() throws {
+        let html = """
+            <html><head><meta charset="utf-8"><script>alert(1)</script></head><body>
+            <nav>首页 &gt; 乌兰察布新闻 &gt; 正文</nav>
+            <h1>集宁区:精准“把脉”筑牢安全稳定屏障</h1>
+            <p>近年来,集宁区坚定不移贯彻总体国家安全观,让祖国北疆安全稳定屏障坚如磐石。</p>
+            <p>深化基层治理 筑牢社会安全屏障</p>
+            <p>“调解工作要晓之以理,动之以情。”李明说。<br>(本报记者 赛娜)</p>
+            <p>[责任编辑:辛永红]</p><footer>今日内蒙古</footer></body></html>
+            """
+        let articles = try Self.cleaner.clean(RawDocument(source: "page.html", bytes: Array(html.utf8), format: .html))
+        #expect(articles.count == 1)
+        #expect(articles[0].title == "集宁区:精准“把脉”筑牢安全稳定屏障")
+        #expect(articles[0].paragraphs == [
+            "近年来,集宁区坚定不移贯彻总体国家安全观,让祖国北疆安全稳定屏障坚如磐石。",
+            "深化基层治理 筑牢社会安全屏障",
+            "“调解工作要晓之以理,动之以情。”李明说。",
+        ])
+        #expect(articles[0].authors == ["赛娜"])
+        #expect(articles[0].editors == ["辛永红"])
+    }
+
+    @Test func idsAreStable() throws {
+        let articles = try Self.cleaner.clean(RawDocument(source: "corpus/raw/001_9bd966c708ea4a13.txt", bytes: Fixtures.bytes("001_9bd966c708ea4a13.txt")))
+        #expect(articles.map(\.index) == [0, 1])
+        #expect(articles.map(\.id) == [0, 1].map { Article.stableID(source: "corpus/raw/001_9bd966c708ea4a13.txt", index: $0) })
+    }
+}
