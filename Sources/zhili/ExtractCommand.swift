@@ -4,6 +4,7 @@ import ZhiliBatch
 import ZhiliCore
 import ZhiliExtract
 import ZhiliIngest
+import ZhiliStore
 
 /// `zhili extract`: structured records from article dumps, on every core, resumable.
 struct ExtractCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct ExtractCommand: ParsableCommand {
             a document over --max-article-bytes) is skipped, counted and written to --errors with \
             its file, byte offset or line and reason; the batch goes on.
 
-            Crash safety: with --out (or --csv), outputs grow only by whole records and a journal \
+            Crash safety: with --out (or --csv, or --db), outputs grow only by whole records and a journal \
             (OUT.journal, or --journal) records each checkpoint after the records are written. \
             After a crash or kill, the same command with --resume cuts the outputs back to the last \
             checkpoint and continues without losing or repeating a record.
@@ -33,6 +34,7 @@ struct ExtractCommand: ParsableCommand {
               zhili extract dump.jsonl.gz crawl.warc.gz --out records.jsonl --errors errors.jsonl
               zhili extract scraped/ --include '*.html' --exclude 'draft*' --csv tables/ --jobs 2
               zhili extract big.jsonl --out records.jsonl --resume
+              zhili extract crawl.warc.gz --db zhili.db --quiet
             """
     )
 
@@ -44,6 +46,9 @@ struct ExtractCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write articles.csv, figures.csv, programs.csv and regions.csv (UTF-8 with BOM) into this directory.", valueName: "dir"))
     var csv: String?
+
+    @Option(help: ArgumentHelp("Also index the records into this SQLite store (as `zhili index --db`); a record with the same id is replaced.", valueName: "file"))
+    var db: String?
 
     @Option(help: ArgumentHelp("Write skipped records (JSON Lines: file, source, offset or line, reason) to this file.", valueName: "file"))
     var errors: String?
@@ -106,6 +111,7 @@ struct ExtractCommand: ParsableCommand {
         if let journal { return journal }
         if let out, out != "-" { return out + ".journal" }
         if let csv { return csv + "/.journal" }
+        if let db { return db + ".journal" }
         return nil
     }
 
@@ -120,7 +126,7 @@ struct ExtractCommand: ParsableCommand {
         if !textFields.isEmpty { fields.text = textFields }
         let inputs = BatchInput.discover(paths, include: include.map(GlobPattern.init), exclude: exclude.map(GlobPattern.init))
         // JSON Lines go to --out, or to standard output when no other output is asked for.
-        let jsonLinesPath = out ?? (csv == nil ? "-" : nil)
+        let jsonLinesPath = out ?? (csv == nil && db == nil ? "-" : nil)
         let options = BatchOptions(
             inputs: inputs, jobs: jobs, jsonLinesPath: jsonLinesPath, csvDirectory: csv, errorsPath: errors,
             journalPath: journalPath, resume: resume, strict: strict, maxArticleBytes: maxArticleBytes,
@@ -134,7 +140,12 @@ struct ExtractCommand: ParsableCommand {
         let progress = BatchProgress.automatic(quiet: quiet, totalBytes: knownSizes.count == inputs.count ? knownSizes.reduce(0, +) : nil)
         let summary: BatchSummary
         do {
-            summary = try runner.run(progress: progress)
+            let sink = try db.map { StoreSink(try SQLiteStore(path: $0, mode: .readWrite)) }
+            summary = try runner.run(sink: sink, progress: progress)
+        } catch let error as StoreError {
+            progress.finish()
+            FileHandle.standardError.write(Data("zhili extract: \(error.description)\n".utf8))
+            throw ExitCode(1)
         } catch let problem as Diagnostic {
             progress.finish()
             FileHandle.standardError.write(Data("zhili extract: \(problem)\n".utf8))
@@ -161,5 +172,16 @@ final class ExtractionProcessor: DocumentProcessor {
 
     func process(_ document: RawDocument) throws -> [ArticleRecord] {
         try cleaner.clean(document).map { try extractor.extract($0, includeTokens: includeTokens) }
+    }
+}
+
+/// The SQLite store as the batch's record sink: each checkpoint's records in one transaction.
+final class StoreSink: RecordSink {
+    private let store: SQLiteStore
+
+    init(_ store: SQLiteStore) { self.store = store }
+
+    func write(_ records: [ArticleRecord]) throws {
+        _ = try store.write(records)
     }
 }

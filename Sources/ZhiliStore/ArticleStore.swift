@@ -1,0 +1,33 @@
+import ZhiliCore
+
+/// A durable index of article records that answers search, program, comparison and region queries.
+///
+/// ``SQLiteStore`` is the implementation; the protocol lets a PostgreSQL store follow with the
+/// same value types. Every method is safe to call from several tasks at once. Synchronous
+/// implementations satisfy the `async` requirements.
+public protocol ArticleStore: Sendable {
+    /// Adds or replaces `records` in one transaction; a record whose id is already stored replaces it.
+    @discardableResult
+    func write(_ records: [ArticleRecord]) async throws -> WriteSummary
+
+    /// Ranked articles matching a query and filters.
+    func search(_ request: SearchRequest) async throws -> SearchResults
+
+    /// Named programs matching a query and region, grouped by name.
+    func programs(_ request: ProgramsRequest) async throws -> [ProgramGroup]
+
+    /// One indicator across the regions of one level within a region.
+    func compare(_ request: CompareRequest) async throws -> Comparison
+
+    /// Indicator ids with how many figures and articles report them.
+    func indicators() async throws -> [IndicatorSummary]
+
+    /// The division tree below `code` (Inner Mongolia by default), with article counts, for a picker.
+    func regions(under code: String) async throws -> RegionNode
+
+    /// The stored record with `id` (text, figures and programs with their offsets), or nil.
+    func article(id: String) async throws -> ArticleRecord?
+
+    /// Resolves a region name, alias or GB/T 2260 code (`乌兰察布`, `集宁区`, `150902`), or nil.
+    func resolveRegion(_ text: String) async throws -> RegionRef?
+}

@@ -1,0 +1,98 @@
+import GRDB
+import ZhiliCore
+import ZhiliExtract
+
+/// One indicator across the divisions of one level below a region, every value with its source.
+struct CompareQuery {
+    let db: Database
+    let request: CompareRequest
+    let withinCode: String
+    let regions: RegionTable
+
+    func run() throws -> Comparison {
+        guard let summary = try IndicatorQuery.summary(db, id: request.indicator) else {
+            throw StoreError.invalidQuery("unknown indicator '\(request.indicator)'; `zhili indicators` lists the ids in this index")
+        }
+        let within = regions.region(code: withinCode)?.ref ?? RegionRef(name: withinCode, code: withinCode)
+        let divisions = try Row.fetchAll(db, sql: """
+            SELECT r.code, r.name FROM region_tree t JOIN regions r ON r.code = t.code
+            WHERE t.ancestor = ? AND r.level = ? ORDER BY r.code
+            """, arguments: [withinCode, request.level.rawValue])
+            .map { RegionRef(name: $0["name"], code: $0["code"]) }
+
+        var yearFilter = ""
+        var arguments: [(any DatabaseValueConvertible)?] = [request.indicator, withinCode, request.level.rawValue]
+        if let year = request.year {
+            yearFilter = " AND coalesce(f.year, a.year) = ?4"
+            arguments.append(year)
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT f.region_code, r.name AS region_name, f.value, f.value_max, f.unit, f.qualifier,
+                   coalesce(f.year, a.year) AS year, f.text, a.id, a.title, a.date, f.sentence, f.start, f."end"
+            FROM figures f
+            JOIN region_tree t ON t.code = f.region_code AND t.ancestor = ?2
+            JOIN regions r ON r.code = f.region_code AND r.level = ?3
+            JOIN articles a ON a.key = f.article
+            WHERE f.indicator = ?1\(yearFilter)
+            ORDER BY f.region_code, year DESC, a.date DESC, f.article, f.ordinal
+            """, arguments: StatementArguments(arguments))
+            .map { row in
+                ComparisonRow(
+                    region: RegionRef(name: row["region_name"], code: row["region_code"]), value: row["value"],
+                    valueMax: row["value_max"], unit: row["unit"], qualifier: row["qualifier"], year: row["year"],
+                    text: row["text"], articleID: row["id"], title: row["title"], date: row["date"],
+                    sentence: row["sentence"], start: row["start"], end: row["end"])
+            }
+        let present = Set(rows.map(\.region.code))
+        return Comparison(
+            indicator: summary, level: request.level, within: within, year: request.year,
+            rows: rows, missing: divisions.filter { !present.contains($0.code) })
+    }
+}
+
+/// Reads the indicator catalog.
+enum IndicatorQuery {
+    /// Every indicator with at least one figure, most reported first.
+    static func all(_ db: Database) throws -> [IndicatorSummary] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM indicators WHERE figure_count > 0 ORDER BY figure_count DESC, id
+            """).map(summary)
+    }
+
+    /// The indicator `id`, or nil when it was never reported.
+    static func summary(_ db: Database, id: String) throws -> IndicatorSummary? {
+        try Row.fetchOne(db, sql: "SELECT * FROM indicators WHERE id = ? AND figure_count > 0", arguments: [id]).map(summary)
+    }
+
+    private static func summary(_ row: Row) -> IndicatorSummary {
+        IndicatorSummary(
+            id: row["id"], label: row["label"], unit: row["unit"],
+            figureCount: row["figure_count"], articleCount: row["article_count"])
+    }
+}
+
+/// Builds the division tree for a picker, with article counts from `region_articles`.
+struct RegionTreeQuery {
+    let db: Database
+    let regions: RegionTable
+
+    func tree(under code: String) throws -> RegionNode {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT ra.code, count(*) AS n FROM region_tree t JOIN region_articles ra ON ra.code = t.code
+            WHERE t.ancestor = ? GROUP BY ra.code
+            """, arguments: [code]) {
+            counts[row["code"]] = row["n"]
+        }
+        return node(code, counts: counts)
+    }
+
+    private func node(_ code: String, counts: [String: Int]) -> RegionNode {
+        let region = regions.region(code: code)
+        let children = (regions.children[code] ?? []).sorted().map { node($0, counts: counts) }
+        return RegionNode(
+            code: code, name: region?.name ?? code, level: region?.level ?? .county,
+            longitude: region?.longitude ?? 0, latitude: region?.latitude ?? 0,
+            articleCount: counts[code] ?? 0, children: children)
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+import ZhiliCore
+import ZhiliExtract
+
+/// The SQLite implementation of ``ArticleStore``: one database file in WAL mode, opened through a
+/// GRDB `DatabasePool`, so readers keep working while a batch writes.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "zhili.db")
+/// try store.write(records)
+/// let page = try store.search(SearchRequest(query: "调解室", filters: SearchFilters(region: "乌兰察布")))
+/// ```
+///
+/// SQLite documentation: <https://www.sqlite.org/wal.html>, <https://www.sqlite.org/fts5.html>.
+public final class SQLiteStore: ArticleStore {
+    /// How the database is opened.
+    public enum Mode: String, Sendable {
+        /// Creates or migrates the file; writes allowed.
+        case readWrite
+        /// Opens an existing, fully migrated index for reading only (the server's mode).
+        case readOnly
+    }
+
+    /// The database file.
+    public let path: String
+    /// How the file was opened.
+    public let mode: Mode
+    /// The division table regions resolve against.
+    public let regionTable: RegionTable
+
+    let pool: DatabasePool
+    let segmenters: SegmenterPool
+    let resolver: RegionResolver
+
+    /// Opens (and in `.readWrite` mode creates and migrates) the index at `path`.
+    ///
+    /// - Throws: ``StoreError/unusableDatabase(path:reason:)`` when a read-only file is missing,
+    ///   not a Zhili index, or written by a newer Zhili; GRDB's `DatabaseError` for I/O failures.
+    public init(path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled) throws {
+        self.path = path
+        self.mode = mode
+        self.regionTable = regions
+        self.segmenters = SegmenterPool()
+        self.resolver = RegionResolver(table: regions)
+
+        var configuration = Configuration()
+        configuration.readonly = mode == .readOnly
+        configuration.label = "zhili"
+        configuration.maximumReaderCount = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        configuration.prepareDatabase { db in
+            SQLiteStore.registerTokenizer(db)
+            if !db.configuration.readonly {
+                // Durable enough for an index that can be rebuilt, and much faster.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+
+        if mode == .readOnly {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw StoreError.unusableDatabase(path: path, reason: "no such index; build one with `zhili index FILE --db \(path)`")
+            }
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+
+        let migrator = Schema.migrator
+        switch mode {
+        case .readWrite:
+            try migrator.migrate(pool)
+            try pool.write { db in try Schema.loadRegions(regions, into: db) }
+        case .readOnly:
+            let (completed, superseded) = try pool.read { db in
+                (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
+            }
+            if superseded {
+                throw StoreError.unusableDatabase(path: path, reason: "written by a newer Zhili; upgrade zhili")
+            }
+            if !completed {
+                throw StoreError.unusableDatabase(path: path, reason: "not an up-to-date Zhili index; run `zhili index` on it first")
+            }
+        }
+    }
+
+    /// Adds or replaces `records` in one transaction (a record whose id is stored replaces it).
+    ///
+    /// Call with batches of a few hundred to a few thousand records for speed.
+    /// - Complexity: O(total text length), dominated by segmentation for the full-text index.
+    @discardableResult
+    public func write(_ records: [ArticleRecord]) throws -> WriteSummary {
+        guard mode == .readWrite else {
+            throw StoreError.unusableDatabase(path: path, reason: "opened read-only")
+        }
+        if records.isEmpty { return WriteSummary() }
+        let table = regionTable
+        return try pool.write { db in
+            var writer = try RecordWriter(db: db, regions: table)
+            return try writer.write(records)
+        }
+    }
+
+    /// Ranked articles matching a query and filters; see ``SearchRequest`` for the query syntax.
+    ///
+    /// - Throws: ``StoreError/invalidQuery(_:)`` for a query that is too long or only excludes,
+    ///   ``StoreError/unknownRegion(_:)`` for a region filter naming nothing.
+    public func search(_ request: SearchRequest) throws -> SearchResults {
+        let plan = try segmenters.with { segmenter in try SearchPlan(request: request, segmenter: segmenter) }
+        let regionCode = try request.filters.region.map { try resolveRegionOrThrow($0) }
+        return try pool.read { db in
+            try SearchExecutor(db: db, plan: plan, regionCode: regionCode, regions: regionTable).run()
+        }
+    }
+
+    /// Named programs matching `request`, most widely reported first.
+    public func programs(_ request: ProgramsRequest) throws -> [ProgramGroup] {
+        let regionCode = try request.region.flatMap { $0.isEmpty ? nil : try resolveRegionOrThrow($0) }
+        return try pool.read { db in
+            try ProgramQuery(db: db, request: request, regionCode: regionCode, regions: regionTable).run()
+        }
+    }
+
+    /// One indicator across the divisions of a region (the 12 leagues and cities by default).
+    public func compare(_ request: CompareRequest) throws -> Comparison {
+        let withinCode = try request.within.map { try resolveRegionOrThrow($0) } ?? RegionResolver.innerMongolia
+        return try pool.read { db in
+            try CompareQuery(db: db, request: request, withinCode: withinCode, regions: regionTable).run()
+        }
+    }
+
+    /// Indicator ids with their figure and article counts, most reported first.
+    public func indicators() throws -> [IndicatorSummary] {
+        try pool.read { db in try IndicatorQuery.all(db) }
+    }
+
+    /// The division tree below `code` (default Inner Mongolia, 150000) with article counts.
+    ///
+    /// - Throws: ``StoreError/unknownRegion(_:)`` when `code` is not a known division.
+    public func regions(under code: String = RegionResolver.innerMongolia) throws -> RegionNode {
+        let root = try resolveRegionOrThrow(code)
+        return try pool.read { db in try RegionTreeQuery(db: db, regions: regionTable).tree(under: root) }
+    }
+
+    /// The stored record with `id`, with text, figures and programs and their offsets; nil if unknown.
+    public func article(id: String) throws -> ArticleRecord? {
+        try pool.read { db in try RecordReader(db: db).record(id: id) }
+    }
+
+    /// Resolves a region name, short name, alias or code; nil when nothing matches.
+    public func resolveRegion(_ text: String) -> RegionRef? {
+        resolver.resolve(text).map { regionTable.region(code: $0)?.ref ?? RegionRef(name: text, code: $0) }
+    }
+
+    /// Number of stored articles.
+    public func articleCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0 }
+    }
+
+    /// Runs `VACUUM`-free maintenance after a large build: merges FTS5 segments and updates statistics.
+    public func optimize() throws {
+        guard mode == .readWrite else { return }
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES('optimize')")
+        }
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA optimize")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    /// Registers the `zhili` FTS5 tokenizer on a connection opened outside the store (tools, benchmarks).
+    public static func registerTokenizer(_ db: Database) {
+        db.add(tokenizer: ZhiliTokenizer.self)
+    }
+
+    func resolveRegionOrThrow(_ text: String) throws -> String {
+        guard let code = resolver.resolve(text) else { throw StoreError.unknownRegion(text) }
+        return code
+    }
+}

@@ -1,0 +1,164 @@
+import GRDB
+import ZhiliCore
+import ZhiliExtract
+
+/// The database schema and its versioned migrations.
+///
+/// Tables: `articles` (one row per record, `key` is also the full-text rowid), `article_fts`
+/// (contentless FTS5 over title and body, tokenized by ``ZhiliTokenizer``), `regions` and
+/// `region_tree` (the division table and its ancestor closure), `article_regions`,
+/// `region_articles` (articles by division, divisions above included), `programs`,
+/// `program_mentions`, `figures` and `indicators`.
+enum Schema {
+    /// Every migration, in order. Never edit a shipped migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE regions (
+                    code TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    parent TEXT,
+                    prefecture TEXT,
+                    longitude REAL NOT NULL,
+                    latitude REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX regions_by_parent ON regions(parent);
+                CREATE INDEX regions_by_name ON regions(name);
+
+                -- Every (ancestor, division) pair, a division being its own ancestor.
+                CREATE TABLE region_tree (
+                    ancestor TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    PRIMARY KEY (ancestor, code)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE articles (
+                    key INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    source TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    title TEXT,
+                    subtitle TEXT,
+                    date TEXT,
+                    year INTEGER,
+                    outlet TEXT,
+                    authors TEXT NOT NULL,
+                    editors TEXT NOT NULL,
+                    captions TEXT NOT NULL,
+                    warnings TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    -- JSON array of paragraphs, only when a paragraph holds a newline.
+                    paragraphs TEXT
+                );
+                CREATE INDEX articles_by_date ON articles(date DESC);
+                CREATE INDEX articles_by_year ON articles(year);
+
+                CREATE TABLE article_regions (
+                    article INTEGER NOT NULL,
+                    rank INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    prefecture_code TEXT,
+                    prefecture_name TEXT,
+                    mentions INTEGER NOT NULL,
+                    PRIMARY KEY (article, rank)
+                ) WITHOUT ROWID;
+                CREATE INDEX article_regions_by_code ON article_regions(code, article);
+
+                -- Every (division, article) pair where the article is about the division or one below it.
+                CREATE TABLE region_articles (
+                    code TEXT NOT NULL,
+                    article INTEGER NOT NULL,
+                    PRIMARY KEY (code, article)
+                ) WITHOUT ROWID;
+                CREATE INDEX region_articles_by_article ON region_articles(article);
+
+                CREATE TABLE programs (
+                    key INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE
+                );
+
+                CREATE TABLE program_mentions (
+                    article INTEGER NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    program INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    paragraph INTEGER NOT NULL,
+                    sentence TEXT NOT NULL,
+                    region_code TEXT,
+                    region_name TEXT,
+                    PRIMARY KEY (article, ordinal)
+                ) WITHOUT ROWID;
+                CREATE INDEX program_mentions_by_program ON program_mentions(program, article);
+
+                CREATE TABLE figures (
+                    article INTEGER NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    value REAL NOT NULL,
+                    value_max REAL,
+                    unit TEXT,
+                    qualifier TEXT,
+                    change TEXT,
+                    basis TEXT,
+                    kind TEXT NOT NULL,
+                    metric TEXT,
+                    indicator TEXT,
+                    year INTEGER,
+                    region_code TEXT,
+                    region_name TEXT,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    paragraph INTEGER NOT NULL,
+                    sentence TEXT NOT NULL,
+                    PRIMARY KEY (article, ordinal)
+                ) WITHOUT ROWID;
+                CREATE INDEX figures_by_indicator ON figures(indicator, region_code) WHERE indicator IS NOT NULL;
+
+                -- Indicator catalog; counts are kept up to date by every write.
+                CREATE TABLE indicators (
+                    id TEXT PRIMARY KEY,
+                    label TEXT,
+                    unit TEXT,
+                    figure_count INTEGER NOT NULL DEFAULT 0,
+                    article_count INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+
+                CREATE VIRTUAL TABLE article_fts USING fts5(
+                    title, body, content='', tokenize='zhili', detail=full
+                );
+                """)
+        }
+        return migrator
+    }
+
+    /// Replaces the `regions` and `region_tree` tables with `table` when they differ in size.
+    static func loadRegions(_ table: RegionTable, into db: Database) throws {
+        let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM regions") ?? 0
+        let closure = try Int.fetchOne(db, sql: "SELECT count(*) FROM region_tree") ?? 0
+        if stored == table.byCode.count && closure > 0 { return }
+        try db.execute(sql: "DELETE FROM regions; DELETE FROM region_tree")
+        let insertRegion = try db.makeStatement(sql: """
+            INSERT INTO regions (code, name, level, parent, prefecture, longitude, latitude) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for region in table.byCode.values {
+            try insertRegion.execute(arguments: [
+                region.code, region.name, region.level.rawValue, region.parent,
+                table.prefecture(of: region.code)?.code, region.longitude, region.latitude,
+            ])
+        }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO region_tree (ancestor, code)
+            WITH RECURSIVE tree(ancestor, code) AS (
+                SELECT code, code FROM regions
+                UNION ALL
+                SELECT r.parent, tree.code FROM tree JOIN regions r ON r.code = tree.ancestor WHERE r.parent IS NOT NULL
+            )
+            SELECT ancestor, code FROM tree
+            """)
+    }
+}

@@ -1,0 +1,111 @@
+import ZhiliCore
+import ZhiliSegment
+
+/// A parsed, segmented query ready to run: the FTS5 expression, the words to highlight and the
+/// clamped page.
+///
+/// Every segment becomes a quoted FTS5 string (`"调解"`, with `"` doubled), so nothing the user
+/// types can act as FTS5 syntax; the expression itself reaches SQLite as a bound parameter.
+struct SearchPlan: Sendable {
+    /// The request, with limit and offset clamped.
+    var request: SearchRequest
+    /// The FTS5 MATCH expression, or nil when the query is empty (filters only).
+    var expression: String?
+    /// What to highlight, per query word or phrase: the whole word first, then its segments, which
+    /// are highlighted only where the whole word does not occur in a text.
+    var needles: [[String]]
+    /// Folded words and phrases as typed (for matching program names).
+    var terms: [String]
+
+    init(request: SearchRequest, segmenter: Segmenter) throws {
+        var request = request
+        request.limit = min(max(request.limit, 1), SearchRequest.maximumLimit)
+        request.offset = min(max(request.offset, 0), SearchRequest.maximumOffset)
+        self.request = request
+        let query = request.query
+        guard query.unicodeScalars.count <= SearchRequest.maximumQueryLength else {
+            throw StoreError.invalidQuery("the query is longer than \(SearchRequest.maximumQueryLength) characters")
+        }
+        needles = []
+        terms = []
+        let parsed = ParsedQuery(query)
+        if parsed.clauses.isEmpty && parsed.exclusions.isEmpty {
+            guard query.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
+                throw StoreError.invalidQuery("the query has no words to search for")
+            }
+            expression = nil
+            return
+        }
+
+        var positive: [String] = []
+        for clause in parsed.clauses {
+            var alternatives: [String] = []
+            for item in clause {
+                let segments = try Self.segments(of: item.text, segmenter: segmenter)
+                guard let fts = Self.expression(for: item, segments: segments) else { continue }
+                alternatives.append(fts)
+                needles.append(segments.count == 1 ? segments : [segments.joined()] + segments)
+                terms.append(segments.joined())
+            }
+            if alternatives.count == 1 {
+                positive.append(alternatives[0])
+            } else if alternatives.count > 1 {
+                positive.append("(" + alternatives.joined(separator: " OR ") + ")")
+            }
+        }
+        var negative: [String] = []
+        for item in parsed.exclusions {
+            let segments = try Self.segments(of: item.text, segmenter: segmenter)
+            if let fts = Self.expression(for: item, segments: segments) { negative.append(fts) }
+        }
+        guard !positive.isEmpty else {
+            if negative.isEmpty {
+                throw StoreError.invalidQuery("the query has no words to search for, only punctuation or operators")
+            }
+            throw StoreError.invalidQuery("the query only excludes (-word); add a word to look for")
+        }
+        var expression = positive.joined(separator: " AND ")
+        if !negative.isEmpty {
+            expression = "(" + expression + ") NOT (" + negative.joined(separator: " OR ") + ")"
+        }
+        self.expression = expression
+        var seen = Set<[String]>()
+        needles = needles.filter { seen.insert($0).inserted }
+    }
+
+    /// The folded, non-punctuation segments of `text`.
+    static func segments(of text: String, segmenter: Segmenter) throws -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [String] = []
+        for token in try segmenter.tokens(in: text) where token.kind != .punct {
+            var segment = String.UnicodeScalarView()
+            for index in token.start..<min(token.end, scalars.count) {
+                let scalar = TermFolding.fold(scalars[index])
+                // A space or quote inside a token would break the FTS5 string; none survives segmentation,
+                // but the guard keeps the invariant local.
+                if scalar == " " { continue }
+                segment.append(scalar)
+            }
+            if !segment.isEmpty { result.append(String(segment)) }
+        }
+        return result
+    }
+
+    /// `segment` as an FTS5 string literal.
+    static func quoted(_ segment: String) -> String {
+        "\"" + segment.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The FTS5 expression of one item: a word needs every segment (AND); a phrase needs them in
+    /// order, or the whole phrase as one indexed sub-token (a phrase inside a longer word).
+    static func expression(for item: ParsedQuery.Item, segments: [String]) -> String? {
+        guard !segments.isEmpty else { return nil }
+        if segments.count == 1 { return quoted(segments[0]) }
+        switch item {
+        case .word:
+            return "(" + segments.map(quoted).joined(separator: " AND ") + ")"
+        case .phrase:
+            return "(" + quoted(segments.joined(separator: " ")) + " OR " + quoted(segments.joined()) + ")"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import GRDB
+import ZhiliCore
+import ZhiliSegment
+
+/// The FTS5 tokenizer `zhili`: documents are segmented by Zhili's ``Segmenter`` and indexed with
+/// ``IndexTerms`` (words plus colocated sub-tokens); queries are split on spaces only, because
+/// ``SearchPlan`` segments the user's words itself and writes each as a quoted FTS5 string.
+///
+/// FTS5 hands the tokenizer UTF-8 and wants byte offsets, while the segmenter counts Unicode
+/// scalars; a per-call table maps one to the other so every reported offset is a byte offset
+/// into the original text.
+/// SQLite documentation: <https://www.sqlite.org/fts5.html#custom_tokenizers>.
+final class ZhiliTokenizer: FTS5CustomTokenizer {
+    /// The name used in `CREATE VIRTUAL TABLE … tokenize='zhili'`.
+    static let name = "zhili"
+
+    /// `FTS5_TOKEN_COLOCATED`.
+    private static let colocatedFlag: CInt = 0x0001
+    /// `SQLITE_OK`.
+    private static let ok: CInt = 0
+
+    private let segmenter: Segmenter
+    private var byteOffsets: [Int32] = []
+    private var scalars: [Unicode.Scalar] = []
+    private var folded: [UInt8] = []
+
+    init(db: Database, arguments: [String]) throws {
+        segmenter = try Segmenter()
+    }
+
+    func tokenize(
+        context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization,
+        pText: UnsafePointer<CChar>?, nText: CInt, tokenCallback: @escaping FTS5TokenCallback
+    ) -> CInt {
+        guard let pText, nText > 0 else { return Self.ok }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
+        if tokenization.contains(.query) {
+            return tokenizeQuery(bytes, context: context, callback: tokenCallback)
+        }
+        return tokenizeDocument(bytes, context: context, callback: tokenCallback)
+    }
+
+    /// Query strings were segmented by ``SearchPlan``: every space-separated piece is one token.
+    private func tokenizeQuery(_ bytes: UnsafeBufferPointer<UInt8>, context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback) -> CInt {
+        var start = 0
+        var index = 0
+        while index <= bytes.count {
+            if index == bytes.count || bytes[index] == 0x20 {
+                if index > start {
+                    let code = emit(bytes, start, index, flags: 0, context: context, callback: callback)
+                    if code != Self.ok { return code }
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        return Self.ok
+    }
+
+    private func tokenizeDocument(_ bytes: UnsafeBufferPointer<UInt8>, context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback) -> CInt {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let tokens: [Token]
+        do {
+            tokens = try segmenter.tokens(in: text)
+        } catch {
+            return 1 // SQLITE_ERROR
+        }
+        // Scalar index → byte offset. A repaired invalid sequence can make the decoded text longer
+        // than the input; offsets are clamped so FTS5 never sees a range outside the text.
+        scalars.removeAll(keepingCapacity: true)
+        byteOffsets.removeAll(keepingCapacity: true)
+        var offset: Int32 = 0
+        let limit = Int32(bytes.count)
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            byteOffsets.append(min(offset, limit))
+            offset += Int32(UTF8.width(scalar))
+        }
+        byteOffsets.append(min(offset, limit))
+        var code = Self.ok
+        IndexTerms.forEach(in: tokens, scalars: scalars) { start, end, colocated in
+            guard code == Self.ok, end < byteOffsets.count else { return }
+            let byteStart = Int(byteOffsets[start]), byteEnd = Int(byteOffsets[end])
+            guard byteEnd > byteStart else { return }
+            code = emit(bytes, byteStart, byteEnd, flags: colocated ? Self.colocatedFlag : 0, context: context, callback: callback)
+        }
+        return code
+    }
+
+    private func emit(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, flags: CInt,
+        context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback
+    ) -> CInt {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if TermFolding.fold(utf8: slice, into: &folded) {
+            return folded.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    callback(context, flags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
+                }
+            }
+        }
+        return slice.withMemoryRebound(to: CChar.self) { chars in
+            callback(context, flags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import ZhiliCore
+@testable import ZhiliStore
+
+@Suite struct SQLiteStoreWriteTests {
+    @Test func storedRecordsRoundTrip() throws {
+        let (store, _) = try Fixtures.store()
+        for record in Fixtures.all {
+            #expect(try store.article(id: record.article.id) == record)
+        }
+        #expect(try store.article(id: "missing") == nil)
+    }
+
+    @Test func reindexingTheSameIDReplacesTheArticle() throws {
+        let (store, _) = try Fixtures.store()
+        var changed = Fixtures.wuhaiFraud
+        changed.article.title = "乌海市建设智慧警务室"
+        changed.article.paragraphs = ["乌海市新建智慧警务室12个。"]
+        changed.figures = []
+        let summary = try store.write([changed])
+        #expect(summary == WriteSummary(inserted: 0, replaced: 1))
+        #expect(try store.articleCount() == 5)
+        #expect(try store.search(SearchRequest(query: "诈骗")).hits.isEmpty)
+        #expect(try store.search(SearchRequest(query: "警务室")).hits.map(\.articleID) == ["wuhai"])
+        #expect(try store.article(id: "wuhai") == changed)
+        let grids = try #require(try store.indicators().first { $0.id == "grids" })
+        #expect(grids.figureCount == 2)
+        #expect(grids.articleCount == 2)
+    }
+
+    @Test func duplicateIDsInOneBatchKeepTheLast() throws {
+        var second = Fixtures.laoli
+        second.article.title = "第二版"
+        let (store, _) = try Fixtures.store([Fixtures.laoli, second])
+        #expect(try store.articleCount() == 1)
+        #expect(try store.article(id: "laoli")?.article.title == "第二版")
+    }
+
+    @Test func readOnlyStoreReadsButRefusesWrites() throws {
+        let (_, directory) = try Fixtures.store()
+        let reader = try SQLiteStore(path: directory.appendingPathComponent("test.db").path, mode: .readOnly)
+        #expect(try reader.search(SearchRequest(query: "调解室")).hits.first?.articleID == "laoli")
+        #expect(throws: StoreError.self) { try reader.write([Fixtures.laoli]) }
+    }
+
+    @Test func readOnlyStoreNeedsAnExistingIndex() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-missing-\(UUID().uuidString).db").path
+        #expect(throws: StoreError.self) { try SQLiteStore(path: path, mode: .readOnly) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func readersKeepWorkingWhileABatchWrites() async throws {
+        let (store, directory) = try Fixtures.store()
+        let reader = try SQLiteStore(path: directory.appendingPathComponent("test.db").path, mode: .readOnly)
+        let batches = 20
+        let writer = Task.detached {
+            for batch in 0..<batches {
+                let records = (0..<50).map { index in
+                    var record = Fixtures.hingganGrids
+                    record.article.id = "copy-\(batch)-\(index)"
+                    return record
+                }
+                try store.write(records)
+            }
+        }
+        var counts: [Int] = []
+        var reads = 0
+        while !writer.isCancelled {
+            let results = try reader.search(SearchRequest(query: "网格员", limit: 1))
+            counts.append(results.total)
+            reads += 1
+            if counts.last == 3 + batches * 50 { break }
+            try await Task.sleep(for: .milliseconds(1))
+            if reads > 100_000 { break }
+        }
+        try await writer.value
+        // Every read saw a committed state: whole batches only, never going back.
+        #expect(counts.allSatisfy { ($0 - 3) % 50 == 0 })
+        #expect(counts == counts.sorted())
+        #expect(try reader.search(SearchRequest(query: "网格员", limit: 1)).total == 3 + batches * 50)
+    }
+}
+
+@Suite struct SQLiteStoreAnalysisTests {
+    let store = Fixtures.shared
+
+    @Test func comparesAcrossTheTwelveLeaguesAndCities() throws {
+        let comparison = try store.compare(CompareRequest(indicator: "grids"))
+        let values = Dictionary(uniqueKeysWithValues: comparison.rows.map { ($0.region.name, $0.value) })
+        #expect(values == ["巴彦淖尔市": 5780, "兴安盟": 4580, "乌海市": 640])
+        #expect(comparison.missing.count == 9)
+        #expect(comparison.rows.count + comparison.missing.count == 12)
+        #expect(comparison.rows.first { $0.region.name == "兴安盟" }?.sentence.contains("全科网格4580个") == true)
+        #expect(comparison.within == RegionRef(name: "内蒙古自治区", code: "150000"))
+    }
+
+    @Test func compareShowsEveryValueForOneRegion() throws {
+        let (store, _) = try Fixtures.store()
+        var again = Fixtures.hingganGrids
+        again.article.id = "hinggan-2"
+        try store.write([again])
+        let rows = try store.compare(CompareRequest(indicator: "grids")).rows.filter { $0.region.code == "152200" }
+        #expect(rows.map(\.articleID).sorted() == ["hinggan", "hinggan-2"])
+    }
+
+    @Test(arguments: [(2022, ["兴安盟"]), (2023, ["巴彦淖尔市"]), (2019, [])])
+    func compareByYear(_ year: Int, _ regions: [String]) throws {
+        #expect(try store.compare(CompareRequest(indicator: "grids", year: year)).rows.map(\.region.name) == regions)
+    }
+
+    @Test func compareAtCountyLevelWithinAPrefecture() throws {
+        let comparison = try store.compare(CompareRequest(indicator: "dispute_resolution_rate", level: .county, within: "鄂尔多斯"))
+        #expect(comparison.rows.map(\.region.name) == ["东胜区"])
+        #expect(comparison.rows.first?.value == 41.3)
+        #expect(comparison.missing.contains { $0.name == "康巴什区" })
+    }
+
+    @Test func unknownIndicatorIsAnError() throws {
+        #expect(throws: StoreError.self) { try store.compare(CompareRequest(indicator: "nonsense")) }
+    }
+
+    @Test func listsIndicatorsWithCounts() throws {
+        let indicators = try store.indicators()
+        #expect(indicators.first?.id == "grids")
+        #expect(indicators.first?.figureCount == 3)
+        #expect(Set(indicators.map(\.id)) == ["grids", "grid_workers", "disputes_resolved", "dispute_resolution_rate"])
+    }
+
+    @Test func groupsProgramsWithNearbyFigures() throws {
+        let groups = try store.programs(ProgramsRequest(query: "调解"))
+        #expect(groups.map(\.name).sorted() == ["ODR在线调解平台", "老李调解室"])
+        let laoli = try #require(groups.first { $0.name == "老李调解室" })
+        #expect(laoli.articleCount == 1)
+        #expect(laoli.mentionCount == 2)
+        #expect(laoli.regions == [Fixtures.jining])
+        #expect(laoli.years == [2023])
+        #expect(laoli.firstSeen == "2023-05-10")
+        #expect(laoli.figures.map(\.figure.text) == ["2000余起"])
+        #expect(laoli.figures.first?.proximity == .sentence)
+    }
+
+    @Test(arguments: [("乌兰察布", ["老李调解室"]), ("巴彦淖尔", ["两全代办制"]), ("兴安盟", ["一格一长一警一专多兼"]), ("乌海", [])])
+    func programsByRegion(_ region: String, _ expected: [String]) throws {
+        #expect(try store.programs(ProgramsRequest(region: region)).map(\.name) == expected)
+    }
+
+    @Test func regionTreeCountsArticlesBelowEachDivision() throws {
+        let tree = try store.regions()
+        #expect(tree.name == "内蒙古自治区")
+        #expect(tree.children.count == 12)
+        #expect(tree.articleCount == 5)
+        let ulanqab = try #require(tree.children.first { $0.code == "150900" })
+        #expect(ulanqab.articleCount == 1)
+        #expect(ulanqab.children.first { $0.code == "150902" }?.articleCount == 1)
+    }
+
+    @Test(arguments: [("乌兰察布", "150900"), ("集宁区", "150902"), ("150902", "150902"), ("1509", "150900"), ("兴安", "152200"), ("新城区", "150102"), ("呼市", "150100"), ("锡盟", "152500")])
+    func resolvesRegions(_ text: String, _ code: String) {
+        #expect(store.resolveRegion(text)?.code == code)
+    }
+}
