@@ -133,7 +133,8 @@ public struct BatchRunner {
         let inputs = options.inputs
         let startInput = position.input
         let skipItems = position.item
-        let completedBytes = totals.bytes
+        // Bytes of the inputs finished before the resume point; the partly done input is re-read.
+        let completedBytes = inputs.prefix(startInput).reduce(0) { $0 + ($1.size ?? 0) }
         let maxBytes = options.maxArticleBytes
         let encoding = options.encoding
         let producer: @Sendable ((WorkItem, Int) -> Bool) throws -> Void = { emit in
