@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
         .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
+        .library(name: "ZhiliBatch", targets: ["ZhiliBatch"]),
         .library(name: "ZhiliServer", targets: ["ZhiliServer"]),
     ],
     dependencies: [
@@ -48,6 +49,8 @@ let package = Package(
         ),
         // C shim over libxml2's HTML parser: the main text of a page, with no libxml2 types in its API.
         .target(name: "CZhiliHTML", dependencies: ["CLibXML2"]),
+        // Debian's zlib (zlib1g-dev) for the gzip reader; only ZhiliIngest imports it.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         // Records that flow between stages.
         .target(name: "ZhiliCore", swiftSettings: swiftSettings),
@@ -55,7 +58,7 @@ let package = Package(
         // Stage 1: decoding, readers and cleaning.
         .target(
             name: "ZhiliIngest",
-            dependencies: ["ZhiliCore", "ZhiliICU", "CZhiliHTML"],
+            dependencies: ["ZhiliCore", "ZhiliICU", "CZhiliHTML", "CZlib"],
             // Embedded in the binary, so an installed `zhili` needs no resource bundle beside it.
             resources: [.embedInCode("Resources/boilerplate.txt")],
             swiftSettings: swiftSettings
@@ -84,6 +87,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Batch driver: ordered parallel processing of dumps, outputs, progress, errors, resume.
+        .target(
+            name: "ZhiliBatch",
+            dependencies: ["ZhiliCore", "ZhiliIngest", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
         // Stage 5: HTTP API and web page over the store.
         .target(
             name: "ZhiliServer",
@@ -100,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "zhili",
             dependencies: [
-                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore", "ZhiliServer",
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore", "ZhiliServer", "ZhiliBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -121,6 +131,7 @@ let package = Package(
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliBatchTests", dependencies: ["ZhiliBatch", "ZhiliIngest", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhiliStoreTests",

@@ -1,0 +1,259 @@
+import Foundation
+import ZhiliCore
+import ZhiliIngest
+
+/// Runs a batch: reads every input in order, processes documents on `jobs` threads, and
+/// writes JSON Lines, CSV tables, a record sink and an errors file in input order, with a
+/// journal of checkpoints so that a killed run can be resumed without losing or repeating a record.
+///
+/// Crash safety: outputs are only appended to, in whole records; after each group of records
+/// is written (and committed to the sink) a checkpoint with every output's size and the next
+/// input position is appended to the journal. `--resume` cuts each output back to the sizes of
+/// the last complete checkpoint and continues reading from its position.
+public struct BatchRunner {
+    /// The options.
+    public var options: BatchOptions
+    /// Makes one processor per worker thread.
+    public var makeProcessor: DocumentProcessorFactory
+
+    /// Creates a runner.
+    public init(options: BatchOptions, makeProcessor: @escaping DocumentProcessorFactory) {
+        self.options = options
+        self.makeProcessor = makeProcessor
+    }
+
+    /// One unit of work handed to a worker.
+    struct WorkItem: Sendable {
+        var input: Int
+        var ordinal: Int
+        var file: String
+        /// nil marks the end of an input.
+        var item: DumpItem?
+        /// Input bytes read when the item was read, for progress.
+        var bytes: Int
+    }
+
+    /// What a worker made of a work item.
+    struct WorkResult: Sendable {
+        var input: Int
+        var ordinal: Int
+        var isEndOfInput: Bool
+        var bytes: Int
+        var json: [UInt8] = []
+        var csv: [CSVTable: [UInt8]] = [:]
+        var records: [ArticleRecord] = []
+        var errors: [ErrorRecord] = []
+        var documents = 0
+        var articles = 0
+        var figures = 0
+        var programs = 0
+    }
+
+    /// Runs the batch to its end and returns the summary.
+    ///
+    /// Bad records are skipped and counted; the run throws only when an output cannot be written,
+    /// a processor cannot be made, or the journal does not belong to this run.
+    public func run(sink: (any RecordSink)? = nil, progress: BatchProgress? = nil) throws -> BatchSummary {
+        let options = self.options
+        let selection = OutputSelection(jsonLines: options.jsonLinesPath != nil, csv: options.csvDirectory != nil, records: sink != nil)
+        if options.resume && options.inputs.contains(where: { $0.path == "-" }) {
+            throw Diagnostic(source: "-", reason: "--resume cannot re-read standard input; give the dump as a file")
+        }
+        let fingerprint = Journal.fingerprint(
+            inputs: options.inputs,
+            options: options.outputShape + ["json=\(options.jsonLinesPath ?? "")", "csv=\(options.csvDirectory ?? "")", "errors=\(options.errorsPath ?? "")", "max=\(options.maxArticleBytes)", "enc=\(options.encoding ?? "")"])
+
+        // Journal and the checkpoint to resume from.
+        var journal: Journal?
+        var checkpoint: Checkpoint?
+        if let journalPath = options.journalPath {
+            if options.resume, let (existing, found) = try Journal.resume(path: journalPath, fingerprint: fingerprint) {
+                journal = existing
+                checkpoint = found
+            } else {
+                journal = try Journal(path: journalPath, fingerprint: fingerprint)
+            }
+        }
+        let resumed = checkpoint != nil
+        func resumeSize(_ path: String) -> Int? {
+            guard let checkpoint else { return nil }
+            return checkpoint.sizes[path] ?? 0
+        }
+
+        // Outputs.
+        let jsonFile = try options.jsonLinesPath.map { try AppendFile(path: $0, resumeAt: $0 == "-" ? nil : resumeSize($0)) }
+        let errorsFile = try options.errorsPath.map { try AppendFile(path: $0, resumeAt: resumeSize($0)) }
+        var csvFiles: [CSVTable: AppendFile] = [:]
+        if let directory = options.csvDirectory {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for table in CSVTable.allCases {
+                let path = directory + "/" + table.fileName
+                let file = try AppendFile(path: path, resumeAt: resumeSize(path))
+                if file.size == 0 { try file.write(table.preamble) }
+                csvFiles[table] = file
+            }
+        }
+        var totals = checkpoint?.totals ?? BatchTotals()
+        let bytesAtStart = totals.bytes
+        progress?.begin(from: totals)
+        let startedAt = Date()
+
+        if checkpoint?.done == true {
+            return BatchSummary(totals: totals, bytesThisRun: 0, elapsed: 0, stoppedAtError: false, resumed: true)
+        }
+
+        // Pending output, written and checkpointed together.
+        var position = (input: checkpoint?.input ?? 0, item: checkpoint?.item ?? 0)
+        var pendingJSON: [UInt8] = []
+        var pendingErrors: [UInt8] = []
+        var pendingCSV: [CSVTable: [UInt8]] = [:]
+        var pendingRecords: [ArticleRecord] = []
+        var lastCheckpoint = Date()
+        let errorEncoder = RecordEncoder()
+
+        func flush(done: Bool) throws {
+            try jsonFile?.write(pendingJSON)
+            try errorsFile?.write(pendingErrors)
+            for (table, bytes) in pendingCSV { try csvFiles[table]?.write(bytes) }
+            if let sink, !pendingRecords.isEmpty { try sink.write(pendingRecords) }
+            pendingJSON.removeAll(keepingCapacity: true)
+            pendingErrors.removeAll(keepingCapacity: true)
+            pendingCSV.removeAll(keepingCapacity: true)
+            pendingRecords.removeAll(keepingCapacity: true)
+            if let journal {
+                var sizes: [String: Int] = [:]
+                if let jsonFile, jsonFile.path != "-" { sizes[jsonFile.path] = jsonFile.size }
+                if let errorsFile { sizes[errorsFile.path] = errorsFile.size }
+                for file in csvFiles.values { sizes[file.path] = file.size }
+                try journal.append(Checkpoint(input: position.input, item: position.item, sizes: sizes, totals: totals, done: done))
+            }
+            lastCheckpoint = Date()
+        }
+
+        let inputs = options.inputs
+        let startInput = position.input
+        let skipItems = position.item
+        // Bytes of the inputs finished before the resume point; the partly done input is re-read.
+        let completedBytes = inputs.prefix(startInput).reduce(0) { $0 + ($1.size ?? 0) }
+        let maxBytes = options.maxArticleBytes
+        let encoding = options.encoding
+        let producer: @Sendable ((WorkItem, Int) -> Bool) throws -> Void = { emit in
+            var doneBytes = completedBytes
+            for index in inputs.indices where index >= startInput {
+                let input = inputs[index]
+                let reader = DumpReader(input, maxArticleBytes: maxBytes, encoding: encoding)
+                let skip = index == startInput ? skipItems : 0
+                var ordinal = 0
+                while let item = reader.next() {
+                    defer { ordinal += 1 }
+                    if ordinal < skip { continue }
+                    let weight: Int
+                    switch item {
+                    case .document(let document): weight = document.bytes.count
+                    case .jsonLine(let line): weight = line.bytes.count
+                    case .failure: weight = 1
+                    }
+                    let work = WorkItem(input: index, ordinal: ordinal, file: input.path, item: item, bytes: doneBytes + reader.bytesFromFile)
+                    if !emit(work, max(weight, 1)) { return }
+                }
+                doneBytes += max(input.size ?? 0, reader.bytesFromFile)
+                if !emit(WorkItem(input: index, ordinal: ordinal, file: input.path, item: nil, bytes: doneBytes), 1) { return }
+            }
+        }
+
+        let jsonFields = options.jsonFields
+        let makeProcessor = self.makeProcessor
+        let worker: @Sendable () throws -> (WorkItem) -> WorkResult = {
+            let processor = try makeProcessor()
+            let encoder = RecordEncoder()
+            return { work in
+                Self.perform(work, processor: processor, encoder: encoder, selection: selection, jsonFields: jsonFields, maxBytes: maxBytes)
+            }
+        }
+
+        var stoppedAtError = false
+        let map = OrderedParallelMap<WorkItem, WorkResult>(jobs: options.jobs, windowCount: options.jobs * 32, windowWeight: options.windowBytes)
+        try map.run(makeWorker: worker, produce: producer) { result in
+            pendingJSON.append(contentsOf: result.json)
+            for (table, bytes) in result.csv { pendingCSV[table, default: []].append(contentsOf: bytes) }
+            pendingRecords.append(contentsOf: result.records)
+            for error in result.errors { try errorEncoder.appendJSONLine(encoding: error, to: &pendingErrors) }
+            totals.documents += result.documents
+            totals.articles += result.articles
+            totals.figures += result.figures
+            totals.programs += result.programs
+            totals.errors += result.errors.count
+            totals.bytes = max(totals.bytes, result.bytes)
+            position = result.isEndOfInput ? (result.input + 1, 0) : (result.input, result.ordinal + 1)
+            progress?.update(totals)
+            if options.strict && !result.errors.isEmpty {
+                stoppedAtError = true
+                return false
+            }
+            let buffered = pendingJSON.count + pendingErrors.count + pendingCSV.values.reduce(0) { $0 + $1.count }
+            if buffered >= options.checkpointBytes || Date().timeIntervalSince(lastCheckpoint) >= options.checkpointInterval {
+                try flush(done: false)
+            }
+            return true
+        }
+        try flush(done: !stoppedAtError)
+        progress?.finish()
+        return BatchSummary(
+            totals: totals, bytesThisRun: totals.bytes - bytesAtStart, elapsed: Date().timeIntervalSince(startedAt),
+            stoppedAtError: stoppedAtError, resumed: resumed)
+    }
+
+    /// Processes one work item on a worker thread: decodes, runs the processor, encodes.
+    static func perform(
+        _ work: WorkItem, processor: any DocumentProcessor, encoder: RecordEncoder,
+        selection: OutputSelection, jsonFields: JSONLineDecoder, maxBytes: Int
+    ) -> WorkResult {
+        var result = WorkResult(input: work.input, ordinal: work.ordinal, isEndOfInput: work.item == nil, bytes: work.bytes)
+        func fail(_ diagnostic: Diagnostic) {
+            result.errors.append(ErrorRecord(file: work.file, diagnostic: diagnostic))
+        }
+        let document: RawDocument
+        switch work.item {
+        case nil:
+            return result
+        case .failure(let diagnostic):
+            fail(diagnostic)
+            return result
+        case .document(let found):
+            document = found
+        case .jsonLine(let line):
+            do {
+                document = try jsonFields.document(from: line.bytes, file: work.file, line: line.number, offset: line.offset)
+            } catch {
+                fail(error)
+                return result
+            }
+        }
+        guard document.bytes.count <= maxBytes else {
+            fail(Diagnostic(source: document.source, offset: document.byteOffset, line: document.line, reason: "document of \(document.bytes.count) bytes is over --max-article-bytes \(maxBytes); skipped"))
+            return result
+        }
+        do {
+            let records = try processor.process(document)
+            var json: [UInt8] = []
+            var csv: [CSVTable: [UInt8]] = [:]
+            for record in records {
+                if selection.jsonLines { try encoder.appendJSONLine(record, to: &json) }
+                if selection.csv { RecordEncoder.appendCSVRows(record, to: &csv) }
+                result.figures += record.figures.count
+                result.programs += record.programs.count
+            }
+            result.json = json
+            result.csv = csv
+            if selection.records { result.records = records }
+            result.articles = records.count
+            result.documents = 1
+        } catch {
+            var diagnostic = (error as? Diagnostic) ?? Diagnostic(source: document.source, reason: String(describing: error))
+            if diagnostic.offset == nil { diagnostic.offset = document.byteOffset }
+            if diagnostic.line == nil { diagnostic.line = document.line }
+            fail(diagnostic)
+        }
+        return result
+    }
+}

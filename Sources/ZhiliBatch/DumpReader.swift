@@ -1,0 +1,130 @@
+import ZhiliCore
+import ZhiliIngest
+
+/// A unit of work read from an input, before processing.
+public enum DumpItem: Sendable {
+    /// A document ready for the processor.
+    case document(RawDocument)
+    /// One line of a JSON Lines dump, decoded on a worker thread.
+    case jsonLine(ByteLine)
+    /// A record that could not be read; it goes to the errors file.
+    case failure(Diagnostic)
+}
+
+/// Reads the items of one input in order, streaming: plain text and HTML files are one
+/// document, JSON Lines one item per line, WARC one item per response record; gzip is
+/// detected by its magic bytes and inflated on the fly.
+///
+/// Reading never throws: an unreadable file, a truncated gzip stream or a broken WARC record
+/// becomes a ``DumpItem/failure(_:)`` and the items read before it stay valid.
+public final class DumpReader {
+    private enum Mode {
+        case whole(ContainerFormat)
+        case lines
+        case warc(WARCReader)
+        case finished
+    }
+
+    private let input: BatchInput
+    private let maxArticleBytes: Int
+    private let encoding: String?
+    private var file: FileByteSource?
+    private var reader: ByteReader?
+    private var mode: Mode?
+    private var pending: [DumpItem] = []
+
+    /// Creates a reader of `input`; documents over `maxArticleBytes` become failures.
+    ///
+    /// `encoding` forces a charset for text, HTML and WARC documents (JSON is UTF-8).
+    public init(_ input: BatchInput, maxArticleBytes: Int, encoding: String? = nil) {
+        self.input = input
+        self.maxArticleBytes = maxArticleBytes
+        self.encoding = encoding
+    }
+
+    /// Bytes of the input file read so far.
+    public var bytesFromFile: Int { file?.bytesFromFile ?? 0 }
+
+    private func open() -> Mode {
+        do {
+            let file = try FileByteSource(path: input.path)
+            self.file = file
+            let raw = ByteReader(file, capacity: 256 * 1024)
+            var reader = raw
+            let named = ContainerFormat.fromName(input.path)
+            if ContainerFormat.isGzip(try raw.peek(count: 2)) {
+                reader = ByteReader(try GzipByteSource(raw, source: input.path), capacity: 1 << 20)
+            }
+            self.reader = reader
+            let format = try named.format ?? ContainerFormat.sniff(reader.peek(count: 512))
+            switch format {
+            case .text, .html: return .whole(format)
+            case .jsonLines: return .lines
+            case .warc: return .warc(WARCReader(reader, source: input.path, maxRecordBytes: maxArticleBytes))
+            }
+        } catch {
+            pending.append(.failure(Self.diagnostic(error, source: input.path)))
+            return .finished
+        }
+    }
+
+    private static func diagnostic(_ error: any Error, source: String) -> Diagnostic {
+        if let diagnostic = error as? Diagnostic { return diagnostic }
+        return Diagnostic(source: source, reason: String(describing: error))
+    }
+
+    /// The next item, or nil when the input is exhausted.
+    public func next() -> DumpItem? {
+        if !pending.isEmpty { return pending.removeFirst() }
+        if mode == nil { mode = open() }
+        if !pending.isEmpty { return pending.removeFirst() }
+        guard let reader else { return nil }
+        do {
+            switch mode! {
+            case .finished:
+                return nil
+            case .whole(let format):
+                mode = .finished
+                guard let bytes = try reader.readToEnd(limit: maxArticleBytes) else {
+                    return .failure(Diagnostic(source: input.path, offset: 0, reason: "document of \(reader.offset) bytes is over --max-article-bytes \(maxArticleBytes); skipped"))
+                }
+                return .document(RawDocument(
+                    source: input.path, bytes: bytes, format: format == .html ? .html : .text,
+                    declaredCharset: encoding, charsetIsForced: encoding != nil, byteOffset: 0))
+            case .lines:
+                while let line = try reader.readLine(maxLength: maxArticleBytes) {
+                    if line.isOverlong {
+                        return .failure(Diagnostic(source: input.path, offset: line.offset, line: line.number, reason: "line \(line.number) of \(line.length) bytes is over --max-article-bytes \(maxArticleBytes); skipped"))
+                    }
+                    if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    return .jsonLine(line)
+                }
+                mode = .finished
+                return nil
+            case .warc(let warc):
+                while let event = try warc.next() {
+                    switch event {
+                    case .broken(let diagnostic):
+                        return .failure(diagnostic)
+                    case .record(let record):
+                        switch WARCDocuments.outcome(of: record, file: input.path) {
+                        case .ignored: continue
+                        case .broken(let diagnostic): return .failure(diagnostic)
+                        case .document(var document):
+                            if let encoding {
+                                document.declaredCharset = encoding
+                                document.charsetIsForced = true
+                            }
+                            return .document(document)
+                        }
+                    }
+                }
+                mode = .finished
+                return nil
+            }
+        } catch {
+            mode = .finished
+            return .failure(Self.diagnostic(error, source: input.path))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import ZhiliBatch
+import ZhiliCore
+import ZhiliIngest
+
+/// Test double for the cleaning and extraction stages: one article per document, its
+/// paragraphs the non-empty lines of the UTF-8 text, and one figure per run of ASCII digits.
+///
+/// Only for tests; the shipped command uses the real Cleaner and Extractor.
+final class ParagraphProcessor: DocumentProcessor {
+    func process(_ document: RawDocument) throws -> [ArticleRecord] {
+        guard let text = String(validating: document.bytes, as: UTF8.self) else {
+            throw Diagnostic(source: document.source, reason: "not UTF-8")
+        }
+        if text.contains("POISON") { throw Diagnostic(source: document.source, reason: "poisoned document") }
+        let paragraphs = text.split(whereSeparator: \.isNewline).map { String($0) }.filter { !$0.isEmpty }
+        let article = Article(source: document.source, title: document.title, date: document.date, paragraphs: paragraphs)
+        var figures: [Figure] = []
+        let scalars = Array(article.text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard ("0"..."9").contains(scalars[index]) else { index += 1; continue }
+            let start = index
+            while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+            let digits = String(String.UnicodeScalarView(scalars[start..<index]))
+            figures.append(Figure(text: digits, value: Double(digits) ?? 0, unit: nil, kind: .count, start: start, end: index, sentence: "s,\"q\""))
+        }
+        return [ArticleRecord(article: article, figures: figures)]
+    }
+}
+
+/// A scratch directory removed when the value is released.
+final class ScratchDirectory {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "zhili-batch-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let full = path + "/" + name
+        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        return full
+    }
+
+    func read(_ name: String) -> [UInt8] {
+        [UInt8](FileManager.default.contents(atPath: path + "/" + name) ?? Data())
+    }
+}
+
+/// A WARC response record with an HTML body.
+func warcResponse(uri: String, date: String = "2023-01-06T09:55:00Z", html: [UInt8], charset: String? = "utf-8", contentLength: Int? = nil) -> [UInt8] {
+    var http = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\(charset.map { "; charset=\($0)" } ?? "")\r\n\r\n".utf8)
+    http += html
+    var record = Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: \(uri)\r\nWARC-Date: \(date)\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: \(contentLength ?? http.count)\r\n\r\n".utf8)
+    record += http
+    record += Array("\r\n\r\n".utf8)
+    return record
+}
+
+/// A warcinfo record, which is not an article.
+func warcInfo() -> [UInt8] {
+    let body = Array("software: test\r\n".utf8)
+    return Array("WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body + Array("\r\n\r\n".utf8)
+}
+
+func jsonLine(_ fields: [String: String]) -> [UInt8] {
+    let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+    return [UInt8](data) + [0x0A]
+}
+
+/// All items of a reader.
+func items(of reader: DumpReader) -> [DumpItem] {
+    var result: [DumpItem] = []
+    while let item = reader.next() { result.append(item) }
+    return result
+}
+
+extension DumpItem {
+    var failure: Diagnostic? {
+        if case .failure(let diagnostic) = self { return diagnostic }
+        return nil
+    }
+
+    var document: RawDocument? {
+        if case .document(let document) = self { return document }
+        return nil
+    }
+
+    var line: ByteLine? {
+        if case .jsonLine(let line) = self { return line }
+        return nil
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `zhili extract`: they run the built binary, kill it, resume it, and
+/// compare outputs record for record.
+@Suite(.serialized) struct ExtractCommandTests {
+    /// The package root (three levels above this file).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `zhili` binary next to the test bundle.
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("zhili"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("zhili"),
+            root.appendingPathComponent(".build/debug/zhili"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }
+
+    /// A fresh scratch directory.
+    static func scratch() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-extract-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Starts `zhili arguments...` with standard output and error sent to files in `directory`.
+    static func start(_ arguments: [String], in directory: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        FileManager.default.createFile(atPath: directory.appendingPathComponent("stdout").path, contents: nil)
+        FileManager.default.createFile(atPath: directory.appendingPathComponent("stderr").path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("stdout"))
+        process.standardError = try FileHandle(forWritingTo: directory.appendingPathComponent("stderr"))
+        try process.run()
+        return process
+    }
+
+    /// Runs `zhili arguments...` to its end; returns the exit status.
+    static func run(_ arguments: [String], in directory: URL) throws -> Int32 {
+        let process = try start(arguments, in: directory)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A JSON Lines dump of `count` articles built from the seeds, with one malformed line.
+    static func makeDump(at url: URL, count: Int) throws {
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("corpus/raw").path).sorted()
+            .map { try String(contentsOf: root.appendingPathComponent("corpus/raw/\($0)"), encoding: .utf8) }
+        var lines = ""
+        for index in 0..<count {
+            if index == 17 {
+                lines += "{\"text\": \"未闭合的记录\n"
+                continue
+            }
+            let text = seeds[index % seeds.count].replacingOccurrences(of: "2000", with: String(1000 + index))
+            let data = try JSONSerialization.data(withJSONObject: ["text": text, "url": "http://example.cn/\(index)"], options: [.sortedKeys])
+            lines += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        try lines.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    static func lineCount(_ url: URL) -> Int {
+        ((try? Data(contentsOf: url)) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    @Test func seedsGiveSixRecordsAndExitZero() throws {
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let status = try Self.run(["extract", "--quiet", Self.root.appendingPathComponent("corpus/raw").path], in: directory)
+        #expect(status == 0)
+        #expect(Self.lineCount(directory.appendingPathComponent("stdout")) == 6)
+    }
+
+    @Test func badRecordsGoToTheErrorsFileAndExitThree() throws {
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 30)
+        let status = try Self.run(["extract", "dump.jsonl", "--out", "out.jsonl", "--errors", "errors.jsonl", "--csv", "tables", "--jobs", "2"], in: directory)
+        #expect(status == 3)
+        #expect(Self.lineCount(directory.appendingPathComponent("out.jsonl")) == 29)
+        let errors = try String(contentsOf: directory.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+        #expect(errors.contains("\"line\":18"))
+        let csv = try Data(contentsOf: directory.appendingPathComponent("tables/articles.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let summary = try String(contentsOf: directory.appendingPathComponent("stderr"), encoding: .utf8)
+        #expect(summary.contains("29 articles") && summary.contains("1 errors"))
+    }
+
+    @Test func killNineThenResumeEqualsAnUninterruptedRun() throws {
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 600)
+        let common = ["extract", "dump.jsonl", "--jobs", "2", "--quiet"]
+
+        #expect(try Self.run(common + ["--out", "reference.jsonl", "--errors", "reference-errors.jsonl"], in: directory) == 3)
+
+        let arguments = common + ["--out", "out.jsonl", "--errors", "errors.jsonl"]
+        let process = try Self.start(arguments, in: directory)
+        // Wait until a few checkpoints are on disk, then kill -9 in the middle of the run.
+        let journal = directory.appendingPathComponent("out.jsonl.journal")
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Self.lineCount(journal) < 3 && Date() < deadline { usleep(5_000) }
+        try #require(process.isRunning, "the batch ended before it could be killed; make the dump larger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let partial = Self.lineCount(directory.appendingPathComponent("out.jsonl"))
+        #expect(partial < Self.lineCount(directory.appendingPathComponent("reference.jsonl")))
+
+        #expect(try Self.run(arguments + ["--resume"], in: directory) == 3)
+        let reference = try Data(contentsOf: directory.appendingPathComponent("reference.jsonl"))
+        let resumed = try Data(contentsOf: directory.appendingPathComponent("out.jsonl"))
+        #expect(Self.lineCount(directory.appendingPathComponent("out.jsonl")) == 599)
+        let sameRecords = reference == resumed
+        #expect(sameRecords, "resumed output differs from the uninterrupted run")
+        let sameErrors = try Data(contentsOf: directory.appendingPathComponent("reference-errors.jsonl")) == Data(contentsOf: directory.appendingPathComponent("errors.jsonl"))
+        #expect(sameErrors)
+    }
+}
