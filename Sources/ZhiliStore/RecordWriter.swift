@@ -11,13 +11,20 @@ struct RecordWriter {
     private var programKeys: [String: Int64] = [:]
     private var ancestorCache: [String: [String]] = [:]
 
-    init(db: Database, regions: RegionTable) throws {
+    let segmenters: SegmenterPool
+
+    init(db: Database, regions: RegionTable, segmenters: SegmenterPool) throws {
         self.db = db
         self.regions = regions
+        self.segmenters = segmenters
     }
 
     /// Writes `records`, in order; a later record with the same id replaces an earlier one.
     mutating func write(_ records: [ArticleRecord]) throws -> WriteSummary {
+        // Segment the bodies on every core first; FTS5 then picks the terms up while inserting.
+        let bodies = records.map(\.article.text)
+        try segmenters.prepareTerms(for: bodies)
+        defer { TermHandoff.shared.discard(bodies) }
         var summary = WriteSummary()
         for record in records {
             if try delete(id: record.article.id) {

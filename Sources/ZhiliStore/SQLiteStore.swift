@@ -49,7 +49,7 @@ public final class SQLiteStore: ArticleStore {
     ///   - countLimit: matches are counted up to this number.
     public init(
         path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled,
-        rankingWindow: Int = 1000, countLimit: Int = 10_000
+        rankingWindow: Int = 200, countLimit: Int = 10_000
     ) throws {
         self.path = path
         self.rankingWindow = rankingWindow
@@ -108,9 +108,9 @@ public final class SQLiteStore: ArticleStore {
             throw StoreError.unusableDatabase(path: path, reason: "opened read-only")
         }
         if records.isEmpty { return WriteSummary() }
-        let table = regionTable
+        let table = regionTable, segmenters = segmenters
         return try pool.write { db in
-            var writer = try RecordWriter(db: db, regions: table)
+            var writer = try RecordWriter(db: db, regions: table, segmenters: segmenters)
             return try writer.write(records)
         }
     }

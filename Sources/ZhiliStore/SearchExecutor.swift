@@ -91,39 +91,53 @@ struct SearchExecutor {
                                      arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
             if total >= countLimit { exact = false }
         }
-        let hits = try ranked.map { try hit(key: $0.key, score: $0.score) }
+        let hits = try loadHits(ranked.map { ($0.key, $0.score) })
         return SearchResults(
             interpretation: plan.expression ?? "",
             region: regionCode.flatMap { regions.region(code: $0)?.ref },
             total: total, totalIsExact: exact, hits: hits)
     }
 
-    private func hit(key: Int64, score: Double) throws -> SearchHit {
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, title, date, outlet, body FROM articles WHERE key = ?"), arguments: [key])
-        else { throw StoreError.unusableDatabase(path: db.description, reason: "article \(key) vanished during a read") }
-        let body: String = row["body"]
-        let title: String? = row["title"]
-        let regionRows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT name, code FROM article_regions WHERE article = ? ORDER BY rank"), arguments: [key])
-        let programNames = try String.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT p.name FROM program_mentions pm JOIN programs p ON p.key = pm.program
-                WHERE pm.article = ? ORDER BY pm.ordinal
-                """), arguments: [key])
-        var seen = Set<String>()
-        let programs = programNames.filter { seen.insert($0).inserted }
-        let filterProgram = plan.request.filters.program ?? ""
-        let matched = programs.filter { name in
-            let folded = TermFolding.fold(name)
-            return (!filterProgram.isEmpty && name.contains(filterProgram))
-                || plan.terms.contains { !$0.isEmpty && folded.contains($0) }
+    /// Loads the page's hits with three queries (articles, regions, programs) in rank order.
+    private func loadHits(_ ranked: [(key: Int64, score: Double)]) throws -> [SearchHit] {
+        guard !ranked.isEmpty else { return [] }
+        let keys = ranked.map(\.key)
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        let arguments = StatementArguments(keys)
+        var articles: [Int64: Row] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, id, title, date, outlet, body FROM articles WHERE key IN (\(placeholders))", arguments: arguments) {
+            articles[row[0]] = row
         }
-        return SearchHit(
-            articleID: row["id"], title: title, date: row["date"], outlet: row["outlet"],
-            snippet: SnippetBuilder.snippet(of: body, needles: plan.needles),
-            titleHighlights: title.map { SnippetBuilder.highlights(of: plan.needles, in: SnippetBuilder.foldedScalars($0)) } ?? [],
-            regions: regionRows.map { RegionRef(name: $0["name"], code: $0["code"]) },
-            matchedPrograms: matched, programs: programs, score: score)
+        var regionsByKey: [Int64: [RegionRef]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT article, name, code FROM article_regions WHERE article IN (\(placeholders)) ORDER BY article, rank
+            """, arguments: arguments) {
+            regionsByKey[row[0], default: []].append(RegionRef(name: row[1], code: row[2]))
+        }
+        var programsByKey: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT pm.article, p.name FROM program_mentions pm JOIN programs p ON p.key = pm.program
+            WHERE pm.article IN (\(placeholders)) ORDER BY pm.article, pm.ordinal
+            """, arguments: arguments) {
+            let key: Int64 = row[0], name: String = row[1]
+            if programsByKey[key]?.contains(name) != true { programsByKey[key, default: []].append(name) }
+        }
+        let filterProgram = plan.request.filters.program ?? ""
+        return ranked.compactMap { key, score in
+            // An article deleted between the two reads of one transaction cannot happen (same snapshot).
+            guard let row = articles[key] else { return nil }
+            let title: String? = row["title"]
+            let programs = programsByKey[key] ?? []
+            let matched = programs.filter { name in
+                let folded = TermFolding.fold(name)
+                return (!filterProgram.isEmpty && name.contains(filterProgram))
+                    || plan.terms.contains { !$0.isEmpty && folded.contains($0) }
+            }
+            return SearchHit(
+                articleID: row["id"], title: title, date: row["date"], outlet: row["outlet"],
+                snippet: SnippetBuilder.snippet(of: row["body"], needles: plan.needles),
+                titleHighlights: title.map { SnippetBuilder.highlights(of: plan.needles, in: SnippetBuilder.foldedScalars($0)) } ?? [],
+                regions: regionsByKey[key] ?? [], matchedPrograms: matched, programs: programs, score: score)
+        }
     }
 }

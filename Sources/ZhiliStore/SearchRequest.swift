@@ -6,7 +6,7 @@
 /// An empty query with filters lists matching articles, newest first.
 ///
 /// Hits are ranked by BM25 with title matches weighted ×5. When more articles match than the
-/// store's ranking window (1,000 by default), the most recently indexed ones in the window are ranked.
+/// store's ranking window (200 by default), the most recently indexed ones in the window are ranked.
 public struct SearchRequest: Sendable, Codable, Hashable {
     /// The user's query text.
     public var query: String
