@@ -16,11 +16,14 @@ let package = Package(
         .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
         .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
+        .library(name: "ZhiliServer", targets: ["ZhiliServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C shims over Debian's system libraries. Only the Swift module directly
@@ -53,14 +56,15 @@ let package = Package(
         .target(
             name: "ZhiliIngest",
             dependencies: ["ZhiliCore", "ZhiliICU", "CZhiliHTML"],
-            resources: [.copy("Resources/boilerplate.txt")],
+            // Embedded in the binary, so an installed `zhili` needs no resource bundle beside it.
+            resources: [.embedInCode("Resources/boilerplate.txt")],
             swiftSettings: swiftSettings
         ),
         // Stage 2: segmentation.
         .target(
             name: "ZhiliSegment",
             dependencies: ["ZhiliCore", "ZhiliICU"],
-            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict")],
+            resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict"), .copy("Resources/general.dict")],
             swiftSettings: swiftSettings
         ),
         // Stage 3: extraction of figures, programs, regions and indicators.
@@ -80,10 +84,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Stage 5: HTTP API and web page over the store.
+        .target(
+            name: "ZhiliServer",
+            dependencies: [
+                "ZhiliCore", "ZhiliExtract", "ZhiliStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            swiftSettings: swiftSettings
+        ),
+
         .executableTarget(
             name: "zhili",
             dependencies: [
-                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore",
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore", "ZhiliServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -91,7 +108,7 @@ let package = Package(
         ),
 
         // Segmenter benchmark driven by scripts/bench-segment (not a product).
-        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
+        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliICU"], swiftSettings: swiftSettings),
 
         // Search benchmark driven by scripts/bench-search (not a product).
         .executableTarget(
@@ -108,6 +125,14 @@ let package = Package(
         .testTarget(
             name: "ZhiliStoreTests",
             dependencies: ["ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZhiliServerTests",
+            dependencies: [
+                "ZhiliServer", "ZhiliStore", "ZhiliCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -9,9 +9,28 @@ struct ArticleText {
     let paragraphStarts: [Int]
     /// Start offset of each sentence, ascending (a sentence ends after 。！？!? or at a line break).
     let sentenceStarts: [Int]
+    /// The body's UTF-8 bytes: substrings and word tests work on them.
+    let utf8: [UInt8]
+    /// UTF-8 offset of each scalar offset (one more entry than scalars).
+    let utf8Offsets: [Int32]
 
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = Array(text.utf8)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(utf8.count / 2)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(utf8.count / 2 + 1)
+        var byte = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(Int32(byte))
+            byte += UTF8.width(scalar)
+        }
+        offsets.append(Int32(byte))
+        self.utf8 = utf8
+        utf8Offsets = offsets
         var paragraphs = [0]
         var sentences = [0]
         var index = 0
@@ -67,24 +86,41 @@ struct ArticleText {
     func string(_ range: Range<Int>) -> String {
         let lower = max(0, range.lowerBound), upper = min(scalars.count, range.upperBound)
         guard lower < upper else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        return String(decoding: utf8[Int(utf8Offsets[lower])..<Int(utf8Offsets[upper])], as: UTF8.self)
     }
 
-    /// Whether the scalars at `offset` spell `word`.
+    /// Whether the text at scalar `offset` spells `word`.
+    ///
+    /// - Complexity: O(*w*) byte comparisons for a word of *w* UTF-8 bytes.
+    @inline(__always)
     func has(_ word: String, at offset: Int) -> Bool {
-        var index = offset
-        for scalar in word.unicodeScalars {
-            guard index >= 0, index < scalars.count, scalars[index] == scalar else { return false }
+        guard offset >= 0, offset < scalars.count else { return false }
+        return matches(word, atByte: Int(utf8Offsets[offset]))
+    }
+
+    /// Whether the text ending just before scalar `offset` spells `word`.
+    @inline(__always)
+    func has(_ word: String, endingAt offset: Int) -> Bool {
+        guard offset > 0, offset <= scalars.count else { return false }
+        return matches(word, atByte: Int(utf8Offsets[offset]) - word.utf8.count)
+    }
+
+    @inline(__always)
+    private func matches(_ word: String, atByte start: Int) -> Bool {
+        let count = word.utf8.count
+        guard start >= 0, start + count <= utf8.count else { return false }
+        if let result = word.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            for index in 0..<count where utf8[start + index] != bytes[index] { return false }
+            return true
+        }) {
+            return result
+        }
+        var index = start
+        for byte in word.utf8 {
+            if utf8[index] != byte { return false }
             index += 1
         }
         return true
-    }
-
-    /// Whether the scalars ending just before `offset` spell `word`.
-    func has(_ word: String, endingAt offset: Int) -> Bool {
-        has(word, at: offset - word.unicodeScalars.count)
     }
 
     static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {

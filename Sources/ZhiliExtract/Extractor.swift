@@ -69,13 +69,14 @@ public final class Extractor {
         let top = ranked.first { $0.level != .province } ?? ranked.first
         let topRef = top.map { RegionRef(name: $0.name, code: $0.code) }
         let locator = RegionLocator(text: text, hits: hits, table: regions, fallback: topRef)
+        var sentences = SentenceCache(text: text)
 
         // Programs.
         let programHits = programFinder.programs(in: text) { !regions.codes(named: $0).isEmpty }
         let programs = programHits.map { hit in
             ProgramMention(
                 name: hit.name, start: hit.start, end: hit.end,
-                sentence: text.string(text.sentence(at: hit.start)), region: locator.region(for: hit.start))
+                sentence: sentences.sentence(around: hit.start..<hit.end), region: locator.region(for: hit.start))
         }
 
         // Figures.
@@ -91,7 +92,8 @@ public final class Extractor {
                 text: text.string(hit.start..<hit.end), value: hit.value, valueMax: hit.valueMax, unit: unit,
                 qualifier: hit.qualifier, change: hit.change, basis: hit.basis, kind: kind, metric: metric,
                 indicator: indicator?.id, year: Self.year(in: sentence, at: hit.start, years: years) ?? article.year,
-                region: locator.region(for: hit.start), start: hit.start, end: hit.end, sentence: text.string(sentence))
+                region: locator.region(for: hit.start), start: hit.start, end: hit.end,
+                sentence: sentences.sentence(around: hit.start..<hit.end))
         }
         let mentions = ranked
         return ArticleRecord(article: article, regions: mentions, programs: programs, figures: figures, tokens: tokens)
@@ -101,6 +103,30 @@ public final class Extractor {
     static func year(in sentence: Range<Int>, at offset: Int, years: [(Int, Int)]) -> Int? {
         let inside = years.filter { sentence.contains($0.0) }
         return inside.last(where: { $0.0 < offset })?.1 ?? inside.first?.1
+    }
+}
+
+/// The sentence text around a span, built once per sentence.
+///
+/// A runaway sentence (longer than ``maximumLength`` scalars, as when cleaning lost the
+/// punctuation) is clipped to a window around the span so records stay small.
+struct SentenceCache {
+    static let maximumLength = 400
+    let text: ArticleText
+    private var cache: [Int: String] = [:]
+
+    init(text: ArticleText) { self.text = text }
+
+    mutating func sentence(around span: Range<Int>) -> String {
+        let sentence = text.sentence(at: span.lowerBound)
+        guard sentence.count <= Self.maximumLength else {
+            let half = Self.maximumLength / 2
+            return text.string(max(sentence.lowerBound, span.lowerBound - half)..<min(sentence.upperBound, span.upperBound + half))
+        }
+        if let cached = cache[sentence.lowerBound] { return cached }
+        let string = text.string(sentence)
+        cache[sentence.lowerBound] = string
+        return string
     }
 }
 

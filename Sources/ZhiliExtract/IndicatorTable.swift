@@ -88,24 +88,19 @@ public struct IndicatorTable: Sendable {
 
     /// The indicator `metric` names for a figure with `unit`, or nil.
     ///
-    /// - Complexity: O(*m*·*k*) for a metric of *m* scalars and patterns of at most *k*.
+    /// - Complexity: O(*m*·*k*) for a metric of *m* scalars and patterns of at most *k* scalars.
     public func indicator(forMetric metric: String, unit: String?, isChange: Bool = false) -> Indicator? {
         let scalars = Array(metric.unicodeScalars)
         var best: (length: Int, indicator: Int)?
         scalars.withUnsafeBufferPointer { buffer in
             for start in 0..<buffer.count {
                 // Every pattern starting here, not only the longest: 网格员 and 网格 both start at 网.
-                var end = start + 1
-                while end <= buffer.count {
-                    let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                    if let match = trie.longestMatch(in: slice, from: 0), match.end == slice.count {
-                        let length = lengths[match.payload]
-                        for owner in owners[match.payload]
-                        where indicators[owner].accepts(unit: unit, isChange: isChange) && length > (best?.length ?? 0) {
-                            best = (length, owner)
-                        }
+                trie.forEachMatch(in: buffer, from: start) { _, payload in
+                    let length = lengths[payload]
+                    for owner in owners[payload]
+                    where indicators[owner].accepts(unit: unit, isChange: isChange) && length > (best?.length ?? 0) {
+                        best = (length, owner)
                     }
-                    end += 1
                 }
             }
         }

@@ -3,9 +3,10 @@
 /// Two shapes cover Chinese reporting:
 /// - the figure modifies the noun after it (`12个派出所`, `2600元的燃气改造费用`, `640个线上线下统一的网格`):
 ///   the metric is that noun phrase, up to the clause end, the next figure or a verb;
-/// - the figure closes its clause (`累计排查化解矛盾纠纷2000余起`, `化解成功率41.3%`,
+/// - the figure closes its clause (`累计排查化解矛盾纠纷2000余起`, `化解成功率41.3%`, `配备专兼职网格员23700人`,
 ///   `全年刑事案件同比下降31.7%`): the metric is the phrase before it, without the predicate
-///   (同比下降, 达, 保持在), leading adverbs (累计, 全年, 全市) and a leading region (兴安盟电诈案件 → 电诈案件).
+///   (同比下降, 达, 保持在), leading adverbs (累计, 全年, 全市), a verb of having or providing
+///   (配备, 划分, 现有) and a leading region (兴安盟电诈案件 → 电诈案件).
 ///
 /// A list of figures with 分别 (`侵财、盗窃案件同比分别下降26.5%和31.1%`) shares out the items of
 /// the phrase (侵财案件, 盗窃案件) when their counts agree.
@@ -21,6 +22,9 @@ struct MetricPhrase {
     static let predicateStarts = ["始终", "连续", "一直"]
     /// Adverbs after which the counted phrase starts (各站室已累计开展座谈交流 → 开展座谈交流).
     static let countingStarts = ["累计", "共计"]
+    /// Verbs of having or providing: what is counted is their object (配备专兼职网格员 → 专兼职网格员),
+    /// unlike activities, where the activity is counted (排查化解矛盾纠纷).
+    static let stockVerbs = ["配备", "配齐", "划分为", "划分", "设置", "设立", "增设", "建成", "组建", "打造", "拥有", "现有", "配置", "新建", "招募", "培育"]
     /// Verbs that open a relative clause after a figure (12名分布在…等地的受害人).
     static let relativeVerbs = ["分布", "位于", "来自"]
     /// Copulas after a figure that closes nothing before it (2600元属于燃气报警、改造等费用).
@@ -139,6 +143,16 @@ struct MetricPhrase {
                     break
                 }
                 offset += 1
+            }
+        }
+        for word in Self.stockVerbs {
+            var offset = upper - word.unicodeScalars.count - 2
+            while offset >= lower {
+                if text.has(word, at: offset) {
+                    lower = offset + word.unicodeScalars.count
+                    break
+                }
+                offset -= 1
             }
         }
         for word in Self.countingStarts {

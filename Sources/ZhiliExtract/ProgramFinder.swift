@@ -248,18 +248,24 @@ struct ProgramFinder: Sendable {
     /// One hit per name; a name that is another found name behind a short modifier
     /// (一站式矛盾纠纷多元化解指挥中心, 公司安全信息化平台) becomes that name.
     static func canonical(_ hits: [ProgramHit], isRegionName: (String) -> Bool) -> [ProgramHit] {
-        let names = Set(hits.map(\.name))
-        var seen: Set<String> = []
+        // Names as bytes: hashing and comparing String normalizes, which is slow on CJK text.
+        let names = hits.map { Array($0.name.utf8) }
+        let distinct = Array(Set(names)).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        var seen: Set<[UInt8]> = []
         var result: [ProgramHit] = []
-        for var hit in hits {
-            for other in names where other != hit.name && hit.name.hasSuffix(other) {
-                let prefix = String(hit.name.dropLast(other.count))
-                if prefix.count <= 3, !isRegionName(prefix), other.count >= 4 {
-                    hit.name = other
+        for (index, var hit) in hits.enumerated() {
+            var name = names[index]
+            for other in distinct {
+                guard other.count < name.count, other.count >= 12, name.count - other.count <= 9,
+                      name.suffix(other.count).elementsEqual(other) else { continue }
+                let prefix = String(decoding: name.prefix(name.count - other.count), as: UTF8.self)
+                if !isRegionName(prefix) {
+                    hit.name = String(decoding: other, as: UTF8.self)
+                    name = other
                     break
                 }
             }
-            if seen.insert(hit.name).inserted { result.append(hit) }
+            if seen.insert(name).inserted { result.append(hit) }
         }
         return result
     }

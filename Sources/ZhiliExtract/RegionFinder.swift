@@ -58,7 +58,9 @@ struct RegionFinder {
     /// Resolves ambiguous hits from the unambiguous ones and marks locative lists (…等地).
     func resolve(_ hits: inout [RegionHit], titleHits: inout [RegionHit], text: ArticleText) {
         var context: Set<String> = []
-        for hit in hits + titleHits where hit.candidates.count == 1 {
+        var seen: Set<String> = []
+        for hit in hits + titleHits where hit.candidates.count == 1 && !table.genericSoundingCodes.contains(hit.candidates[0]) {
+            guard seen.insert(hit.candidates[0]).inserted else { continue }
             context.insert(hit.candidates[0])
             for ancestor in table.ancestors(of: hit.candidates[0]) { context.insert(ancestor.code) }
         }
@@ -77,8 +79,24 @@ struct RegionFinder {
             }
             return best!.code
         }
-        for index in hits.indices { hits[index].code = choose(hits[index].candidates) }
-        for index in titleHits.indices { titleHits[index].code = choose(titleHits[index].candidates) }
+        // A name that reads as a common phrase (老城区, 城关区) counts only where the article names
+        // its province or prefecture, or it lies in the home province.
+        func plausible(_ candidates: [String]) -> [String] {
+            guard candidates.contains(where: table.genericSoundingCodes.contains) else { return candidates }
+            return candidates.filter { code in
+                table.ancestors(of: code).contains { context.contains($0.code) } || table.province(of: code)?.code == home
+            }
+        }
+        for index in hits.indices {
+            hits[index].candidates = plausible(hits[index].candidates)
+            hits[index].code = hits[index].candidates.isEmpty ? "" : choose(hits[index].candidates)
+        }
+        for index in titleHits.indices {
+            titleHits[index].candidates = plausible(titleHits[index].candidates)
+            titleHits[index].code = titleHits[index].candidates.isEmpty ? "" : choose(titleHits[index].candidates)
+        }
+        hits.removeAll { $0.candidates.isEmpty }
+        titleHits.removeAll { $0.candidates.isEmpty }
         // …等地: every hit in the list before it is a place, not an actor.
         var index = 0
         while index < hits.count {

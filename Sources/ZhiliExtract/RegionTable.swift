@@ -45,6 +45,8 @@ public struct RegionTable: Sendable {
     let nameList: [String]
     /// Candidate codes in matcher payload order (empty for blockers).
     let candidates: [[String]]
+    /// Codes whose names also read as ordinary phrases (老城区, 新城区): they need context.
+    let genericSoundingCodes: Set<String>
 
     /// The table bundled with Zhili, with the bundled aliases.
     public static let bundled: RegionTable = {
@@ -143,6 +145,12 @@ public struct RegionTable: Sendable {
         matcher = builder.build()
         nameList = list
         candidates = list.map { names[$0] ?? [] }
+        genericSoundingCodes = Set(byCode.values.filter { Self.soundsGeneric($0.name) }.map(\.code))
+    }
+
+    /// Division names that also read as ordinary phrases: the old town, the new town, the county seat.
+    static func soundsGeneric(_ name: String) -> Bool {
+        ["老城区", "新城区", "城关区", "城关镇", "市中区", "城中区", "城东区", "城西区", "城南区", "城北区", "新区", "开发区"].contains(name)
     }
 
     /// The division with `code`.

@@ -1,7 +1,8 @@
-/// An immutable trie over Unicode scalars that finds the longest key starting at a position.
+/// An immutable trie over Unicode scalars that finds the longest key starting (or ending) at a position.
 ///
-/// Keys map to integer payloads chosen by the builder. Nodes live in flat arrays so a
-/// lookup touches no `String` and allocates nothing.
+/// Keys map to integer payloads chosen by the builder. The first step is a direct table lookup
+/// over the Basic Multilingual Plane (most positions of a text start no key, and fail there);
+/// deeper steps search each node's few sorted edges. A lookup allocates nothing.
 ///
 /// ```swift
 /// var builder = ScalarTrie.Builder()
@@ -36,14 +37,63 @@ public struct ScalarTrie: Sendable {
         }
 
         /// Freezes the keys.
-        public func build() -> ScalarTrie { ScalarTrie(edges: edges, payloads: payloads) }
+        public func build() -> ScalarTrie {
+            var root = [Int32](repeating: -1, count: 0x10000)
+            var astralRoot: [UInt32: Int32] = [:]
+            for (key, target) in edges[0] {
+                if key < 0x10000 { root[Int(key)] = target } else { astralRoot[key] = target }
+            }
+            var firstEdge: [Int32] = []
+            var edgeKeys: [UInt32] = []
+            var edgeTargets: [Int32] = []
+            firstEdge.reserveCapacity(edges.count + 1)
+            for node in edges {
+                firstEdge.append(Int32(edgeKeys.count))
+                for (key, target) in node.sorted(by: { $0.key < $1.key }) {
+                    edgeKeys.append(key)
+                    edgeTargets.append(target)
+                }
+            }
+            firstEdge.append(Int32(edgeKeys.count))
+            return ScalarTrie(
+                root: root, astralRoot: astralRoot, firstEdge: firstEdge, edgeKeys: edgeKeys,
+                edgeTargets: edgeTargets, payloads: payloads)
+        }
     }
 
-    private let edges: [[UInt32: Int32]]
+    private let root: [Int32]
+    private let astralRoot: [UInt32: Int32]
+    private let firstEdge: [Int32]
+    private let edgeKeys: [UInt32]
+    private let edgeTargets: [Int32]
     private let payloads: [Int32]
 
     /// Whether the trie holds no key.
-    public var isEmpty: Bool { edges.count <= 1 }
+    public var isEmpty: Bool { payloads.count <= 1 }
+
+    /// The child of `node` along `scalar`, or -1.
+    @inline(__always)
+    private func step(_ node: Int, _ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if node == 0 {
+            return value < 0x10000 ? Int(root[Int(value)]) : Int(astralRoot[value] ?? -1)
+        }
+        var low = Int(firstEdge[node]), high = Int(firstEdge[node + 1])
+        if high - low <= 8 {
+            while low < high {
+                if edgeKeys[low] == value { return Int(edgeTargets[low]) }
+                low += 1
+            }
+            return -1
+        }
+        while low < high {
+            let middle = (low + high) / 2
+            let key = edgeKeys[middle]
+            if key == value { return Int(edgeTargets[middle]) }
+            if key < value { low = middle + 1 } else { high = middle }
+        }
+        return -1
+    }
 
     /// The longest key that starts at `start` in `scalars`, as its end offset and payload.
     ///
@@ -53,8 +103,9 @@ public struct ScalarTrie: Sendable {
         var node = 0
         var best: (end: Int, payload: Int)?
         var index = start
-        while index < scalars.count, let next = edges[node][scalars[index].value] {
-            node = Int(next)
+        while index < scalars.count {
+            node = step(node, scalars[index])
+            if node < 0 { break }
             index += 1
             let payload = payloads[node]
             if payload >= 0 { best = (index, Int(payload)) }
@@ -62,21 +113,36 @@ public struct ScalarTrie: Sendable {
         return best
     }
 
+    /// Calls `body` with the end and payload of every key that starts at `start`, shortest first.
+    @inline(__always)
+    public func forEachMatch(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ body: (_ end: Int, _ payload: Int) -> Void) {
+        var node = 0
+        var index = start
+        while index < scalars.count {
+            node = step(node, scalars[index])
+            if node < 0 { return }
+            index += 1
+            let payload = payloads[node]
+            if payload >= 0 { body(index, Int(payload)) }
+        }
+    }
+
     /// The longest key that starts at `start` in `scalars`.
     public func longestMatch(in scalars: [Unicode.Scalar], from start: Int) -> (end: Int, payload: Int)? {
         scalars.withUnsafeBufferPointer { longestMatch(in: $0, from: start) }
     }
 
-    /// The longest key that ends exactly at `end` (scanning backwards needs a reversed trie).
+    /// The longest key that ends exactly at `end`, walking `scalars` leftwards from `end - 1`.
     ///
-    /// Build the trie from reversed keys; this walks `scalars` leftwards from `end - 1`.
+    /// Only meaningful for a trie built from reversed keys (``init(words:reversed:)``).
     @inline(__always)
     public func longestMatch(in scalars: UnsafeBufferPointer<Unicode.Scalar>, endingAt end: Int) -> (start: Int, payload: Int)? {
         var node = 0
         var best: (start: Int, payload: Int)?
         var index = end - 1
-        while index >= 0, let next = edges[node][scalars[index].value] {
-            node = Int(next)
+        while index >= 0 {
+            node = step(node, scalars[index])
+            if node < 0 { break }
             let payload = payloads[node]
             if payload >= 0 { best = (index, Int(payload)) }
             index -= 1

@@ -27,7 +27,7 @@ enum FigureUnits {
     private static func build(_ units: [String]) -> LexiconTrie {
         var trie = LexiconTrie()
         for (index, unit) in units.enumerated() {
-            trie.setWord(trie.insert(unit.utf16), entry: Int32(index))
+            if let node = trie.insert(unit.utf16) { trie.setWord(node, entry: Int32(index)) }
         }
         return trie
     }
@@ -39,15 +39,18 @@ extension LexiconTrie {
     /// - Complexity: O(k) in the length k of the longest word.
     @inline(__always)
     func longestMatch(in text: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {
-        var node = LexiconTrie.root
-        var index = start
-        var best: Int?
-        while index < text.count {
-            node = child(node, text[index])
-            if node < 0 { break }
-            index += 1
-            if wordAt[Int(node)] >= 0 { best = index }
+        withView { trie in
+            var node = LexiconTrie.root
+            var index = start
+            var best: Int?
+            while index < text.count {
+                let cursor = trie.step(node, text[index])
+                if cursor < 0 { break }
+                index += 1
+                if LexiconTrie.isWord(cursor) { best = index }
+                node = LexiconTrie.node(cursor)
+            }
+            return best
         }
-        return best
     }
 }

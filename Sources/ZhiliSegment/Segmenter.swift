@@ -18,11 +18,13 @@ public final class Segmenter {
     /// The words kept whole on top of ICU's segmentation.
     public let lexicon: Lexicon
     private let breaker: WordBreaker
-    private var units: [UInt16] = []
-    private var segmentEnds: [Int32] = []
+    var units: [UInt16] = []
+    var segmentEnds: [Int32] = []
     private var segmentKinds: [WordRuleKind] = []
+    /// Sum of the prefetched lexicon slots; kept so the prefetch loads are not optimized away.
+    private var warmth: UInt64 = 0
 
-    /// Creates a segmenter with the bundled lexicon (domain terms and region names).
+    /// Creates a segmenter with the bundled lexicon (domain terms, region names, general words ICU splits).
     public convenience init() throws {
         try self.init(lexicon: .bundled)
     }
@@ -82,118 +84,44 @@ public final class Segmenter {
         _ body: (_ start: Int, _ end: Int, _ kind: TokenKind) throws -> Void
     ) throws {
         try loadSegments(text)
-        let count = text.count
-        var position = 0
-        var segment = 0
-        while position < count {
-            while Int(segmentEnds[segment]) <= position { segment += 1 }
-            let segmentEnd = Int(segmentEnds[segment])
-            let rule = segmentKinds[segment]
-            let unit = text[position]
-            if Segmenter.isSpace(unit) {
-                position += 1
-                continue
-            }
-            if rule != .letter, Numeral.canStart(UInt32(unit)),
-               let (end, kind) = readFigure(text, at: position, segment: segment) {
-                try body(position, end, kind)
-                position = end
-                continue
-            }
-            if Segmenter.isHan(unit), let end = lexiconMatch(text, at: position, segment: segment) {
-                try body(position, end, .word)
-                position = end
-                continue
-            }
-            // ICU's segment (or what a figure left of it); a lone numeral that is no quantity is a word.
-            let kind: TokenKind
-            switch rule {
-            case .ideograph, .kana: kind = .word
-            case .letter: kind = .latin
-            case .number: kind = Segmenter.isHan(unit) ? .word : .number
-            case .none: kind = .punct
-            }
-            // ICU groups spaces with nothing else, but trim trailing ones defensively.
-            var end = segmentEnd
-            while end > position + 1, Segmenter.isSpace(text[end - 1]) { end -= 1 }
-            try body(position, end, kind)
-            position = end
-        }
-    }
-
-    // MARK: Steps
-
-    /// Reads a figure or number at `start`; nil when what is there is no quantity (一起, 统一).
-    private func readFigure(_ text: UnsafeBufferPointer<UInt16>, at start: Int, segment: Int) -> (Int, TokenKind)? {
-        guard let number = NumberReader.read(text, at: start) else { return nil }
-        if number.isNeverQuantity { return (number.end, .number) }
-        let isPercent = !number.flags.isDisjoint(with: [.percent, .perMille, .percentagePoints])
-        if number.isSingleChineseCharacter {
-            // 两个, 一次, 三项: only safe measure words, and ICU must agree the word ends there (一次性).
-            guard let end = FigureUnits.loneTrie.longestMatch(in: text, from: number.end),
-                  isBoundary(end, from: segment) else { return nil }
-            return (end, .figure)
-        }
-        if number.isChineseOnly {
-            // 十分, 千万: a Chinese numeral inside a longer ICU word is part of that word.
-            let unitEnd = isPercent ? nil : FigureUnits.trie.longestMatch(in: text, from: number.end)
-            let end = unitEnd ?? number.end
-            if isBoundary(end, from: segment) { return (end, unitEnd != nil || isPercent ? .figure : .number) }
-            if unitEnd != nil, isBoundary(number.end, from: segment) { return (number.end, .number) }
-            return nil
-        }
-        if isPercent { return (number.end, .figure) }
-        if let unitEnd = FigureUnits.trie.longestMatch(in: text, from: number.end) { return (unitEnd, .figure) }
-        return (number.end, .number)
-    }
-
-    /// The end of the longest lexicon word at `start` that outlasts ICU's segment and ends on an ICU boundary.
-    @inline(__always)
-    private func lexiconMatch(_ text: UnsafeBufferPointer<UInt16>, at start: Int, segment: Int) -> Int? {
-        let trie = lexicon.trie
-        var node = trie.child(LexiconTrie.root, text[start])
-        if node < 0 { return nil }
-        let segmentEnd = Int(segmentEnds[segment])
-        var index = start + 1
-        var best: Int?
-        var boundarySegment = segment
-        while index < text.count {
-            node = trie.child(node, text[index])
-            if node < 0 { break }
-            index += 1
-            if index > segmentEnd, trie.wordAt[Int(node)] >= 0 {
-                while Int(segmentEnds[boundarySegment]) < index { boundarySegment += 1 }
-                if Int(segmentEnds[boundarySegment]) == index { best = index }
+        try segmentEnds.withUnsafeBufferPointer { ends in
+            try segmentKinds.withUnsafeBufferPointer { kinds in
+                try lexicon.trie.withView { trie in
+                    let pass = SegmentPass(text: text, ends: ends, kinds: kinds, trie: trie)
+                    warmth &+= pass.warm()
+                    try pass.run(body)
+                }
             }
         }
-        return best
-    }
-
-    /// Whether `offset` is an ICU boundary, searching from `segment` on.
-    @inline(__always)
-    private func isBoundary(_ offset: Int, from segment: Int) -> Bool {
-        var index = segment
-        while index < segmentEnds.count, Int(segmentEnds[index]) < offset { index += 1 }
-        return index < segmentEnds.count && Int(segmentEnds[index]) == offset
     }
 
     // MARK: Buffers
 
-    private func loadUnits(_ text: String) {
+    func loadUnits(_ text: String) {
         units.removeAll(keepingCapacity: true)
         units.append(contentsOf: text.utf16)
     }
 
     private func loadSegments(_ text: UnsafeBufferPointer<UInt16>) throws {
-        segmentEnds.removeAll(keepingCapacity: true)
-        segmentKinds.removeAll(keepingCapacity: true)
+        // Move the buffers out while filling them, so appends in the closure need no access checks.
+        var ends = segmentEnds, kinds = segmentKinds
+        segmentEnds = []
+        segmentKinds = []
+        defer {
+            segmentEnds = ends
+            segmentKinds = kinds
+        }
+        ends.removeAll(keepingCapacity: true)
+        kinds.removeAll(keepingCapacity: true)
+        ends.reserveCapacity(text.count + 1)
+        kinds.reserveCapacity(text.count + 1)
         try breaker.forEachSegment(in: text) { _, end, kind in
-            segmentEnds.append(Int32(end))
-            segmentKinds.append(kind)
+            ends.append(Int32(end))
+            kinds.append(kind)
         }
         // A sentinel so lookups past the last segment stop.
-        segmentEnds.append(Int32.max)
-        segmentKinds.append(.none)
+        ends.append(Int32.max)
+        kinds.append(.none)
     }
 
     @inline(__always)

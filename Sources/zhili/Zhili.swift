@@ -2,13 +2,14 @@ import ArgumentParser
 
 /// The `zhili` command: turns scraped Chinese local-governance news into structured, searchable data.
 @main
-struct Zhili: ParsableCommand {
+struct Zhili: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhili",
         abstract: "Clean, extract, index and search Chinese local-governance news.",
         subcommands: [
             CleanCommand.self,
             IndexCommand.self, SearchCommand.self, ProgramsCommand.self, CompareCommand.self, IndicatorsCommand.self,
+            ServeCommand.self,
         ]
     )
 }

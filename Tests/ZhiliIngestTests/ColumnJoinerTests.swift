@@ -19,6 +19,10 @@ import Testing
         ("深化基层治理 筑牢社会安全屏障\n\n“老李,您看我这个事情怎么解决。”\n\n1. 建章立制。\n2. 排查摸底。", ["深化基层治理 筑牢社会安全屏障", "“老李,您看我这个事情怎么解决。”", "1. 建章立制。", "2. 排查摸底。"]),
         // One paragraph per line stays one paragraph per line.
         ("第一段结束了。\n第二段也结束了。\n第三段。", ["第一段结束了。", "第二段也结束了。", "第三段。"]),
+        // A heading line right above its paragraph, with no blank line between.
+        ("第一部分\n筑牢祖国北疆安全稳定屏障，是内蒙古必须履行好的重大责任和光荣使命，\n乌海市把铸牢中华民族共同体意识作为各项工作的主线。", ["第一部分", "筑牢祖国北疆安全稳定屏障，是内蒙古必须履行好的重大责任和光荣使命，乌海市把铸牢中华民族共同体意识作为各项工作的主线。"]),
+        // A short last line of a paragraph inside a wrapped block ends it.
+        ("乌海市坚持和发展新时代“枫桥经验”，打造专业性行业性调解\n组织39个，成效明显。\n全市矛盾纠纷化解率始终保持在96%以上，群众安\n全感和满意度连续三年保持在98%以上。", ["乌海市坚持和发展新时代“枫桥经验”，打造专业性行业性调解组织39个，成效明显。", "全市矛盾纠纷化解率始终保持在96%以上，群众安全感和满意度连续三年保持在98%以上。"]),
         // English words broken by a column get their space back.
         ("Inner Mongolia Daily is a news\npaper of the region and it has\nmany readers", ["Inner Mongolia Daily is a news paper of the region and it has many readers"]),
     ])

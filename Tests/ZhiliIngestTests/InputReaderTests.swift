@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhiliCore
+import ZhiliICU
 @testable import ZhiliIngest
 
 @Suite struct InputReaderTests {
@@ -57,6 +58,15 @@ import ZhiliCore
         #expect(problems.map(\.line) == [2, 5, 7])
         let secondLineOffset = lines[0].utf8.count + 1
         #expect(problems[0].offset == secondLineOffset)
+    }
+
+    @Test func jsonLinesInALegacyCharsetAreConverted() throws {
+        let line = #"{"title": "标题一", "text": "筑牢祖国北疆安全稳定屏障，是内蒙古必须履行好的重大责任和光荣使命。"}"#
+        let gbk = try CharsetConverter.encode(String(repeating: line + "\n", count: 3), charset: "GBK")
+        for reader in [JSONLinesReader(), JSONLinesReader(encoding: "GBK")] {
+            let documents = Self.documents(Array(AnyIterator(reader.items(in: gbk, source: "gbk.jsonl"))))
+            #expect(documents.map(\.title) == ["标题一", "标题一", "标题一"])
+        }
     }
 
     @Test func configurableFieldNames() {

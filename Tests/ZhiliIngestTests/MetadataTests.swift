@@ -51,6 +51,15 @@ import Testing
         #expect(BylineParser().names(inParenthesized: text) == nil)
     }
 
+    @Test func splitsLeadingAgencyBylines() {
+        let parser = BylineParser()
+        let result = parser.leadingByline(in: "本报讯（记者 王磊）近日，呼和浩特市公安局开展行动。")
+        #expect(result?.body == "近日，呼和浩特市公安局开展行动。")
+        #expect(result?.names == ["王磊"])
+        #expect(parser.leadingByline(in: "新华社呼和浩特5月12日电（记者 张三 李四）近日。") == nil)
+        #expect(parser.leadingByline(in: "通讯（电力电信）设施安保工作意义重大。") == nil)
+    }
+
     @Test func splitsTrailingBylines() {
         let parser = BylineParser()
         let result = parser.trailingByline(in: "让群众获得感更可持续。(记者 黄景莲)")

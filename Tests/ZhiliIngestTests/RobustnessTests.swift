@@ -121,3 +121,16 @@ import ZhiliICU
         #expect(articles.map(\.id) == [0, 1].map { Article.stableID(source: "corpus/raw/001_9bd966c708ea4a13.txt", index: $0) })
     }
 }
+
+extension RobustnessTests {
+    @Test func utf16WithoutBOMNeedsAForcedEncoding() throws {
+        let text = "标题在这里\n\n筑牢祖国北疆安全稳定屏障，乌海市划分640个网格（ODR）。"
+        let bytes = try CharsetConverter.encode(text, charset: "UTF-16LE")
+        #expect(throws: Diagnostic.self) { _ = try Self.cleaner.clean(RawDocument(source: "u.txt", bytes: bytes)) }
+        let forced = try Self.cleaner.clean(RawDocument(source: "u.txt", bytes: bytes, declaredCharset: "UTF-16LE", charsetIsForced: true))
+        #expect(forced.first?.paragraphs == ["筑牢祖国北疆安全稳定屏障，乌海市划分640个网格（ODR）。"])
+        // Periodic noise is binary.
+        let noise = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        #expect(Cleaner.binaryReason(noise) != nil)
+    }
+}

@@ -23,8 +23,9 @@ public struct ArticleDraft: Sendable, Equatable {
 /// - The title is the article's first heading-shaped paragraph (short, no sentence
 ///   punctuation), wherever it stands: a newspaper page may put its lead paragraph first.
 /// - The subtitle is a `——…`/`—…` line right after the title.
-/// - Bylines (`本报记者●李亮 通讯员●王永`), name lists in brackets and trailing bylines
-///   (`…。(记者 黄景莲)`) give the authors and leave the body.
+/// - Bylines (`本报记者●李亮 通讯员●王永`), name lists in brackets, trailing bylines
+///   (`…。(记者 黄景莲)`) and agency lead-ins (`本报讯（记者 王磊）`) give the authors and leave
+///   the body.
 /// - Page-gap breaks are joined with ``PageGapJoiner`` once captions and bylines are out.
 public struct ArticleSplitter: Sendable {
     private let captions = CaptionDetector()
@@ -116,7 +117,11 @@ public struct ArticleSplitter: Sendable {
             case .caption(let text): draft.captions.append(text)
             }
         }
-        for paragraph in gaps.join(body) {
+        for var paragraph in gaps.join(body) {
+            if let (text, names) = bylines.leadingByline(in: paragraph) {
+                draft.authors += names.filter { !draft.authors.contains($0) }
+                paragraph = text
+            }
             if let (text, names) = bylines.trailingByline(in: paragraph) {
                 draft.authors += names.filter { !draft.authors.contains($0) }
                 if !text.isEmpty { draft.paragraphs.append(text) }

@@ -14,45 +14,44 @@ public struct BoilerplateFilter: Sendable {
 
     /// The patterns in use.
     public let patterns: BoilerplatePatterns
-    private let drops: [NSRegularExpression]
-    private let ends: [NSRegularExpression]
-    private let strips: [NSRegularExpression]
+    // Each kind is compiled into one alternation, so a line costs at most three matches.
+    private let drop: NSRegularExpression?
+    private let end: NSRegularExpression?
+    private let strip: NSRegularExpression?
 
     /// A filter over `patterns`.
     public init(patterns: BoilerplatePatterns) {
         self.patterns = patterns
-        drops = patterns.patterns.filter { $0.kind == .drop }.map(\.expression)
-        ends = patterns.patterns.filter { $0.kind == .end }.map(\.expression)
-        strips = patterns.patterns.filter { $0.kind == .strip }.map(\.expression)
+        func combined(_ kind: BoilerplatePatterns.Kind) -> NSRegularExpression? {
+            let sources = patterns.patterns.filter { $0.kind == kind }.map { "(?:\($0.source))" }
+            guard !sources.isEmpty else { return nil }
+            let alternation = sources.joined(separator: "|")
+            // Each pattern compiled on its own when loaded, so the combination compiles too.
+            return try? NSRegularExpression(pattern: kind == .strip ? alternation : "^(?:\(alternation))$")
+        }
+        drop = combined(.drop)
+        end = combined(.end)
+        strip = combined(.strip)
     }
 
     /// The verdict for one line (already trimmed).
     ///
-    /// - Complexity: one anchored match per pattern; lines longer than 300 UTF-16 units are only
-    ///   stripped, never dropped (boilerplate lines are short).
+    /// - Complexity: at most three regular-expression matches; lines longer than 300 UTF-16 units
+    ///   are only stripped, never dropped (boilerplate lines are short).
     public func classify(_ line: String) -> Verdict {
         var line = line
-        if !strips.isEmpty {
+        if let strip {
             let range = NSRange(location: 0, length: line.utf16.count)
-            var stripped = false
-            for expression in strips where expression.firstMatch(in: line, options: [], range: range) != nil {
-                line = expression.stringByReplacingMatches(in: line, options: [], range: NSRange(location: 0, length: line.utf16.count), withTemplate: "")
-                stripped = true
-            }
-            if stripped {
-                line = TextShape.trimmed(line)
+            if strip.firstMatch(in: line, options: [], range: range) != nil {
+                line = TextShape.trimmed(strip.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: ""))
                 if line.isEmpty { return .drop }
             }
         }
         let length = line.utf16.count
         guard length <= 300 else { return .keep(line) }
         let range = NSRange(location: 0, length: length)
-        for expression in ends where expression.firstMatch(in: line, options: [.anchored], range: range) != nil {
-            return .end
-        }
-        for expression in drops where expression.firstMatch(in: line, options: [.anchored], range: range) != nil {
-            return .drop
-        }
+        if let end, end.firstMatch(in: line, options: [.anchored], range: range) != nil { return .end }
+        if let drop, drop.firstMatch(in: line, options: [.anchored], range: range) != nil { return .drop }
         return .keep(line)
     }
 }

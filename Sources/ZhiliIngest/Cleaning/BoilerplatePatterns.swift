@@ -53,13 +53,9 @@ public struct BoilerplatePatterns: @unchecked Sendable {
         self.patterns = patterns
     }
 
-    /// The built-in patterns from the package's resource file.
+    /// The built-in patterns from `Resources/boilerplate.txt` (embedded in the binary).
     public static func builtIn() throws(BoilerplateError) -> BoilerplatePatterns {
-        guard let url = Bundle.module.url(forResource: "boilerplate", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw BoilerplateError(file: "boilerplate.txt", line: 0, reason: "resource missing from the ZhiliIngest bundle")
-        }
-        return try BoilerplatePatterns(parsing: text, name: "boilerplate.txt")
+        try BoilerplatePatterns(parsing: String(decoding: PackageResources.boilerplate_txt, as: UTF8.self), name: "boilerplate.txt")
     }
 
     /// Adds the patterns of a user file (`--boilerplate FILE`).

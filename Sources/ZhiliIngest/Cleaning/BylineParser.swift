@@ -67,6 +67,22 @@ public struct BylineParser: Sendable {
         return (TextShape.trimmed(body), names)
     }
 
+    /// Splits a leading news-agency byline off a paragraph: `本报讯（记者 王磊）近日，…` →
+    /// (`近日，…`, [`王磊`]). Nil when the paragraph does not start with `…讯` and a bracketed byline.
+    public func leadingByline(in paragraph: String) -> (body: String, names: [String])? {
+        let scalars = Array(paragraph.unicodeScalars.prefix(80))
+        guard let mark = scalars.firstIndex(of: "讯"), mark <= 8, mark + 1 < scalars.count,
+              scalars[..<mark].allSatisfy(TextShape.isHan) else { return nil }
+        var open = mark + 1
+        while open < scalars.count, TextShape.isSpace(scalars[open]) { open += 1 }
+        guard open < scalars.count, scalars[open] == "(" || scalars[open] == "（",
+              let close = scalars[open...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { return nil }
+        let note = String(String.UnicodeScalarView(scalars[open...close]))
+        guard let names = names(inParenthesized: note) else { return nil }
+        let rest = String(paragraph.unicodeScalars.dropFirst(close + 1))
+        return (TextShape.trimmed(rest), names)
+    }
+
     /// Splits `text` into tokens and sorts them into roles and names; nil when a token is neither.
     private func parse(_ text: String) -> (names: [String], roleCount: Int)? {
         var names: [String] = []

@@ -38,7 +38,7 @@ public struct Cleaner: Sendable {
     /// but white space and boilerplate: the latter with severity `.warning`).
     /// - Complexity: O(n) in the document's size.
     public func clean(_ document: RawDocument) throws(Diagnostic) -> [Article] {
-        if let reason = Self.binaryReason(document.bytes) {
+        if !document.charsetIsForced, let reason = Self.binaryReason(document.bytes) {
             throw Diagnostic(.error, source: document.source, offset: document.byteOffset, line: document.line, reason: reason)
         }
         let decoded = TextDecoding.decode(document.bytes, charset: document.declaredCharset, forced: document.charsetIsForced)
@@ -95,21 +95,19 @@ public struct Cleaner: Sendable {
 
     /// Why `bytes` look like binary data rather than text, or nil.
     ///
-    /// UTF-16 text (which has many NUL bytes) is recognised by its BOM or its pattern of zeros.
+    /// UTF-16 text (full of control bytes) is recognised by its BOM; BOM-less UTF-16 needs a
+    /// forced charset, which skips this check.
     static func binaryReason(_ bytes: [UInt8]) -> String? {
         let sample = bytes.prefix(65_536)
         guard !sample.isEmpty else { return nil }
         if TextDecoding.byteOrderMark(Array(sample.prefix(3))).1 != nil { return nil }
         var controls = 0
-        var zerosEven = 0
-        var zerosOdd = 0
-        for (index, byte) in sample.enumerated() where byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C {
+        for byte in sample where byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C {
             controls += 1
-            if byte == 0 { if index % 2 == 0 { zerosEven += 1 } else { zerosOdd += 1 } }
         }
-        // BOM-less UTF-16: zeros (the high bytes of ASCII) on one parity only.
-        if zerosEven + zerosOdd > 8, min(zerosEven, zerosOdd) * 10 < max(zerosEven, zerosOdd) { return nil }
-        return controls * 100 > sample.count ? "binary data, not text (\(controls) control bytes in the first \(sample.count))" : nil
+        guard controls * 100 > sample.count else { return nil }
+        return "binary data, not text (\(controls) control bytes in the first \(sample.count)); "
+            + "for UTF-16 without a byte-order mark, pass --encoding UTF-16LE or UTF-16BE"
     }
 
     /// The share of U+FFFD among the non-space scalars of `text`.

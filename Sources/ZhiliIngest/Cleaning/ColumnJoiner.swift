@@ -5,7 +5,9 @@
 /// - a short headline split over two or three lines (no sentence punctuation) is joined with
 ///   one space: `“两全”代办解民忧` + `服务群众“零距离”`;
 /// - a *column-wrapped* block — more than half of its lines (except the last) end mid-sentence —
-///   is joined without spaces, starting a new paragraph at each indented line;
+///   is joined without spaces, starting a new paragraph at each indented line and after a line
+///   much shorter than the column (under 60% of the block's longest line) that ends a sentence
+///   or is shaped like a heading;
 /// - any other block keeps one paragraph per line (text with a paragraph on every line).
 ///
 /// Breaks *between* blocks inside a sentence (page gaps) are joined by ``PageGapJoiner``.
@@ -49,10 +51,12 @@ public struct ColumnJoiner: Sendable {
         guard broken * 2 > inner.count else {
             return block.enumerated().map { Paragraph($1.text, gapBefore: $0 == 0 ? gapBefore : 0) }
         }
+        let width = block.map { TextShape.length($0.text, limit: 400) }.max() ?? 0
         var result: [Paragraph] = []
         var current = String.UnicodeScalarView()
+        var previousEndsParagraph = false
         for (index, line) in block.enumerated() {
-            if index > 0, line.indented, !current.isEmpty {
+            if index > 0, line.indented || previousEndsParagraph, !current.isEmpty {
                 result.append(Paragraph(String(current), gapBefore: result.isEmpty ? gapBefore : 0))
                 current = String.UnicodeScalarView()
             }
@@ -61,6 +65,8 @@ public struct ColumnJoiner: Sendable {
                 current.append(" ")
             }
             current.append(contentsOf: line.text.unicodeScalars)
+            let short = TextShape.length(line.text, limit: 400) * 10 < width * 6
+            previousEndsParagraph = short && (TextShape.endsSentence(line.text) || TextShape.isHeading(line.text))
         }
         if !current.isEmpty { result.append(Paragraph(String(current), gapBefore: result.isEmpty ? gapBefore : 0)) }
         return result

@@ -29,13 +29,16 @@ public struct DoubledRunRepair: Sendable {
         let count = scalars.count
         guard count >= 4, count <= 2000 else { return line }
         // Parity: in a line of doubled pieces every non-space character occurs an even number of times.
-        var odd = Set<Unicode.Scalar>()
+        // (A 4,096-bit set keyed by the low bits of each scalar: collisions can only let a line
+        // through to the exact search below, never reject a doubled one.)
+        var odd = [UInt64](repeating: 0, count: 64)
         var nonSpace = 0
         for scalar in scalars where !TextShape.isSpace(scalar) {
             nonSpace += 1
-            if odd.remove(scalar) == nil { odd.insert(scalar) }
+            let bit = Int(scalar.value & 0xFFF)
+            odd[bit >> 6] ^= 1 << UInt64(bit & 63)
         }
-        guard odd.isEmpty, nonSpace >= 4 else { return line }
+        guard nonSpace >= 4, odd.allSatisfy({ $0 == 0 }) else { return line }
 
         // finishes[i]: the text from i on can be split into spaces and doubled pieces.
         // choice[i]: the length of X for the piece starting at i (0 for a space run).

@@ -31,6 +31,8 @@ public struct MetadataExtractor: @unchecked Sendable {
     public func consume(_ line: String, into metadata: inout ArticleMetadata) -> Bool {
         let length = line.utf16.count
         guard length > 0, length <= 100 else { return false }
+        // Every metadata line holds a digit (a date) or a colon (a field); most lines hold neither.
+        guard line.utf8.contains(where: { (0x30...0x3A).contains($0) }) || line.contains("：") else { return false }
         let range = NSRange(location: 0, length: length)
         let string = line as NSString
 

@@ -58,18 +58,36 @@ enum TextShape {
     }
 
     /// Whether `text` has the shape of a headline or subhead: short, at least two Han characters,
-    /// no sentence punctuation, and not a parenthesised note.
+    /// no sentence punctuation, and not a parenthesised note. A leading list marker (`一、`,
+    /// `（二）`, `3.`) is allowed: `一、强化巡逻防控` is a subhead.
     static func isHeading(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        let body = scalars[scalars.index(scalars.startIndex, offsetBy: listMarkerLength(text))...]
         var count = 0
         var han = 0
-        for scalar in text.unicodeScalars {
+        for scalar in body {
             count += 1
             if count > 40 || sentencePunctuation.contains(scalar) { return false }
             if isHan(scalar) { han += 1 }
         }
-        guard han >= 2, let first = text.unicodeScalars.first else { return false }
+        guard han >= 2, let first = body.first else { return false }
         if first == "(" || first == "（" || first == "[" || first == "【" { return false }
         return !endsWithColon(text)
+    }
+
+    /// The length in scalars of a leading list marker: `一、`, `1.`, `2、`, `（三）`, `(4)`; 0 if none.
+    static func listMarkerLength(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars.prefix(8))
+        let numerals = "0123456789一二三四五六七八九十".unicodeScalars
+        var index = 0
+        let bracketed = scalars.first == "(" || scalars.first == "（"
+        if bracketed { index = 1 }
+        let start = index
+        while index < scalars.count, numerals.contains(scalars[index]) { index += 1 }
+        guard index > start, index < scalars.count else { return 0 }
+        let mark = scalars[index]
+        if bracketed { return mark == ")" || mark == "）" ? index + 1 : 0 }
+        return mark == "、" || mark == "." || mark == "．" ? index + 1 : 0
     }
 
     /// Number of Unicode scalars in `text`, counting at most `limit`.

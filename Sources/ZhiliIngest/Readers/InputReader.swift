@@ -35,7 +35,7 @@ public struct InputReader: Sequence, Sendable {
     public static func standardReaders(encoding: String? = nil, fields: JSONFieldNames = JSONFieldNames()) -> [String: any DocumentReader] {
         let text = PlainTextReader(encoding: encoding)
         let html = HTMLFileReader(encoding: encoding)
-        let lines = JSONLinesReader(fields: fields)
+        let lines = JSONLinesReader(fields: fields, encoding: encoding)
         return ["txt": text, "text": text, "html": html, "htm": html, "xhtml": html, "jsonl": lines, "ndjson": lines]
     }
 

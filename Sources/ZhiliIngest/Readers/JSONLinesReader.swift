@@ -25,17 +25,28 @@ public struct JSONFieldNames: Sendable, Hashable {
 ///
 /// Each good line becomes a document whose source is `path:line`; a malformed line becomes a
 /// diagnostic with its line number and byte offset, and reading goes on with the next line.
+/// A file that is not UTF-8 (or any file, when `encoding` is given) is converted to UTF-8
+/// first; byte offsets then count in the converted text.
 public struct JSONLinesReader: DocumentReader {
     /// Which fields hold the body and the metadata.
     public var fields: JSONFieldNames
+    /// A charset to read the file in (`--encoding`), or nil for UTF-8 with detection as fallback.
+    public var encoding: String?
 
-    /// Creates a reader with the given field names.
-    public init(fields: JSONFieldNames = JSONFieldNames()) { self.fields = fields }
+    /// Creates a reader with the given field names and, optionally, a forced charset.
+    public init(fields: JSONFieldNames = JSONFieldNames(), encoding: String? = nil) {
+        self.fields = fields
+        self.encoding = encoding
+    }
 
     /// One item per non-blank line, read lazily.
     ///
     /// - Complexity: O(n) over the file; each line is parsed once.
     public func items(in bytes: [UInt8], source: String) -> AnyIterator<InputItem> {
+        var bytes = bytes
+        if encoding != nil || !TextDecoding.isValidUTF8(bytes) {
+            bytes = Array(TextDecoding.decode(bytes, charset: encoding, forced: encoding != nil).text.utf8)
+        }
         var start = 0
         var lineNumber = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }

@@ -4,8 +4,9 @@ import ZhiliCore
 /// A set of words the segmenter keeps whole, read from jieba-format dictionaries.
 ///
 /// Each line is `word [freq] [tag]` separated by spaces or tabs; blank lines and lines starting
-/// with `#` are skipped. The bundled lexicon holds domain terms (矛盾纠纷, 网格员, 枫桥经验 …) and
-/// every region name with its short forms; merge your own on top:
+/// with `#` are skipped. The bundled lexicon holds domain terms (矛盾纠纷, 网格员, 枫桥经验 …),
+/// every region name with its short forms, and the words of jieba's dictionary that ICU splits
+/// (构建, 坚如磐石); merge your own on top:
 ///
 /// ```swift
 /// var lexicon = Lexicon.bundled
@@ -30,29 +31,64 @@ public struct Lexicon: Sendable {
     }
 
     /// Parses jieba dictionary text; `source` names it in diagnostics.
+    ///
+    /// - Complexity: O(n) in the length of `text`; it scans UTF-8 bytes, not characters.
     public init(parsing text: String, source: String = "lexicon") {
-        var byteOffset = 0
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            defer { byteOffset += line.utf8.count + 1 }
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            guard let first = fields.first, !first.hasPrefix("#") else { continue }
+        var text = text
+        text.withUTF8 { bytes in parse(bytes, source: source) }
+    }
+
+    /// Parses the UTF-8 bytes of a jieba dictionary.
+    private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) {
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart < bytes.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            // Split on spaces, tabs and a trailing CR.
+            var fields: [Range<Int>] = []
+            var index = lineStart
+            while index < lineEnd {
+                while index < lineEnd, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+                let fieldStart = index
+                while index < lineEnd, !(bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D) { index += 1 }
+                if index > fieldStart { fields.append(fieldStart..<index) }
+            }
+            guard let first = fields.first, bytes[first.lowerBound] != 0x23 /* # */ else { continue }
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
             var frequency: Int?
             var tag: String?
             if fields.count >= 2 {
-                if let value = Int(fields[1]), value >= 0 {
+                let second = fields[1]
+                if let value = Lexicon.integer(bytes, second) {
                     frequency = value
-                    if fields.count >= 3 { tag = String(fields[2]) }
-                } else if fields.count == 2, fields[1].allSatisfy({ $0.isASCII && $0.isLetter }) {
-                    tag = String(fields[1])      // `word tag`, as jieba's add_word files allow
+                    if fields.count >= 3 { tag = string(fields[2]) }
+                } else if fields.count == 2, bytes[second].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+                    tag = string(second)     // `word tag`, as jieba's add_word files allow
                 } else {
                     diagnostics.append(Diagnostic(
-                        .warning, source: source, offset: byteOffset, line: number + 1,
-                        reason: "expected `word [freq] [tag]`, got \(fields.count) fields with frequency `\(fields[1])`; line skipped"))
+                        .warning, source: source, offset: lineStart, line: lineNumber,
+                        reason: "expected `word [freq] [tag]` with a whole-number frequency, got `\(string(second))`; line skipped"))
                     continue
                 }
             }
-            insert(LexiconEntry(word: String(first), frequency: frequency, tag: tag))
+            insert(LexiconEntry(word: string(first), frequency: frequency, tag: tag))
         }
+    }
+
+    /// The non-negative decimal integer spelled by `range` of `bytes`, or nil.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard range.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes[range] {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     /// Reads a jieba dictionary file (UTF-8).
@@ -64,10 +100,11 @@ public struct Lexicon: Sendable {
         self.init(parsing: text, source: url.path)
     }
 
-    /// Zhili's bundled lexicon: domain terms and region names.
+    /// Zhili's bundled lexicon: domain terms, region names and general words ICU splits.
     public static let bundled: Lexicon = {
         var lexicon = Lexicon()
-        for name in ["domain", "regions"] {
+        // Later files win for words in several: domain terms over region names over jieba's words.
+        for name in ["general", "regions", "domain"] {
             guard let url = Bundle.module.url(forResource: name, withExtension: "dict"),
                   let part = try? Lexicon(contentsOf: url) else {
                 preconditionFailure("\(name).dict is missing from the ZhiliSegment bundle")
@@ -83,7 +120,10 @@ public struct Lexicon: Sendable {
     /// Adds a word, or replaces the frequency and tag of one already there.
     public mutating func insert(_ entry: LexiconEntry) {
         guard !entry.word.isEmpty else { return }
-        let node = trie.insert(entry.word.utf16)
+        guard let node = trie.insert(entry.word.utf16) else {
+            diagnostics.append(Diagnostic(source: "lexicon", reason: "lexicon is full (\(LexiconTrie.maxNodes) trie nodes); `\(entry.word)` not added"))
+            return
+        }
         let existing = trie.wordAt[Int(node)]
         if existing >= 0 {
             entries[Int(existing)] = entry
@@ -104,8 +144,9 @@ public struct Lexicon: Sendable {
     public func entry(for word: String) -> LexiconEntry? {
         var node = LexiconTrie.root
         for unit in word.utf16 {
-            node = trie.child(node, unit)
-            if node < 0 { return nil }
+            let cursor = trie.step(node, unit)
+            if cursor < 0 { return nil }
+            node = LexiconTrie.node(cursor)
         }
         let index = trie.wordAt[Int(node)]
         return index >= 0 ? entries[Int(index)] : nil

@@ -66,6 +66,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return overflow ? nil : ExactDecimal(mantissa: sum, scale: scale)
     }
 
+    /// Whether `lhs` is smaller than `rhs`, compared exactly when both fit in 64 bits after alignment.
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
         guard let (left, right, _) = aligned(lhs, rhs) else { return lhs.doubleValue < rhs.doubleValue }
         return left < right

@@ -1,5 +1,6 @@
 /// Facts about how a number expression is written, for callers that decide whether it is a quantity.
 public struct NumberFlags: OptionSet, Sendable, Hashable {
+    /// The raw bits.
     public let rawValue: UInt32
 
     /// Creates flags from their raw bits.

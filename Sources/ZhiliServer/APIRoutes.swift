@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import ZhiliCore
+import ZhiliStore
+
+/// The JSON API: `/api/search`, `/api/programs`, `/api/compare`, `/api/indicators`, `/api/regions`,
+/// `/api/articles/{id}` and `/healthz`. Documented in `docs/openapi.yaml`.
+enum APIRoutes {
+    /// Longest accepted program filter, region name, indicator id or article id.
+    static let maxNameLength = 64
+
+    /// Adds the API routes to `router`.
+    static func add(to router: Router<some RequestContext>, state: ServerState) {
+        router.get("/healthz") { _, _ in
+            try JSONResponse.make(Health(status: "ok", articles: state.articleCount))
+        }
+        router.get("/api/search") { request, _ in
+            let search = try searchRequest(QueryParameters(request), state: state)
+            return try JSONResponse.make(try await storeCall { try await state.store.search(search) })
+        }
+        router.get("/api/programs") { request, _ in
+            let query = QueryParameters(request)
+            let programs = ProgramsRequest(
+                query: try query.string("q", maxLength: maxNameLength),
+                region: try query.string("region", maxLength: maxNameLength),
+                limit: try query.int("limit", in: 1...state.configuration.maxPageSize, default: 50)!)
+            let groups = try await storeCall { try await state.store.programs(programs) }
+            return try JSONResponse.make(ProgramList(programs: groups))
+        }
+        router.get("/api/compare") { request, _ in
+            let compare = try compareRequest(QueryParameters(request), required: true)!
+            return try JSONResponse.make(try await storeCall { try await state.store.compare(compare) })
+        }
+        router.get("/api/indicators") { _, _ in
+            let indicators = try await storeCall { try await state.store.indicators() }
+            return try JSONResponse.make(IndicatorList(indicators: indicators))
+        }
+        router.get("/api/regions") { request, _ in
+            let under = try QueryParameters(request).string("under", maxLength: maxNameLength) ?? RegionResolver.innerMongolia
+            if under == RegionResolver.innerMongolia { return try JSONResponse.make(state.regionTree) }
+            return try JSONResponse.make(try await storeCall { try await state.store.regions(under: under) })
+        }
+        router.get("/api/articles/{id}") { request, context in
+            let record = try await article(context.parameters.get("id")?.removingPercentEncoding, state: state)
+            return try JSONResponse.make(ArticleView(record: record))
+        }
+    }
+
+    /// The search a request asks for; 400 for a missing query without filters or a bad parameter.
+    static func searchRequest(_ query: QueryParameters, state: ServerState) throws -> SearchRequest {
+        let text = try query.string("q", maxLength: state.configuration.maxQueryLength)
+        let filters = SearchFilters(
+            region: try query.string("region", maxLength: maxNameLength),
+            years: try query.years("year"),
+            program: try query.string("program", maxLength: maxNameLength),
+            indicator: try query.string("indicator", maxLength: maxNameLength))
+        if text == nil && filters.isEmpty {
+            throw APIError.badParameter("q", "required unless a filter (region, year, program, indicator) is given")
+        }
+        return SearchRequest(
+            query: text ?? "", filters: filters,
+            limit: try query.int("limit", in: 1...state.configuration.maxPageSize, default: 20)!,
+            offset: try query.int("offset", in: 0...SearchRequest.maximumOffset, default: 0)!)
+    }
+
+    /// The comparison a request asks for; nil when `indicator` is absent and not `required`.
+    static func compareRequest(_ query: QueryParameters, required: Bool) throws -> CompareRequest? {
+        guard let indicator = try query.string("indicator", maxLength: maxNameLength) else {
+            if required { throw APIError.badParameter("indicator", "required; /api/indicators lists the ids") }
+            return nil
+        }
+        var level = RegionLevel.prefecture
+        if let raw = try query.string("level", maxLength: 16) {
+            guard let parsed = RegionLevel(rawValue: raw), parsed != .province else {
+                throw APIError.badParameter("level", "expected prefecture or county, got '\(raw)'")
+            }
+            level = parsed
+        }
+        return CompareRequest(
+            indicator: indicator, level: level,
+            within: try query.string("within", maxLength: maxNameLength),
+            year: try query.int("year", in: 1900...2100))
+    }
+
+    /// The stored record `id`; 400 for an over-long id, 404 when there is none.
+    static func article(_ id: String?, state: ServerState) async throws -> ArticleRecord {
+        guard let id, !id.isEmpty, id.unicodeScalars.count <= maxNameLength else {
+            throw APIError.badParameter("id", "expected an article id of at most \(maxNameLength) characters")
+        }
+        guard let record = try await storeCall({ try await state.store.article(id: id) }) else {
+            throw APIError.notFound("article '\(id)'")
+        }
+        return record
+    }
+
+    /// `/healthz` answer.
+    struct Health: Encodable {
+        let status: String
+        let articles: Int?
+    }
+
+    /// `/api/programs` answer.
+    struct ProgramList: Encodable {
+        let programs: [ProgramGroup]
+    }
+
+    /// `/api/indicators` answer.
+    struct IndicatorList: Encodable {
+        let indicators: [IndicatorSummary]
+    }
+}

@@ -1,0 +1,41 @@
+import Hummingbird
+import Logging
+import ZhiliStore
+
+/// Opens the index at `databasePath` read-only and builds the server application on it.
+///
+/// ```swift
+/// let app = try await buildApplication(databasePath: "zhili.db", configuration: ServerConfiguration(port: 8080))
+/// try await app.runService()   // stops gracefully on SIGINT or SIGTERM
+/// ```
+public func buildApplication(
+    databasePath: String, configuration: ServerConfiguration, logger: Logger = Logger(label: "zhili.serve")
+) async throws -> some ApplicationProtocol {
+    let store = try SQLiteStore(path: databasePath, mode: .readOnly)
+    let state = try await ServerState(store: store, configuration: configuration, articleCount: try store.articleCount())
+    return buildApplication(state: state, logger: logger)
+}
+
+/// Builds the server application over prepared state; tests call this with a store they filled.
+public func buildApplication(state: ServerState, logger: Logger = Logger(label: "zhili.serve")) -> some ApplicationProtocol {
+    let address = "http://\(state.configuration.host):"
+    return Application(
+        router: buildRouter(state: state),
+        configuration: .init(address: .hostname(state.configuration.host, port: state.configuration.port), serverName: "zhili"),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? state.configuration.port
+            logger.notice("listening on \(address)\(port)", metadata: ["articles": "\(state.articleCount ?? 0)"])
+        },
+        logger: logger)
+}
+
+/// The router: request logging with ids, JSON or HTML errors, a body limit, the API, the pages and static files.
+public func buildRouter(state: ServerState) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: ErrorMiddleware(pages: state.pages))
+    router.add(middleware: BodyLimitMiddleware(maxBytes: state.configuration.maxBodySize))
+    APIRoutes.add(to: router, state: state)
+    PageRoutes.add(to: router, state: state)
+    return router
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+
+/// Where and how `zhili serve` listens, and the limits it enforces on requests.
+public struct ServerConfiguration: Sendable {
+    /// Interface to bind; loopback unless the operator says otherwise.
+    public var host: String
+    /// TCP port; 0 picks a free one.
+    public var port: Int
+    /// Longest accepted search query, in characters.
+    public var maxQueryLength: Int
+    /// Largest accepted page size (`limit`).
+    public var maxPageSize: Int
+    /// Largest accepted request body, in bytes.
+    public var maxBodySize: Int
+
+    /// Creates a configuration; the defaults bind 127.0.0.1:8080.
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024) {
+        self.host = host
+        self.port = port
+        self.maxQueryLength = maxQueryLength
+        self.maxPageSize = maxPageSize
+        self.maxBodySize = maxBodySize
+    }
+}

@@ -1,0 +1,34 @@
+import ZhiliExtract
+import ZhiliStore
+
+/// What every handler reads: the store, the renderers and facts computed once at start-up.
+public struct ServerState: Sendable {
+    /// The index, opened read-only by ``buildApplication(databasePath:configuration:logger:)``.
+    public let store: any ArticleStore
+    /// Limits and listening address.
+    public let configuration: ServerConfiguration
+    /// Division table for the region picker and the map.
+    public let regions: RegionTable
+    /// Inner Mongolia's leagues and cities with their counties and article counts.
+    public let regionTree: RegionNode
+    /// Number of articles in the index when the server started.
+    public let articleCount: Int?
+    /// Page templates.
+    public let pages: PageRenderer
+    /// Stylesheet and script.
+    public let assets: StaticAssets
+
+    /// Loads templates and assets and reads the region tree from `store`.
+    public init(store: any ArticleStore, configuration: ServerConfiguration, regions: RegionTable = .bundled, articleCount: Int? = nil) async throws {
+        self.store = store
+        self.configuration = configuration
+        self.regions = regions
+        self.regionTree = try await store.regions(under: RegionResolver.innerMongolia)
+        self.articleCount = articleCount
+        self.pages = try PageRenderer()
+        self.assets = try StaticAssets()
+    }
+
+    /// The 12 leagues and cities, in code order.
+    public var prefectures: [RegionNode] { regionTree.children.filter { $0.level == .prefecture } }
+}

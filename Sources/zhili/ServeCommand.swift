@@ -1,0 +1,48 @@
+import ArgumentParser
+import Logging
+import ZhiliServer
+
+/// `zhili serve`: the JSON API and the web page over an index, until SIGINT or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the search API and web page over an index.",
+        discussion: """
+            Opens the database read-only and listens on 127.0.0.1 unless --host says otherwise.
+            Stops gracefully on SIGINT (Ctrl-C) or SIGTERM, finishing requests in flight.
+
+            Examples:
+              zhili serve --db zhili.db
+              zhili serve --db zhili.db --port 0          # any free port; the address is printed
+              zhili serve --db zhili.db --host 0.0.0.0 --port 8080
+            """
+    )
+
+    @Option(help: "The index to serve, built by `zhili index` or `zhili extract --db`.")
+    var db: String
+
+    @Option(help: "Interface to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port: Int = 8080
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical. Each request is logged at info.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "zhili.serve")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let configuration = ServerConfiguration(host: host, port: port)
+        let app = try await buildApplication(databasePath: db, configuration: configuration, logger: logger)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `zhili clean`: they run the built binary and check stdout, stderr and
+/// the exit code.
+@Suite struct CleanCommandTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `zhili` binary next to the test bundle.
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("zhili"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("zhili"),
+            root.appendingPathComponent(".build/debug/zhili"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    struct Run {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+        /// Non-empty stdout lines.
+        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        // Drain stderr on another thread while reading stdout, so a full pipe never blocks the child.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = errors.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Run(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func object(_ line: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    @Test func cleansTheCorpusIntoSixRecords() throws {
+        let run = try Self.run(["clean", "corpus/raw"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.count == 6)
+        let records = try run.lines.map(Self.object)
+        let keys: Set<String> = ["id", "source", "index", "title", "subtitle", "date", "outlet", "authors", "editors", "paragraphs", "captions", "text", "warnings"]
+        for record in records { #expect(Set(record.keys) == keys) }
+        #expect(records.map { $0["title"] as? String } == [
+            "集宁区:精准“把脉”筑牢安全稳定屏障", "警企联合:唱响首府卫士之歌", "多元化解矛盾纠纷 推进基层社会治理",
+            "巴彦淖尔:筑牢安全发展之基 守护百姓平安幸福", "五大任务 兴安担当", "平安建设护稳定 社会治理促和谐",
+        ])
+        #expect(records[3]["date"] as? String == "2023-01-06T09:55")
+        #expect(records[3]["outlet"] as? String == "巴彦淖尔日报")
+        #expect(records.map { $0["index"] as? Int } == [0, 0, 1, 0, 0, 0])
+        let text = try #require(records[0]["text"] as? String)
+        #expect(text == (records[0]["paragraphs"] as? [String])?.joined(separator: "\n"))
+    }
+
+    @Test func printsReadableText() throws {
+        let run = try Self.run(["clean", "--format", "text", "corpus/raw/002_17843914ab0f768a.txt"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("标题: 巴彦淖尔:筑牢安全发展之基 守护百姓平安幸福"))
+        #expect(run.stdout.contains("编辑: 刘泽、张雪冬"))
+        #expect(!run.stdout.contains("返回顶部"))
+    }
+
+    @Test func aBadFileFailsTheRunButNotTheOthers() throws {
+        let directory = Self.temporaryDirectory()
+        try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }).write(to: directory.appendingPathComponent("a-garbage.txt"))
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("corpus/raw/003_8b228848fdd751f3.txt"),
+                                         to: directory.appendingPathComponent("b-good.txt"))
+        let run = try Self.run(["clean", directory.path, "/no/such/file.txt"])
+        #expect(run.status == 1)
+        #expect(run.lines.count == 1)
+        #expect(run.stderr.contains("a-garbage.txt"))
+        #expect(run.stderr.contains("/no/such/file.txt"))
+    }
+
+    @Test func readsJSONLinesFromStandardInput() throws {
+        let input = """
+            {"headline": "标题一", "body": "第一篇正文。", "published": "2023年1月6日"}
+            {"headline": "坏行", "body": 
+            {"headline": "标题三", "body": "第三篇正文。"}
+            """
+        let run = try Self.run(["clean", "--text-field", "body", "--title-field", "headline", "--date-field", "published", "-"], stdin: Data(input.utf8))
+        #expect(run.status == 1)
+        let records = try run.lines.map(Self.object)
+        #expect(records.map { $0["title"] as? String } == ["标题一", "标题三"])
+        #expect(records.map { $0["source"] as? String } == ["-:1", "-:3"])
+        #expect(records.first?["date"] as? String == "2023-01-06")
+        #expect(run.stderr.contains("-:2"))
+    }
+
+    @Test func honoursEncodingAndBoilerplateOptions() throws {
+        let directory = Self.temporaryDirectory()
+        // "标题在这里\n\n第一段正文。\n\n本站广告位招租\n\n第二段正文。\n" in GB18030.
+        let text = "标题在这里\n\n第一段正文,说了一件事。\n\n本站广告位招租\n\n第二段正文,又说了一件事。\n"
+        let file = directory.appendingPathComponent("gb.txt")
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe()
+        let output = Pipe()
+        iconv.standardInput = input
+        iconv.standardOutput = output
+        try iconv.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let encoded = output.fileHandleForReading.readDataToEndOfFile()
+        iconv.waitUntilExit()
+        #expect(encoded != Data(text.utf8))
+        try encoded.write(to: file)
+        let patterns = directory.appendingPathComponent("extra.txt")
+        try "drop 本站广告位.*\n".write(to: patterns, atomically: true, encoding: .utf8)
+        let run = try Self.run(["clean", "--encoding", "GB18030", "--boilerplate", patterns.path, file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let record = try Self.object(try #require(run.lines.first))
+        #expect(record["title"] as? String == "标题在这里")
+        #expect(record["paragraphs"] as? [String] == ["第一段正文,说了一件事。", "第二段正文,又说了一件事。"])
+    }
+
+    @Test func helpDocumentsTheExitStatus() throws {
+        let run = try Self.run(["clean", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Exit status"))
+        #expect(run.stdout.contains("--encoding"))
+        #expect(run.stdout.contains("--boilerplate"))
+    }
+
+    @Test func aBadBoilerplateFileIsAUsageError() throws {
+        let directory = Self.temporaryDirectory()
+        let patterns = directory.appendingPathComponent("bad.txt")
+        try "remove this\n".write(to: patterns, atomically: true, encoding: .utf8)
+        let run = try Self.run(["clean", "--boilerplate", patterns.path, "corpus/raw"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("bad.txt:1"))
+        #expect(run.stdout.isEmpty)
+    }
+}

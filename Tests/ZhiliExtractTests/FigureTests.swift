@@ -1,0 +1,133 @@
+import Testing
+import ZhiliCore
+@testable import ZhiliExtract
+
+@Suite struct FigureTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var sentence: String
+        var text: String
+        var value: Double
+        var unit: String
+        var qualifier: String? = nil
+        var valueMax: Double? = nil
+        var description: String { sentence }
+    }
+
+    @Test(arguments: [
+        Case(sentence: "累计排查化解矛盾纠纷2000余起。", text: "2000余起", value: 2000, unit: "起", qualifier: "余"),
+        Case(sentence: "配备专兼职网格员2.2万人。", text: "2.2万人", value: 22000, unit: "人"),
+        Case(sentence: "追赃挽损384.5万元。", text: "384.5万元", value: 3_845_000, unit: "元"),
+        Case(sentence: "累计服务群众1.2万余人次。", text: "1.2万余人次", value: 12000, unit: "人次", qualifier: "余"),
+        Case(sentence: "涉案金额三万余元。", text: "三万余元", value: 30000, unit: "元", qualifier: "余"),
+        Case(sentence: "现已帮助二十余个基层单位建立制度。", text: "二十余个", value: 20, unit: "个", qualifier: "余"),
+        Case(sentence: "案件线上流转率达90%以上。", text: "90%", value: 90, unit: "%", qualifier: "以上"),
+        Case(sentence: "参与群众超2000人。", text: "2000人", value: 2000, unit: "人", qualifier: "超"),
+        Case(sentence: "近1000名志愿者参与巡逻。", text: "1000名", value: 1000, unit: "名", qualifier: "近"),
+        Case(sentence: "共投入约300万元。", text: "300万元", value: 3_000_000, unit: "元", qualifier: "约"),
+        Case(sentence: "处置时间不到3小时。", text: "3小时", value: 3, unit: "小时", qualifier: "不到"),
+        Case(sentence: "建成5000平米的一站式中心。", text: "5000平米", value: 5000, unit: "平米"),
+        Case(sentence: "分发了2500份(件)宣传单。", text: "2500份(件)", value: 2500, unit: "份"),
+        Case(sentence: "每村配备3至5名调解员。", text: "3至5名", value: 3, unit: "名", valueMax: 5),
+        Case(sentence: "化解成功率41.3%,其余转入速裁。", text: "41.3%", value: 41.3, unit: "%"),
+        Case(sentence: "满意率达到百分之九十五。", text: "百分之九十五", value: 95, unit: "%"),
+        Case(sentence: "检查生产经营单位3375家次。", text: "3375家次", value: 3375, unit: "家次"),
+    ])
+    func readsFigure(_ expected: Case) throws {
+        let record = try ExtractionFixture.record(expected.sentence)
+        let figure = try #require(record.figures.first)
+        #expect(record.figures.count == 1)
+        #expect(figure.text == expected.text)
+        #expect(figure.value == expected.value)
+        #expect(figure.unit == expected.unit)
+        #expect(figure.qualifier == expected.qualifier)
+        #expect(figure.valueMax == expected.valueMax)
+        let scalars = Array(expected.sentence.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[figure.start..<figure.end])) == expected.text)
+    }
+
+    @Test(arguments: [
+        "2021年12月3日,活动隆重举行。",
+        "兴安盟12345政务服务便民热线开通以来。",
+        "实行“7×24小时”全天候人工服务。",
+        "现已在五个旗县成立了电力警务室。",
+        "当即召集三方人员,坐在一起协商。",
+        "第八个“国家宪法日”前夕。",
+        "避免了一起突发性群体事件的发生。",
+        "统一部署,两会期间加强巡逻。",
+        "一是建章立制,防患未然。",
+        "正北方网联系方式:电话:0471-6651113。",
+        "制定印发了《筑牢祖国北疆安全稳定屏障2022年重点任务清单》。",
+        "建成“乌海24小时警局”。",
+        "扎实开展重大事故隐患专项排查整治2023行动。",
+        "2023年01月06日09:55 来源:巴彦淖尔日报",
+        "经过一个小时的耐心调解。",
+        "纳入第十四个五年规划和2035年远景目标纲要。",
+        "实行“12345”和“110”两线联动。",
+    ])
+    func ignoresNonFigure(_ sentence: String) throws {
+        let record = try ExtractionFixture.record(sentence)
+        #expect(record.figures.isEmpty, "\(record.figures.map(\.text))")
+    }
+
+    struct ChangeCase: Sendable, CustomStringConvertible {
+        var sentence: String
+        var texts: [String]
+        var change: ChangeDirection?
+        var basis: ChangeBasis?
+        var unit: String = "%"
+        var description: String { sentence }
+    }
+
+    @Test(arguments: [
+        ChangeCase(sentence: "全年刑事案件同比下降31.7%。", texts: ["31.7%"], change: .下降, basis: .同比),
+        ChangeCase(sentence: "侵财、盗窃案件同比分别下降26.5%和31.1%。", texts: ["26.5%", "31.1%"], change: .下降, basis: .同比),
+        ChangeCase(sentence: "电诈案件立案和财产损失同比分别下降34%、32%。", texts: ["34%", "32%"], change: .下降, basis: .同比),
+        ChangeCase(sentence: "破获案件同比上升33%。", texts: ["33%"], change: .上升, basis: .同比),
+        ChangeCase(sentence: "接警量环比增长5.5%。", texts: ["5.5%"], change: .上升, basis: .环比),
+        ChangeCase(sentence: "发案率同比降低了2个百分点。", texts: ["2个百分点"], change: .下降, basis: .同比, unit: "个百分点"),
+        // Not a change: a level reached, or no 同比/环比 basis.
+        ChangeCase(sentence: "群众信访满意度提升至95%。", texts: ["95%"], change: nil, basis: nil),
+        ChangeCase(sentence: "化解率始终保持在96%以上。", texts: ["96%"], change: nil, basis: nil),
+    ])
+    func readsChange(_ expected: ChangeCase) throws {
+        let figures = try ExtractionFixture.record(expected.sentence).figures
+        #expect(figures.map(\.text) == expected.texts)
+        for figure in figures {
+            #expect(figure.change == expected.change)
+            #expect(figure.basis == expected.basis)
+            #expect(figure.unit == expected.unit)
+        }
+    }
+
+    @Test func sharedUnitGoesToBothNumbers() throws {
+        let figures = try ExtractionFixture.record("两项指标分别低8.96和7.86个百分点。").figures
+        #expect(figures.map(\.text) == ["8.96", "7.86个百分点"])
+        #expect(figures.map(\.unit) == ["个百分点", "个百分点"])
+        #expect(figures.map(\.kind) == [.points, .points])
+        #expect(figures.map(\.value) == [8.96, 7.86])
+    }
+
+    @Test(arguments: [
+        ("2022年,兴安盟电诈案件同比下降34%。", "2023-01-06", 2022),
+        ("全年刑事案件同比下降31.7%。", "2023-01-06", 2023),
+    ])
+    func yearFromSentenceElseDate(_ sentence: String, _ date: String, _ year: Int) throws {
+        let figure = try #require(try ExtractionFixture.record(sentence, date: date).figures.first)
+        #expect(figure.year == year)
+    }
+
+    @Test(arguments: [
+        ("余", 2000.0, 2000.0, nil as Double?), ("以上", 90, 90, nil), ("近", 1000, nil, 1000), ("不到", 3, nil, 3),
+    ] as [(String, Double, Double?, Double?)])
+    func qualifierInterval(_ qualifier: String, _ value: Double, _ lower: Double?, _ upper: Double?) {
+        let interval = FigureQualifier.interval(value: value, qualifier: qualifier)
+        #expect(interval.lower == lower)
+        #expect(interval.upper == upper)
+    }
+
+    @Test func noQualifierIsExact() {
+        let interval = FigureQualifier.interval(value: 41.3, qualifier: nil)
+        #expect(interval.lower == 41.3 && interval.upper == 41.3)
+        #expect(FigureQualifier.bound(of: "约") == .around)
+    }
+}

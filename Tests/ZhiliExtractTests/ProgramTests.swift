@@ -1,0 +1,71 @@
+import Testing
+import ZhiliCore
+import ZhiliExtract
+
+@Suite struct ProgramTests {
+    @Test(arguments: [
+        ("近日,在“老李调解室”里,居民正在讲述。", ["老李调解室"]),
+        ("坚持和发展新时代“枫桥经验”。", ["枫桥经验"]),
+        ("在全市公安系统全面运行信访“两全”代办制。", ["两全代办制"]),
+        ("村里设立了“老支书”调解室。", ["老支书调解室"]),
+        ("以“三查一控”专项行动为牵引。", ["三查一控专项行动"]),
+        ("扎实开展平安系列清查、“三查一控”“缉枪治爆”等专项行动。", ["三查一控", "缉枪治爆"]),
+        ("加快推进“雪亮工程”“智慧法院”“数字检察”建设。", ["雪亮工程", "智慧法院", "数字检察"]),
+        ("大力推广“五人小组工作法”等经验做法。", ["五人小组工作法"]),
+        ("现已在五个旗县成立了电力警务室,实现全覆盖。", ["电力警务室"]),
+        ("深入开展打击整治养老诈骗专项行动,核查线索。", ["打击整治养老诈骗专项行动"]),
+        ("全力打造矛盾纠纷在线调解平台（ODR）。", ["矛盾纠纷在线调解平台"]),
+        ("实行“一格一长一警一专多兼”管理模式。", ["一格一长一警一专多兼管理模式"]),
+        ("健全完善党政军警民“五位一体”治边格局。", ["五位一体"]),
+        ("创新“警力跟着警情走”的等级化勤务模式。", ["等级化勤务模式"]),
+        ("建成“乌海24小时警局”。", ["乌海24小时警局"]),
+        ("“平安巴彦淖尔”这张亮丽名片。", ["平安巴彦淖尔"]),
+        ("东胜区综治中心与区级矛盾纠纷多元化解中心实行一体化运行。", ["东胜区综治中心", "矛盾纠纷多元化解中心"]),
+    ])
+    func findsPrograms(_ sentence: String, _ names: [String]) throws {
+        let programs = try ExtractionFixture.record(sentence).programs
+        #expect(programs.map(\.name) == names)
+    }
+
+    @Test(arguments: [
+        "“打铁先得自身硬”。",
+        "为了达到“随风潜入夜,润物细无声”的宣传效果。",
+        "在“鸡毛蒜皮”的琐碎里,李明靠着人熟地熟。",
+        "坚决守好老年人的“钱袋子”。",
+        "建起警民沟通的“连心桥”。",
+        "实现“两降两升”目标。",
+        "讲解电诈案件及“两卡”违法典型案例。",
+        "调解室不大,却承担着重任。",
+        "提供规范高效有序运行机制。",
+        "全面推行以网格化为架构的基层治理模式,合理划分网格。",
+        "来到市中心医院等人员密集场所。",
+        "扎实做好维护国家政治安全这个首要性工程。",
+        "提供多元服务 打造矛盾化解新模式",
+        "一条热线,情牵两头。",
+        "实行“一体化”实体化运行。",
+        "市民只需拨打“12345”就能获得服务。",
+        "“人性化执法”是大队工作的又一大特色。",
+        "为实现“三化”目标,民警们按照上级部署。",
+        "县、乡、村级综治中心覆盖率达100%。",
+        "以“卖车收取定金”的方式诱骗受害人。",
+    ])
+    func ignoresSlogansAndGenericPhrases(_ sentence: String) throws {
+        let programs = try ExtractionFixture.record(sentence).programs
+        #expect(programs.isEmpty, "\(programs.map(\.name))")
+    }
+
+    @Test func programCarriesOffsetsSentenceAndRegion() throws {
+        let text = "乌海市公安系统坚持和发展新时代“枫桥经验”。另一句。"
+        let program = try #require(try ExtractionFixture.record(text).programs.first)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[program.start..<program.end])) == "“枫桥经验”")
+        #expect(program.sentence == "乌海市公安系统坚持和发展新时代“枫桥经验”。")
+        #expect(program.region?.code == "150300")
+    }
+
+    @Test func knownProgramsAreUserSupplied() throws {
+        let extractor = try Extractor(knownPrograms: ["网格夜话"])
+        let record = try extractor.extract(Article(source: "t", paragraphs: ["各社区办起“网格夜话”。"]))
+        #expect(record.programs.map(\.name) == ["网格夜话"])
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import ZhiliCore
+import ZhiliExtract
+
+@Suite struct RegionTests {
+    @Test(arguments: [
+        ("集宁区公安分局在社区宣传。", ["150902"]),
+        ("乌海市公安局通报。", ["150300"]),
+        ("联合成立“呼市电保办”。", ["150100"]),
+        ("科右中旗公安局高力板派出所。", ["152222"]),
+        ("锡盟、东乌旗、西乌旗、阿左旗、阿右旗联合行动。", ["152500", "152525", "152526", "152921", "152922"]),
+        ("昆区、九原、达茂旗、莫旗、鄂温克旗开展演练。", ["150203", "150207", "150223", "150722", "150724"]),
+        ("察右前旗、察右中旗、察右后旗、科左后旗、科右前旗。", ["150926", "150927", "150928", "150522", "152221"]),
+        ("持续书写平安兴安亮眼答卷。", ["152200"]),
+        ("在东胜智慧法院。", ["150602"]),
+        ("乌达产业园的企业。", ["150304"]),
+        ("烏海市推進平安建設。", ["150300"]),
+        ("內蒙古海立電子材料有限公司。", ["150000"]),
+    ])
+    func findsRegions(_ sentence: String, _ codes: [String]) throws {
+        let regions = try ExtractionFixture.record(sentence).regions
+        #expect(Set(regions.map(\.code)) == Set(codes))
+    }
+
+    @Test(arguments: [
+        ("呼和浩特市新城区", "150102"),
+        ("西安市新城区", "610102"),
+        ("包头市青山区", "150204"),
+        ("武汉市青山区", "420107"),
+        ("乌海市海南区", "150303"),
+    ])
+    func resolvesAmbiguousNamesFromContext(_ sentence: String, _ code: String) throws {
+        let regions = try ExtractionFixture.record(sentence + "开展工作。").regions
+        #expect(regions.contains { $0.code == code })
+        #expect(regions.count == 2)
+    }
+
+    @Test(arguments: [
+        "维护社会长治久安。",
+        "推进平安建设。",
+        "公安机关依法处置。",
+        "老城区改造稳步推进。",
+        "认真落实自治区党委要求。",
+        "绿水青山就是金山银山。",
+        "人民群众的获得感、幸福感、安全感。",
+    ])
+    func ignoresCommonWords(_ sentence: String) throws {
+        let regions = try ExtractionFixture.record(sentence).regions
+        #expect(regions.isEmpty, "\(regions.map(\.name))")
+    }
+
+    @Test func ranksTitleAndFrequencyFirst() throws {
+        let record = try ExtractionFixture.record(
+            "乌海市坚持和发展新时代枫桥经验。海勃湾区、乌达区积极推进。乌海市整合划分了网格。", title: "乌海:平安建设护稳定")
+        #expect(record.regions.first?.code == "150300")
+        #expect(record.regions.first?.mentions == 3)
+        #expect(record.regions.first?.prefecture?.code == "150300")
+        let county = try #require(record.regions.first { $0.code == "150302" })
+        #expect(county.level == .county)
+        #expect(county.prefecture?.name == "乌海市")
+    }
+
+    @Test func figureRegionIsTheNearestActorNotAListOfPlaces() throws {
+        let record = try ExtractionFixture.record(
+            "兴安盟公安机关通报。查证包某骗取分布在山东省聊城市,内蒙古呼和浩特市、通辽市等地的受害人,涉案金额3万余元。海南区检查企业3375家次。")
+        let figures = record.figures
+        #expect(figures.first { $0.text == "3万余元" }?.region?.code == "152200")
+        #expect(figures.first { $0.text == "3375家次" }?.region?.code == "150303")
+    }
+}

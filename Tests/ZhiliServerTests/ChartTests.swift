@@ -1,0 +1,41 @@
+import Testing
+import ZhiliExtract
+@testable import ZhiliServer
+
+@Suite struct ChartTests {
+    static let data = [
+        ChartDatum(region: "巴彦淖尔市", code: "150800", value: 5780, label: "5780个", href: "/articles/a#f1", sentence: "共划分网格5780个<script>"),
+        ChartDatum(region: "兴安盟", code: "152200", value: 4580, label: "4580个", href: "/articles/b#f0", sentence: nil),
+        ChartDatum(region: "乌海市", code: "150300", value: nil, label: "", href: nil, sentence: nil),
+    ]
+
+    @Test func barChartLinksEachBarAndMarksMissing() {
+        let svg = BarChart.svg(Self.data, title: "网格 grids")
+        #expect(svg.hasPrefix("<svg"))
+        #expect(svg.components(separatedBy: "<rect class=\"bar\"").count == 3)
+        #expect(svg.contains("<a href=\"/articles/a#f1\">"))
+        #expect(svg.contains("无数据"))
+        #expect(!svg.contains("<script>"))
+        #expect(svg.contains("&lt;script&gt;"))
+    }
+
+    @Test func longestBarBelongsToLargestValue() throws {
+        let svg = BarChart.svg(Self.data, title: "t")
+        #expect(svg.contains("width=\"420\""))
+        #expect(svg.contains("width=\"332.8\""))  // 420 * 4580 / 5780
+    }
+
+    @Test func mapPlacesCirclesAtCentroidsAndDrawsCounties() {
+        let svg = RegionMap.svg(Self.data, regions: .bundled, title: "map")
+        #expect(svg.components(separatedBy: "class=\"value\"").count == 3)
+        #expect(svg.components(separatedBy: "class=\"missing\"").count == 2)
+        #expect(svg.components(separatedBy: "class=\"county\"").count > 90)
+        // 巴彦淖尔市 (107.4°E) lies west of 兴安盟 (122.0°E).
+        func cx(_ code: String) -> Double? {
+            guard let range = svg.range(of: "data-code=\"\(code)\" cx=\"") else { return nil }
+            return Double(svg[range.upperBound...].prefix { $0 != "\"" })
+        }
+        let west = cx("150800"), east = cx("152200")
+        #expect(west != nil && east != nil && west! < east!)
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+@testable import ZhiliServer
+
+@Suite struct HTMLTests {
+    @Test(arguments: [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("a & b", "a &amp; b"),
+        ("\"x\" 'y'", "&quot;x&quot; &#39;y&#39;"),
+        ("老李调解室", "老李调解室"),        // unchanged
+        ("2.2万人", "2.2万人"),            // unchanged
+        ("", ""),
+    ])
+    func escape(input: String, expected: String) {
+        #expect(HTML.escape(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("老李", "%E8%80%81%E6%9D%8E"),
+        ("a b/c?d", "a%20b%2Fc%3Fd"),
+        ("abc-._~", "abc-._~"),             // unchanged
+    ])
+    func urlComponent(input: String, expected: String) {
+        #expect(HTML.urlComponent(input) == expected)
+    }
+}

@@ -1,0 +1,130 @@
+"""End-to-end browser test for `zhili serve`, driven by scripts/browser-test.
+
+Drives Debian's headless chromium through chromium-driver: searches, filters by region, opens an
+article and loads the comparison chart and map, asserting on what each page shows and saving a
+screenshot of each step to scripts/out/screenshots/.
+"""
+import os
+import sys
+import urllib.parse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = sys.argv[1].rstrip("/")
+OUT = sys.argv[2]
+os.makedirs(OUT, exist_ok=True)
+
+passed, failed = 0, 0
+
+
+def check(condition, what):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok: {what}")
+    else:
+        failed += 1
+        print(f"FAIL: {what}")
+
+
+def shot(driver, name):
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1280, min(max(height, 800), 4000))
+    path = os.path.join(OUT, name)
+    driver.save_screenshot(path)
+    driver.set_window_size(1280, 900)
+    print(f"screenshot: {path}")
+
+
+options = webdriver.ChromeOptions()
+for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN", "--window-size=1280,900"):
+    options.add_argument(flag)
+options.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+wait = WebDriverWait(driver, 10)
+try:
+    # 1. Search from the home page by typing into the box and pressing the button.
+    driver.get(BASE + "/")
+    check("治理" in driver.title, "home page title")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys("调解室")
+    driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
+    wait.until(lambda d: d.find_elements(By.ID, "summary"))
+    results = driver.find_elements(By.CSS_SELECTOR, "ol.results > li")
+    check(len(results) >= 1, f"search 调解室 shows results ({len(results)})")
+    first = results[0].text if results else ""
+    check("调解" in first, "first result mentions 调解")
+    marks = driver.find_elements(By.CSS_SELECTOR, "ol.results .snippet mark")
+    check(any("调解" in m.text for m in marks), "snippet highlights the query")
+    chips = driver.find_elements(By.CSS_SELECTOR, "ol.results .chip")
+    check(len(chips) >= 1, f"results carry region/program chips ({len(chips)})")
+    shot(driver, "01-search.png")
+
+    # 2. Filter by region: choose 兴安盟, the county list narrows to its counties (JavaScript), search 网格员.
+    driver.get(BASE + "/")
+    driver.find_element(By.ID, "q").send_keys("网格员")
+    Select(driver.find_element(By.ID, "region")).select_by_value("152200")
+    visible_groups = [g.get_attribute("label") for g in driver.find_elements(By.CSS_SELECTOR, "#county optgroup") if g.get_attribute("hidden") is None]
+    check(visible_groups == ["兴安盟"], f"county picker shows only 兴安盟's counties ({visible_groups})")
+    driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
+    wait.until(lambda d: d.find_elements(By.ID, "summary"))
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query)
+    check(query.get("region") == ["152200"], f"region filter is in the URL ({query.get('region')})")
+    results = driver.find_elements(By.CSS_SELECTOR, "ol.results > li")
+    check(len(results) >= 1, f"网格员 in 兴安盟 has results ({len(results)})")
+    check(all("兴安" in r.text for r in results), "every filtered result is about 兴安盟")
+    shot(driver, "02-region-filter.png")
+
+    # 3. Open the first article: clean text with figures and programs highlighted.
+    results[0].find_element(By.CSS_SELECTOR, "h2 a").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".article-text"))
+    article_text = driver.find_element(By.CSS_SELECTOR, ".article-text").text
+    check(len(article_text) > 40 and "网格员" in article_text, f"article text is shown ({len(article_text)} characters)")
+    figures = driver.find_elements(By.CSS_SELECTOR, ".article-text mark.fig")
+    check(len(figures) >= 1, f"figures are highlighted ({len(figures)})")
+    check(any("万" in f.text or any(c.isdigit() for c in f.text) for f in figures), "a highlighted figure holds a number")
+    shot(driver, "03-article.png")
+
+    # 4. The comparison page: pick the grids indicator, see the table, the bar chart and the map.
+    driver.get(BASE + "/compare")
+    select = Select(driver.find_element(By.ID, "indicator"))
+    options_text = [o.get_attribute("value") for o in select.options]
+    check("grids" in options_text, f"indicator list offers grids ({options_text[:8]})")
+    select.select_by_value("grids")  # the page's script submits on change
+    wait.until(lambda d: "indicator=grids" in d.current_url)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "svg.chart rect.bar"))
+    bars = driver.find_elements(By.CSS_SELECTOR, "svg.chart rect.bar")
+    check(len(bars) >= 3, f"bar chart has bars ({len(bars)})")
+    rows = driver.find_elements(By.CSS_SELECTOR, "svg.chart g.bar-row")
+    check(len(rows) == 12, f"chart lists the 12 leagues and cities ({len(rows)})")
+    table = driver.find_element(By.CSS_SELECTOR, "table.compare").text
+    for region, value in (("巴彦淖尔市", "5780"), ("兴安盟", "4580"), ("乌海市", "640")):
+        check(region in table and value in table, f"table shows {region} {value}")
+    circles = driver.find_elements(By.CSS_SELECTOR, "svg.map circle.value")
+    check(len(circles) >= 3, f"map has value circles ({len(circles)})")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "svg.map circle.county")) > 50, "map draws county dots")
+    shot(driver, "04-compare.png")
+
+    # 5. A bar links to its source sentence in the article.
+    bar = driver.find_element(By.CSS_SELECTOR, "svg.chart a rect.bar")
+    href = driver.execute_script("return arguments[0].closest('a').getAttribute('href')", bar)
+    bar.click()
+    wait.until(lambda d: "/articles/" in d.current_url)
+    check(driver.current_url.endswith(href), f"clicking a bar opens {href}")
+    anchor = urllib.parse.urlparse(driver.current_url).fragment
+    target = driver.find_elements(By.ID, anchor)
+    check(bool(anchor) and len(target) == 1 and target[0].tag_name == "mark", f"chart links to a highlighted figure (#{anchor})")
+    shot(driver, "05-source-sentence.png")
+
+    # 6. User text is escaped: a query with markup comes back as text.
+    driver.get(BASE + "/?q=" + urllib.parse.quote("<b>x</b>"))
+    check(driver.find_element(By.ID, "q").get_attribute("value") == "<b>x</b>", "query with markup is echoed as text")
+    check(not driver.find_elements(By.CSS_SELECTOR, "main b"), "no <b> element was injected")
+finally:
+    driver.quit()
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
