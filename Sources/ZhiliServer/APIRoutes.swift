@@ -15,8 +15,12 @@ enum APIRoutes {
             try JSONResponse.make(Health(status: "ok", articles: state.articleCount))
         }
         router.get("/api/search") { request, _ in
+            let key = request.uri.query ?? ""
+            if let cached = state.searchCache.value(for: key) { return JSONResponse.make(bytes: cached) }
             let search = try searchRequest(QueryParameters(request), state: state)
-            return try JSONResponse.make(try await storeCall { try await state.store.search(search) })
+            let bytes = try JSONResponse.encode(try await storeCall { try await state.store.search(search) })
+            state.searchCache.store(bytes, for: key)
+            return JSONResponse.make(bytes: bytes)
         }
         router.get("/api/programs") { request, _ in
             let query = QueryParameters(request)

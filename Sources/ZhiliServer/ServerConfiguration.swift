@@ -12,13 +12,16 @@ public struct ServerConfiguration: Sendable {
     public var maxPageSize: Int
     /// Largest accepted request body, in bytes.
     public var maxBodySize: Int
+    /// Number of `/api/search` answers kept in memory; 0 turns the cache off.
+    public var searchCacheSize: Int
 
     /// Creates a configuration; the defaults bind 127.0.0.1:8080.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024, searchCacheSize: Int = 2048) {
         self.host = host
         self.port = port
         self.maxQueryLength = maxQueryLength
         self.maxPageSize = maxPageSize
         self.maxBodySize = maxBodySize
+        self.searchCacheSize = searchCacheSize
     }
 }

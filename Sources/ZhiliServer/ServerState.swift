@@ -17,6 +17,8 @@ public struct ServerState: Sendable {
     public let pages: PageRenderer
     /// Stylesheet and script.
     public let assets: StaticAssets
+    /// Encoded `/api/search` answers by query string (the index is read-only, so they never go stale).
+    public let searchCache: ResponseCache
 
     /// Loads templates and assets and reads the region tree from `store`.
     public init(store: any ArticleStore, configuration: ServerConfiguration, regions: RegionTable = .bundled, articleCount: Int? = nil) async throws {
@@ -27,6 +29,7 @@ public struct ServerState: Sendable {
         self.articleCount = articleCount
         self.pages = try PageRenderer()
         self.assets = try StaticAssets()
+        self.searchCache = ResponseCache(capacity: configuration.searchCacheSize)
     }
 
     /// The 12 leagues and cities, in code order.

@@ -20,33 +20,40 @@ struct CompareQuery {
             """, arguments: [withinCode, request.level.rawValue])
             .map { RegionRef(name: $0["name"], code: $0["code"]) }
 
-        var yearFilter = ""
-        var arguments: [(any DatabaseValueConvertible)?] = [request.indicator, withinCode, request.level.rawValue]
-        if let year = request.year {
-            yearFilter = " AND coalesce(f.year, a.year) = ?4"
-            arguments.append(year)
-        }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT f.region_code, r.name AS region_name, f.value, f.value_max, f.unit, f.qualifier,
-                   coalesce(f.year, a.year) AS year, f.text, a.id, a.title, a.date, f.sentence, f.start, f."end"
-            FROM figures f
-            JOIN region_tree t ON t.code = f.region_code AND t.ancestor = ?2
-            JOIN regions r ON r.code = f.region_code AND r.level = ?3
-            JOIN articles a ON a.key = f.article
-            WHERE f.indicator = ?1\(yearFilter)
-            ORDER BY f.region_code, year DESC, a.date DESC, f.article, f.ordinal
-            """, arguments: StatementArguments(arguments))
-            .map { row in
-                ComparisonRow(
-                    region: RegionRef(name: row["region_name"], code: row["region_code"]), value: row["value"],
-                    valueMax: row["value_max"], unit: row["unit"], qualifier: row["qualifier"], year: row["year"],
-                    text: row["text"], articleID: row["id"], title: row["title"], date: row["date"],
-                    sentence: row["sentence"], start: row["start"], end: row["end"])
+        // Per division: how many values, then the newest few with their sources; both walk the
+        // (indicator, region, year, article) index.
+        let yearCondition = request.year == nil ? "" : " AND f.period_year = ?"
+        let yearArguments: [(any DatabaseValueConvertible)?] = request.year.map { [$0] } ?? []
+        let perRegion = request.rowsPerRegion <= 0 ? Int(Int32.max) : request.rowsPerRegion
+        var rows: [ComparisonRow] = []
+        var missing: [RegionRef] = []
+        var omitted: [String: Int] = [:]
+        for division in divisions {
+            let base: [(any DatabaseValueConvertible)?] = [request.indicator, division.code]
+            let count = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM figures f WHERE f.indicator = ? AND f.region_code = ?\(yearCondition)
+                """), arguments: StatementArguments(base + yearArguments)) ?? 0
+            guard count > 0 else {
+                missing.append(division)
+                continue
             }
-        let present = Set(rows.map(\.region.code))
+            if count > perRegion { omitted[division.code] = count - perRegion }
+            rows += try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT f.value, f.value_max, f.unit, f.qualifier, f.period_year, f.text, a.id, a.title, a.date, f.sentence, f.start, f."end"
+                FROM figures f JOIN articles a ON a.key = f.article
+                WHERE f.indicator = ? AND f.region_code = ?\(yearCondition)
+                ORDER BY f.period_year DESC, f.article DESC LIMIT ?
+                """), arguments: StatementArguments(base + yearArguments + [perRegion]))
+                .map { row in
+                    ComparisonRow(
+                        region: division, value: row["value"], valueMax: row["value_max"], unit: row["unit"],
+                        qualifier: row["qualifier"], year: row["period_year"], text: row["text"], articleID: row["id"],
+                        title: row["title"], date: row["date"], sentence: row["sentence"], start: row["start"], end: row["end"])
+                }
+        }
         return Comparison(
             indicator: summary, level: request.level, within: within, year: request.year,
-            rows: rows, missing: divisions.filter { !present.contains($0.code) })
+            rows: rows, missing: missing, omitted: omitted)
     }
 }
 

@@ -8,15 +8,18 @@ public struct CompareRequest: Sendable, Codable, Hashable {
     public var level: RegionLevel
     /// Region name, alias or code whose divisions are compared; nil means Inner Mongolia (150000).
     public var within: String?
-    /// Only figures for this year; nil keeps every year.
+    /// Only figures for this year (the figure's year, else its article's); nil keeps every year.
     public var year: Int?
+    /// Most values listed per region, newest first (0: all); the rest are counted in ``Comparison/omitted``.
+    public var rowsPerRegion: Int
 
     /// Creates a request; by default the 12 leagues and cities of Inner Mongolia.
-    public init(indicator: String, level: RegionLevel = .prefecture, within: String? = nil, year: Int? = nil) {
+    public init(indicator: String, level: RegionLevel = .prefecture, within: String? = nil, year: Int? = nil, rowsPerRegion: Int = 50) {
         self.indicator = indicator
         self.level = level
         self.within = within
         self.year = year
+        self.rowsPerRegion = rowsPerRegion
     }
 }
 
@@ -34,15 +37,21 @@ public struct Comparison: Sendable, Codable, Hashable {
     public var rows: [ComparisonRow]
     /// Divisions with no value.
     public var missing: [RegionRef]
+    /// Values not listed because a region had more than ``CompareRequest/rowsPerRegion``, by region code.
+    public var omitted: [String: Int]
 
     /// Creates a comparison.
-    public init(indicator: IndicatorSummary, level: RegionLevel, within: RegionRef, year: Int?, rows: [ComparisonRow], missing: [RegionRef]) {
+    public init(
+        indicator: IndicatorSummary, level: RegionLevel, within: RegionRef, year: Int?,
+        rows: [ComparisonRow], missing: [RegionRef], omitted: [String: Int] = [:]
+    ) {
         self.indicator = indicator
         self.level = level
         self.within = within
         self.year = year
         self.rows = rows
         self.missing = missing
+        self.omitted = omitted
     }
 }
 

@@ -4,37 +4,41 @@ import ZhiliExtract
 
 /// Groups program mentions by name, with their regions, years, articles and nearby figures.
 ///
-/// A mention belongs to a region filter when its own region lies in the region's subtree, or, when
-/// the extractor gave it no region, when its article is about the region.
+/// Counts, dates, regions and years come from the aggregates every write keeps (`programs`,
+/// `program_regions`, `program_years`), so a lookup costs the same however often a program is named.
+/// A mention belongs to its own region, else to its article's most salient region. With a region
+/// filter, counts add up the divisions in the region's subtree (an article naming the program for
+/// two of them counts twice).
 struct ProgramQuery {
+    /// Mentions scanned, newest first, for the figures near a program.
+    static let mentionsForFigures = 200
+
     let db: Database
     let request: ProgramsRequest
     let regionCode: String?
     let regions: RegionTable
 
-    /// SQL condition on `pm` (a program_mentions row) for the region filter; binds the region code twice.
-    private var mentionFilter: String {
-        regionCode == nil ? "1" : """
-            (pm.region_code IN (SELECT code FROM region_tree WHERE ancestor = ?)
-             OR (pm.region_code IS NULL AND EXISTS (SELECT 1 FROM region_articles ra WHERE ra.code = ? AND ra.article = pm.article)))
-            """
-    }
-
-    private var mentionArguments: [(any DatabaseValueConvertible)?] {
-        regionCode.map { [$0, $0] } ?? []
-    }
-
     func run() throws -> [ProgramGroup] {
         let query = request.query?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let limit = min(max(request.limit, 1), ProgramsRequest.maximumLimit)
-        let nameFilter = query.isEmpty ? "1" : "instr(p.name, ?) > 0"
+        let nameFilter = query.isEmpty ? "" : " AND instr(p.name, ?) > 0"
         let nameArguments: [(any DatabaseValueConvertible)?] = query.isEmpty ? [] : [query]
-        let groups = try Row.fetchAll(db, sql: """
-            SELECT p.key, p.name, count(DISTINCT pm.article) AS articles, count(*) AS mentions, min(a.date) AS first, max(a.date) AS last
-            FROM program_mentions pm JOIN programs p ON p.key = pm.program JOIN articles a ON a.key = pm.article
-            WHERE \(nameFilter) AND \(mentionFilter)
-            GROUP BY p.key ORDER BY articles DESC, mentions DESC, p.name LIMIT ?
-            """, arguments: StatementArguments(nameArguments + mentionArguments + [limit]))
+        let groups: [Row]
+        if let regionCode {
+            groups = try Row.fetchAll(db, sql: """
+                SELECT p.key, p.name, sum(pr.article_count) AS articles, sum(pr.mention_count) AS mentions,
+                       min(pr.first_seen) AS first, max(pr.last_seen) AS last
+                FROM region_tree t JOIN program_regions pr ON pr.code = t.code JOIN programs p ON p.key = pr.program
+                WHERE t.ancestor = ? AND pr.article_count > 0\(nameFilter)
+                GROUP BY p.key ORDER BY articles DESC, mentions DESC, p.name LIMIT ?
+                """, arguments: StatementArguments([regionCode] + nameArguments + [limit]))
+        } else {
+            groups = try Row.fetchAll(db, sql: """
+                SELECT p.key, p.name, p.article_count AS articles, p.mention_count AS mentions, p.first_seen AS first, p.last_seen AS last
+                FROM programs p WHERE p.article_count > 0\(nameFilter)
+                ORDER BY p.article_count DESC, p.mention_count DESC, p.name LIMIT ?
+                """, arguments: StatementArguments(nameArguments + [limit]))
+        }
         return try groups.map { row in
             let key: Int64 = row["key"]
             return ProgramGroup(
@@ -44,43 +48,52 @@ struct ProgramQuery {
         }
     }
 
+    /// `AND <code column> in the filter region`, with its argument.
+    private func regionCondition(_ column: String) -> (String, [(any DatabaseValueConvertible)?]) {
+        guard let regionCode else { return ("", []) }
+        return (" AND \(column) IN (SELECT code FROM region_tree WHERE ancestor = ?)", [regionCode])
+    }
+
     private func regionsOf(program: Int64) throws -> [RegionRef] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT coalesce(pm.region_code, ar.code) AS code, coalesce(pm.region_name, ar.name) AS name, count(*) AS n
-            FROM program_mentions pm LEFT JOIN article_regions ar ON ar.article = pm.article AND ar.rank = 0
-            WHERE pm.program = ? AND \(mentionFilter)
-            GROUP BY 1 HAVING code IS NOT NULL ORDER BY n DESC, code
-            """, arguments: StatementArguments([program] + mentionArguments))
-        return rows.map { RegionRef(name: $0["name"], code: $0["code"]) }
+        let (condition, arguments) = regionCondition("code")
+        return try Row.fetchAll(db, sql: """
+            SELECT code, name FROM program_regions WHERE program = ? AND code <> '' AND article_count > 0\(condition)
+            ORDER BY mention_count DESC, code
+            """, arguments: StatementArguments([program] + arguments))
+            .map { RegionRef(name: $0["name"], code: $0["code"]) }
     }
 
     private func yearsOf(program: Int64) throws -> [Int] {
-        try Int.fetchAll(db, sql: """
-            SELECT DISTINCT a.year FROM program_mentions pm JOIN articles a ON a.key = pm.article
-            WHERE pm.program = ? AND a.year IS NOT NULL AND \(mentionFilter) ORDER BY a.year
-            """, arguments: StatementArguments([program] + mentionArguments))
+        let (condition, arguments) = regionCondition("code")
+        return try Int.fetchAll(db, sql: """
+            SELECT DISTINCT year FROM program_years WHERE program = ? AND article_count > 0\(condition) ORDER BY year
+            """, arguments: StatementArguments([program] + arguments))
     }
 
     private func articlesOf(program: Int64) throws -> [ArticleRef] {
-        try Row.fetchAll(db, sql: """
-            SELECT DISTINCT a.id, a.title, a.date, a.key FROM program_mentions pm JOIN articles a ON a.key = pm.article
-            WHERE pm.program = ? AND \(mentionFilter) ORDER BY a.date DESC, a.key DESC LIMIT 20
-            """, arguments: StatementArguments([program] + mentionArguments))
+        let (condition, arguments) = regionCondition("pm.effective_code")
+        return try Row.fetchAll(db, sql: """
+            SELECT a.id, a.title, a.date FROM articles a
+            WHERE a.key IN (SELECT DISTINCT pm.article FROM program_mentions pm WHERE pm.program = ?\(condition)
+                            ORDER BY pm.article DESC LIMIT 20)
+            ORDER BY a.date DESC, a.key DESC
+            """, arguments: StatementArguments([program] + arguments))
             .map { ArticleRef(id: $0["id"], title: $0["title"], date: $0["date"]) }
     }
 
     private func figuresNear(program: Int64) throws -> [ProgramFigure] {
         let limit = max(0, request.figuresPerProgram)
         guard limit > 0 else { return [] }
+        let (condition, arguments) = regionCondition("effective_code")
         let rows = try Row.fetchAll(db, sql: """
             SELECT f.*, a.id AS article_id, min(CASE WHEN f.sentence = pm.sentence THEN 0 ELSE 1 END) AS distance
-            FROM program_mentions pm
+            FROM (SELECT article, paragraph, sentence FROM program_mentions WHERE program = ?\(condition)
+                  ORDER BY article DESC LIMIT \(Self.mentionsForFigures)) pm
             JOIN figures f ON f.article = pm.article AND f.paragraph = pm.paragraph
             JOIN articles a ON a.key = pm.article
-            WHERE pm.program = ? AND \(mentionFilter)
             GROUP BY f.article, f.ordinal
-            ORDER BY distance, a.date DESC, f.article DESC, f.ordinal LIMIT ?
-            """, arguments: StatementArguments([program] + mentionArguments + [limit]))
+            ORDER BY distance, f.article DESC, f.ordinal LIMIT ?
+            """, arguments: StatementArguments([program] + arguments + [limit]))
         return rows.map { row in
             ProgramFigure(
                 figure: RecordReader.figure(row), proximity: (row["distance"] as Int) == 0 ? .sentence : .paragraph,

@@ -11,13 +11,20 @@ struct RecordWriter {
     private var programKeys: [String: Int64] = [:]
     private var ancestorCache: [String: [String]] = [:]
 
-    init(db: Database, regions: RegionTable) throws {
+    let segmenters: SegmenterPool
+
+    init(db: Database, regions: RegionTable, segmenters: SegmenterPool) throws {
         self.db = db
         self.regions = regions
+        self.segmenters = segmenters
     }
 
     /// Writes `records`, in order; a later record with the same id replaces an earlier one.
     mutating func write(_ records: [ArticleRecord]) throws -> WriteSummary {
+        // Segment the bodies on every core first; FTS5 then picks the terms up while inserting.
+        let bodies = records.map(\.article.text)
+        try segmenters.prepareTerms(for: bodies)
+        defer { TermHandoff.shared.discard(bodies) }
         var summary = WriteSummary()
         for record in records {
             if try delete(id: record.article.id) {
@@ -27,7 +34,37 @@ struct RecordWriter {
             }
             try insert(record)
         }
+        try refreshProgramDates()
         return summary
+    }
+
+    /// Programs that lost mentions in this batch: their first and last dates are recomputed.
+    private var touchedPrograms: Set<Int64> = []
+
+    private mutating func refreshProgramDates() throws {
+        for program in touchedPrograms {
+            for sql in [
+                """
+                UPDATE programs SET
+                    first_seen = (SELECT min(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article WHERE pm.program = ?1),
+                    last_seen = (SELECT max(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article WHERE pm.program = ?1)
+                WHERE key = ?1
+                """,
+                """
+                UPDATE program_regions SET
+                    first_seen = (SELECT min(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article
+                                  WHERE pm.program = ?1 AND pm.effective_code = program_regions.code),
+                    last_seen = (SELECT max(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article
+                                 WHERE pm.program = ?1 AND pm.effective_code = program_regions.code)
+                WHERE program = ?1
+                """,
+                "DELETE FROM program_regions WHERE program = ?1 AND article_count <= 0",
+                "DELETE FROM program_years WHERE program = ?1 AND article_count <= 0",
+            ] {
+                try db.cachedStatement(sql: sql).execute(arguments: [program])
+            }
+        }
+        touchedPrograms.removeAll()
     }
 
     /// Removes the article with `id` and everything derived from it; returns whether it existed.
@@ -47,6 +84,30 @@ struct RecordWriter {
                 UPDATE indicators SET figure_count = figure_count - ?, article_count = article_count - 1 WHERE id = ?
                 """).execute(arguments: [row["n"] as Int, row["indicator"] as String])
         }
+        let year = try Int.fetchOne(db.cachedStatement(sql: "SELECT year FROM article_dates WHERE key = ?"), arguments: [key])
+        let mentions = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT program, effective_code, count(*) AS n FROM program_mentions WHERE article = ? GROUP BY program, effective_code
+            """), arguments: [key])
+        var perProgram: [Int64: Int] = [:]
+        for row in mentions {
+            let program: Int64 = row["program"], code: String = row["effective_code"], count: Int = row["n"]
+            perProgram[program, default: 0] += count
+            try db.cachedStatement(sql: """
+                UPDATE program_regions SET article_count = article_count - 1, mention_count = mention_count - ? WHERE program = ? AND code = ?
+                """).execute(arguments: [count, program, code])
+            if let year {
+                try db.cachedStatement(sql: """
+                    UPDATE program_years SET article_count = article_count - 1 WHERE program = ? AND code = ? AND year = ?
+                    """).execute(arguments: [program, code, year])
+            }
+        }
+        for (program, count) in perProgram {
+            try db.cachedStatement(sql: """
+                UPDATE programs SET article_count = article_count - 1, mention_count = mention_count - ? WHERE key = ?
+                """).execute(arguments: [count, program])
+            touchedPrograms.insert(program)
+        }
+        try db.cachedStatement(sql: "DELETE FROM article_dates WHERE key = ?").execute(arguments: [key])
         for table in ["article_regions", "region_articles", "program_mentions", "figures"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article = ?").execute(arguments: [key])
         }
@@ -68,6 +129,8 @@ struct RecordWriter {
                 needsParagraphs ? JSONText.array(article.paragraphs) : nil,
             ])
         let key = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
+            .execute(arguments: [key, article.year, article.date])
         try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)")
             .execute(arguments: [key, article.title ?? "", body])
 
@@ -89,28 +152,60 @@ struct RecordWriter {
         }
 
         let paragraphStarts = Self.paragraphStarts(article.paragraphs)
+        let fallback = record.regions.first.map { RegionRef(name: $0.name, code: $0.code) }
+        var perRegion: [ProgramRegion: (name: String, mentions: Int)] = [:]
+        var perProgram: [Int64: Int] = [:]
         for (ordinal, mention) in record.programs.enumerated() {
             let program = try programKey(mention.name)
+            let effective = mention.region ?? fallback
+            let effectiveCode = effective?.code ?? ""
             try db.cachedStatement(sql: """
-                INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name, effective_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     key, ordinal, program, mention.start, mention.end, Self.paragraph(of: mention.start, starts: paragraphStarts),
-                    mention.sentence, mention.region?.code, mention.region?.name,
+                    mention.sentence, mention.region?.code, mention.region?.name, effectiveCode,
                 ])
+            perProgram[program, default: 0] += 1
+            perRegion[ProgramRegion(program: program, code: effectiveCode), default: (effective?.name ?? "", 0)].mentions += 1
+        }
+        for (program, count) in perProgram {
+            try db.cachedStatement(sql: """
+                UPDATE programs SET article_count = article_count + 1, mention_count = mention_count + ?,
+                    first_seen = CASE WHEN ?2 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END,
+                    last_seen = CASE WHEN ?2 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END
+                WHERE key = ?3
+                """).execute(arguments: [count, article.date, program])
+        }
+        for (key, entry) in perRegion {
+            let (program, code) = (key.program, key.code)
+            try db.cachedStatement(sql: """
+                INSERT INTO program_regions (program, code, name, article_count, mention_count, first_seen, last_seen)
+                VALUES (?1, ?2, ?3, 1, ?4, ?5, ?5)
+                ON CONFLICT (program, code) DO UPDATE SET article_count = article_count + 1, mention_count = mention_count + ?4,
+                    first_seen = CASE WHEN ?5 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?5 < first_seen THEN ?5 ELSE first_seen END,
+                    last_seen = CASE WHEN ?5 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?5 > last_seen THEN ?5 ELSE last_seen END
+                """).execute(arguments: [program, code, entry.name, entry.mentions, article.date])
+            if let year = article.year {
+                try db.cachedStatement(sql: """
+                    INSERT INTO program_years (program, code, year, article_count) VALUES (?, ?, ?, 1)
+                    ON CONFLICT (program, code, year) DO UPDATE SET article_count = article_count + 1
+                    """).execute(arguments: [program, code, year])
+            }
         }
 
         var indicatorCounts: [String: (count: Int, figure: Figure)] = [:]
         for (ordinal, figure) in record.figures.enumerated() {
             try db.cachedStatement(sql: """
                 INSERT INTO figures (article, ordinal, text, value, value_max, unit, qualifier, change, basis, kind, metric,
-                    indicator, year, region_code, region_name, start, "end", paragraph, sentence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     key, ordinal, figure.text, figure.value, figure.valueMax, figure.unit, figure.qualifier,
                     figure.change?.rawValue, figure.basis?.rawValue, figure.kind.rawValue, figure.metric,
                     figure.indicator, figure.year, figure.region?.code, figure.region?.name,
                     figure.start, figure.end, Self.paragraph(of: figure.start, starts: paragraphStarts), figure.sentence,
+                    figure.year ?? article.year,
                 ])
             if let indicator = figure.indicator {
                 indicatorCounts[indicator, default: (0, figure)].count += 1
@@ -167,6 +262,12 @@ struct RecordWriter {
         }
         return max(0, low - 1)
     }
+}
+
+/// A program in one region, the unit of the per-region program counts.
+private struct ProgramRegion: Hashable {
+    var program: Int64
+    var code: String
 }
 
 /// Minimal JSON text for string arrays stored in TEXT columns (faster than a JSONEncoder per row).

@@ -29,6 +29,11 @@ public final class SQLiteStore: ArticleStore {
     /// The division table regions resolve against.
     public let regionTable: RegionTable
 
+    /// How many of the newest matches a search ranks by BM25 (0: every match); see ``SearchRequest``.
+    public let rankingWindow: Int
+    /// Matches are counted up to this number; beyond it ``SearchResults/totalIsExact`` is false.
+    public let countLimit: Int
+
     let pool: DatabasePool
     let segmenters: SegmenterPool
     let resolver: RegionResolver
@@ -37,8 +42,18 @@ public final class SQLiteStore: ArticleStore {
     ///
     /// - Throws: ``StoreError/unusableDatabase(path:reason:)`` when a read-only file is missing,
     ///   not a Zhili index, or written by a newer Zhili; GRDB's `DatabaseError` for I/O failures.
-    public init(path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled) throws {
+    ///
+    /// - Parameters:
+    ///   - rankingWindow: how many of the most recently indexed matches are ranked by BM25 (at least
+    ///     one page; 0 ranks every match, exact but slow for words in most articles).
+    ///   - countLimit: matches are counted up to this number.
+    public init(
+        path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled,
+        rankingWindow: Int = 200, countLimit: Int = 10_000
+    ) throws {
         self.path = path
+        self.rankingWindow = rankingWindow
+        self.countLimit = max(1, countLimit)
         self.mode = mode
         self.regionTable = regions
         self.segmenters = SegmenterPool()
@@ -93,9 +108,9 @@ public final class SQLiteStore: ArticleStore {
             throw StoreError.unusableDatabase(path: path, reason: "opened read-only")
         }
         if records.isEmpty { return WriteSummary() }
-        let table = regionTable
+        let table = regionTable, segmenters = segmenters
         return try pool.write { db in
-            var writer = try RecordWriter(db: db, regions: table)
+            var writer = try RecordWriter(db: db, regions: table, segmenters: segmenters)
             return try writer.write(records)
         }
     }
@@ -108,7 +123,9 @@ public final class SQLiteStore: ArticleStore {
         let plan = try segmenters.with { segmenter in try SearchPlan(request: request, segmenter: segmenter) }
         let regionCode = try request.filters.region.map { try resolveRegionOrThrow($0) }
         return try pool.read { db in
-            try SearchExecutor(db: db, plan: plan, regionCode: regionCode, regions: regionTable).run()
+            try SearchExecutor(
+                db: db, plan: plan, regionCode: regionCode, regions: regionTable,
+                rankingWindow: rankingWindow, countLimit: countLimit).run()
         }
     }
 

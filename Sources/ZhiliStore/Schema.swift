@@ -53,7 +53,13 @@ enum Schema {
                     paragraphs TEXT
                 );
                 CREATE INDEX articles_by_date ON articles(date DESC);
-                CREATE INDEX articles_by_year ON articles(year);
+
+                -- Narrow copy of each article's date for filters that run once per search candidate.
+                CREATE TABLE article_dates (
+                    key INTEGER PRIMARY KEY,
+                    year INTEGER,
+                    date TEXT
+                );
 
                 CREATE TABLE article_regions (
                     article INTEGER NOT NULL,
@@ -76,11 +82,18 @@ enum Schema {
                 ) WITHOUT ROWID;
                 CREATE INDEX region_articles_by_article ON region_articles(article);
 
+                -- Programs with counts kept up to date by every write.
                 CREATE TABLE programs (
                     key INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL UNIQUE
+                    name TEXT NOT NULL UNIQUE,
+                    article_count INTEGER NOT NULL DEFAULT 0,
+                    mention_count INTEGER NOT NULL DEFAULT 0,
+                    first_seen TEXT,
+                    last_seen TEXT
                 );
+                CREATE INDEX programs_by_articles ON programs(article_count DESC, mention_count DESC);
 
+                -- A mention's region is its own, else its article's most salient region ('' for none).
                 CREATE TABLE program_mentions (
                     article INTEGER NOT NULL,
                     ordinal INTEGER NOT NULL,
@@ -91,9 +104,32 @@ enum Schema {
                     sentence TEXT NOT NULL,
                     region_code TEXT,
                     region_name TEXT,
+                    effective_code TEXT NOT NULL,
                     PRIMARY KEY (article, ordinal)
                 ) WITHOUT ROWID;
                 CREATE INDEX program_mentions_by_program ON program_mentions(program, article);
+
+                -- Per program and region: counts and dates, kept up to date by every write.
+                CREATE TABLE program_regions (
+                    program INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    article_count INTEGER NOT NULL,
+                    mention_count INTEGER NOT NULL,
+                    first_seen TEXT,
+                    last_seen TEXT,
+                    PRIMARY KEY (program, code)
+                ) WITHOUT ROWID;
+                CREATE INDEX program_regions_by_code ON program_regions(code, program);
+
+                -- Per program, region and publication year: article counts.
+                CREATE TABLE program_years (
+                    program INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    article_count INTEGER NOT NULL,
+                    PRIMARY KEY (program, code, year)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE figures (
                     article INTEGER NOT NULL,
@@ -115,9 +151,11 @@ enum Schema {
                     "end" INTEGER NOT NULL,
                     paragraph INTEGER NOT NULL,
                     sentence TEXT NOT NULL,
+                    -- The figure's year, else its article's.
+                    period_year INTEGER,
                     PRIMARY KEY (article, ordinal)
                 ) WITHOUT ROWID;
-                CREATE INDEX figures_by_indicator ON figures(indicator, region_code) WHERE indicator IS NOT NULL;
+                CREATE INDEX figures_by_indicator ON figures(indicator, region_code, period_year, article) WHERE indicator IS NOT NULL;
 
                 -- Indicator catalog; counts are kept up to date by every write.
                 CREATE TABLE indicators (

@@ -4,6 +4,10 @@ import ZhiliExtract
 
 /// Runs a ``SearchPlan`` on one read connection: ranks with BM25 (title weighted), applies the
 /// filters, then loads snippets, regions and programs for the page.
+///
+/// Ranking cost grows with the number of matches, so only the newest ``rankingWindow`` matches
+/// (most recently indexed, filters applied) are scored: exact BM25 order whenever fewer articles
+/// match, a recency-bounded ranking for very common words.
 struct SearchExecutor {
     /// Weight of a title match relative to a body match in BM25.
     static let titleWeight = 5.0
@@ -13,110 +17,127 @@ struct SearchExecutor {
     let regionCode: String?
     let regions: RegionTable
 
+    /// How many of the newest matches are ranked by BM25 (at least one page); 0 ranks every match.
+    let rankingWindow: Int
+    /// Matches are counted up to this number; beyond it the total is a lower bound.
+    let countLimit: Int
+
     func run() throws -> SearchResults {
+        // Filters on the article key `K`; each is one index lookup per candidate.
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let years = plan.request.filters.years {
-            conditions.append("a.year BETWEEN ? AND ?")
+            conditions.append("EXISTS (SELECT 1 FROM article_dates d WHERE d.key = K AND d.year BETWEEN ? AND ?)")
             arguments += [years.lowerBound, years.upperBound]
         }
         if let regionCode {
-            conditions.append("EXISTS (SELECT 1 FROM region_articles ra WHERE ra.code = ? AND ra.article = a.key)")
+            conditions.append("EXISTS (SELECT 1 FROM region_articles ra WHERE ra.code = ? AND ra.article = K)")
             arguments.append(regionCode)
         }
         if let program = plan.request.filters.program, !program.isEmpty {
             conditions.append("""
                 EXISTS (SELECT 1 FROM program_mentions pm JOIN programs p ON p.key = pm.program
-                        WHERE pm.article = a.key AND instr(p.name, ?) > 0)
+                        WHERE pm.article = K AND instr(p.name, ?) > 0)
                 """)
             arguments.append(program)
         }
         if let indicator = plan.request.filters.indicator, !indicator.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM figures f WHERE f.article = a.key AND f.indicator = ?)")
+            conditions.append("EXISTS (SELECT 1 FROM figures f WHERE f.article = K AND f.indicator = ?)")
             arguments.append(indicator)
         }
+        let page = plan.request.limit + plan.request.offset
+        let window = rankingWindow <= 0 ? Int(Int32.max) : max(rankingWindow, page)
 
-        let ranked: [(key: Int64, score: Double, total: Int)]
+        let ranked: [(key: Int64, score: Double, candidates: Int)]
+        let source: String
+        var sourceArguments: [(any DatabaseValueConvertible)?] = []
         if let expression = plan.expression {
-            let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
-            // bm25() only works in the query that scans the FTS5 table, so ranking happens in a
-            // materialized CTE and the total is counted over it.
+            let filter = conditions.map { " AND " + $0.replacingOccurrences(of: "= K", with: "= article_fts.rowid") }.joined()
+            source = "FROM article_fts WHERE article_fts MATCH ?\(filter)"
+            sourceArguments = [expression] + arguments
+            // FTS5 walks matches in rowid order for free, so the newest `window` matches are taken
+            // first and only they are scored; bm25() must run in the query that scans the FTS5 table.
             let sql = """
-                WITH matches AS MATERIALIZED (
-                    SELECT a.key AS key, -bm25(article_fts, \(Self.titleWeight), 1.0) AS score
-                    FROM article_fts JOIN articles a ON a.key = article_fts.rowid
-                    WHERE article_fts MATCH ?\(filter)
+                WITH candidates AS MATERIALIZED (
+                    SELECT article_fts.rowid AS key, -bm25(article_fts, \(Self.titleWeight), 1.0) AS score
+                    \(source) ORDER BY article_fts.rowid DESC LIMIT ?
                 )
-                SELECT key, score, count(*) OVER () AS total FROM matches
-                ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
+                SELECT key, score, count(*) OVER () FROM candidates ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
-            let statementArguments = StatementArguments([expression] + arguments + [plan.request.limit, plan.request.offset])
             do {
-                ranked = try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { ($0[0], $0[1], $0[2]) }
+                ranked = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(
+                    sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2]) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
                 // The expression is built from quoted strings only; reaching this means a bug, reported as such.
                 throw StoreError.invalidQuery("the full-text engine rejected the query (\(error.message ?? "no message")); please report it")
             }
         } else {
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            let sql = """
-                SELECT a.key, 0.0, count(*) OVER () FROM articles a\(filter)
-                ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
-                """
-            ranked = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [plan.request.limit, plan.request.offset]))
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.map { $0.replacingOccurrences(of: "= K", with: "= a.key") }.joined(separator: " AND ")
+            source = "FROM articles a\(filter)"
+            sourceArguments = arguments
+            ranked = try Row.fetchAll(db, sql: """
+                SELECT a.key, 0.0, 0 \(source) ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(sourceArguments + [plan.request.limit, plan.request.offset]))
                 .map { ($0[0], $0[1], $0[2]) }
         }
-        let total: Int
-        if let first = ranked.first {
-            total = first.total
+
+        // Fewer candidates than the window means they were all the matches; else count, up to a limit.
+        var total: Int
+        var exact = true
+        if plan.expression != nil, let first = ranked.first, first.candidates < window {
+            total = first.candidates
         } else {
-            total = plan.request.offset > 0 ? try countAll(conditions: conditions, arguments: arguments) : 0
+            total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)",
+                                     arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
+            if total >= countLimit { exact = false }
         }
-        let hits = try ranked.map { try hit(key: $0.key, score: $0.score) }
+        let hits = try loadHits(ranked.map { ($0.key, $0.score) })
         return SearchResults(
             interpretation: plan.expression ?? "",
             region: regionCode.flatMap { regions.region(code: $0)?.ref },
-            total: total, hits: hits)
+            total: total, totalIsExact: exact, hits: hits)
     }
 
-    /// The number of matches when the page is past the end (the window count is then unavailable).
-    private func countAll(conditions: [String], arguments: [(any DatabaseValueConvertible)?]) throws -> Int {
-        if let expression = plan.expression {
-            let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
-            return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM article_fts JOIN articles a ON a.key = article_fts.rowid WHERE article_fts MATCH ?\(filter)
-                """, arguments: StatementArguments([expression] + arguments)) ?? 0
+    /// Loads the page's hits with three queries (articles, regions, programs) in rank order.
+    private func loadHits(_ ranked: [(key: Int64, score: Double)]) throws -> [SearchHit] {
+        guard !ranked.isEmpty else { return [] }
+        let keys = ranked.map(\.key)
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        let arguments = StatementArguments(keys)
+        var articles: [Int64: Row] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, id, title, date, outlet, body FROM articles WHERE key IN (\(placeholders))", arguments: arguments) {
+            articles[row[0]] = row
         }
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM articles a\(filter)", arguments: StatementArguments(arguments)) ?? 0
-    }
-
-    private func hit(key: Int64, score: Double) throws -> SearchHit {
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, title, date, outlet, body FROM articles WHERE key = ?"), arguments: [key])
-        else { throw StoreError.unusableDatabase(path: db.description, reason: "article \(key) vanished during a read") }
-        let body: String = row["body"]
-        let title: String? = row["title"]
-        let regionRows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT name, code FROM article_regions WHERE article = ? ORDER BY rank"), arguments: [key])
-        let programNames = try String.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT p.name FROM program_mentions pm JOIN programs p ON p.key = pm.program
-                WHERE pm.article = ? ORDER BY pm.ordinal
-                """), arguments: [key])
-        var seen = Set<String>()
-        let programs = programNames.filter { seen.insert($0).inserted }
+        var regionsByKey: [Int64: [RegionRef]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT article, name, code FROM article_regions WHERE article IN (\(placeholders)) ORDER BY article, rank
+            """, arguments: arguments) {
+            regionsByKey[row[0], default: []].append(RegionRef(name: row[1], code: row[2]))
+        }
+        var programsByKey: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT pm.article, p.name FROM program_mentions pm JOIN programs p ON p.key = pm.program
+            WHERE pm.article IN (\(placeholders)) ORDER BY pm.article, pm.ordinal
+            """, arguments: arguments) {
+            let key: Int64 = row[0], name: String = row[1]
+            if programsByKey[key]?.contains(name) != true { programsByKey[key, default: []].append(name) }
+        }
         let filterProgram = plan.request.filters.program ?? ""
-        let matched = programs.filter { name in
-            let folded = TermFolding.fold(name)
-            return (!filterProgram.isEmpty && name.contains(filterProgram))
-                || plan.terms.contains { !$0.isEmpty && folded.contains($0) }
+        return ranked.compactMap { key, score in
+            // An article deleted between the two reads of one transaction cannot happen (same snapshot).
+            guard let row = articles[key] else { return nil }
+            let title: String? = row["title"]
+            let programs = programsByKey[key] ?? []
+            let matched = programs.filter { name in
+                let folded = TermFolding.fold(name)
+                return (!filterProgram.isEmpty && name.contains(filterProgram))
+                    || plan.terms.contains { !$0.isEmpty && folded.contains($0) }
+            }
+            return SearchHit(
+                articleID: row["id"], title: title, date: row["date"], outlet: row["outlet"],
+                snippet: SnippetBuilder.snippet(of: row["body"], needles: plan.needles),
+                titleHighlights: title.map { SnippetBuilder.highlights(of: plan.needles, in: SnippetBuilder.foldedScalars($0)) } ?? [],
+                regions: regionsByKey[key] ?? [], matchedPrograms: matched, programs: programs, score: score)
         }
-        return SearchHit(
-            articleID: row["id"], title: title, date: row["date"], outlet: row["outlet"],
-            snippet: SnippetBuilder.snippet(of: body, needles: plan.needles),
-            titleHighlights: title.map { SnippetBuilder.highlights(of: plan.needles, in: SnippetBuilder.foldedScalars($0)) } ?? [],
-            regions: regionRows.map { RegionRef(name: $0["name"], code: $0["code"]) },
-            matchedPrograms: matched, programs: programs, score: score)
     }
 }

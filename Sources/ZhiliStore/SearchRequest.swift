@@ -4,6 +4,9 @@
 /// `OR` (or `|`) between two words matches either; `-word` excludes. Each word is segmented by
 /// Zhili's segmenter, so 1- and 2-character words match inside longer words (调解 in 老李调解室).
 /// An empty query with filters lists matching articles, newest first.
+///
+/// Hits are ranked by BM25 with title matches weighted ×5. When more articles match than the
+/// store's ranking window (200 by default), the most recently indexed ones in the window are ranked.
 public struct SearchRequest: Sendable, Codable, Hashable {
     /// The user's query text.
     public var query: String

@@ -6,16 +6,23 @@ public struct SearchResults: Sendable, Codable, Hashable {
     public var interpretation: String
     /// The region the region filter resolved to, if one was given.
     public var region: RegionRef?
-    /// Number of matching articles in all pages.
+    /// Number of matching articles in all pages (a lower bound when `totalIsExact` is false).
     public var total: Int
+    /// Whether `total` counts every match; false when counting stopped at the store's limit.
+    public var totalIsExact: Bool
     /// The hits of this page, best first.
     public var hits: [SearchHit]
 
+    enum CodingKeys: String, CodingKey {
+        case interpretation, region, total, totalIsExact = "total_is_exact", hits
+    }
+
     /// Creates results.
-    public init(interpretation: String, region: RegionRef?, total: Int, hits: [SearchHit]) {
+    public init(interpretation: String, region: RegionRef?, total: Int, totalIsExact: Bool = true, hits: [SearchHit]) {
         self.interpretation = interpretation
         self.region = region
         self.total = total
+        self.totalIsExact = totalIsExact
         self.hits = hits
     }
 }

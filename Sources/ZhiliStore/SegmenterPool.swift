@@ -19,4 +19,38 @@ final class SegmenterPool: @unchecked Sendable {
         }
         return try body(borrowed)
     }
+
+    /// Computes the index terms of `texts` on all cores and registers them with ``TermHandoff``.
+    func prepareTerms(for texts: [String]) throws {
+        guard texts.count > 1 else { return }
+        let workers = min(texts.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let failure = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do {
+                try self.with { segmenter in
+                    var scratch = DocumentTerms.Scratch()
+                    var index = worker
+                    while index < texts.count {
+                        TermHandoff.shared.register(texts[index], try DocumentTerms(text: texts[index], segmenter: segmenter, scratch: &scratch))
+                        index += workers
+                    }
+                }
+            } catch {
+                failure.record(error)
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+}
+
+/// The first error thrown by concurrent workers.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var error: (any Error)?
+
+    func record(_ error: any Error) {
+        lock.lock()
+        if self.error == nil { self.error = error }
+        lock.unlock()
+    }
 }

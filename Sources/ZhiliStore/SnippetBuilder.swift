@@ -11,16 +11,23 @@ enum SnippetBuilder {
     /// Sorted, merged ranges of the needle groups in `text`: each group's first needle where it
     /// occurs, else the group's other needles (the segments of a word that only matched in parts).
     static func highlights(of groups: [[String]], in text: [Unicode.Scalar]) -> [TextRange] {
-        var ranges: [TextRange] = []
-        for group in groups {
-            guard let whole = group.first else { continue }
-            let found = occurrences(of: [whole], in: text)
-            ranges += found.isEmpty ? occurrences(of: Array(group.dropFirst()), in: text) : found
-        }
-        return merged(ranges)
+        merged(taggedHighlights(of: groups, in: text).map(\.range))
     }
 
-    /// Sorted, merged ranges of `needles` in `text` (Unicode scalar offsets).
+    /// Unmerged matches, each with the index of its needle group.
+    static func taggedHighlights(of groups: [[String]], in text: [Unicode.Scalar]) -> [(range: TextRange, group: Int)] {
+        var ranges: [(range: TextRange, group: Int)] = []
+        for (index, group) in groups.enumerated() {
+            guard let whole = group.first else { continue }
+            var found = occurrences(of: [whole], in: text)
+            if found.isEmpty { found = occurrences(of: Array(group.dropFirst()), in: text) }
+            ranges += found.map { ($0, index) }
+        }
+        ranges.sort { $0.range < $1.range }
+        return ranges
+    }
+
+    /// Ranges of `needles` in `text` (Unicode scalar offsets), unsorted.
     ///
     /// - Complexity: O(n · m · k) for n scalars, k needles of length m; texts are articles, needles few.
     static func occurrences(of needles: [String], in text: [Unicode.Scalar]) -> [TextRange] {
@@ -43,7 +50,7 @@ enum SnippetBuilder {
                 start += 1
             }
         }
-        return merged(ranges)
+        return ranges
     }
 
     /// Sorts and merges overlapping or touching ranges.
@@ -65,28 +72,32 @@ enum SnippetBuilder {
     }
 
     /// The best passage of `text` for `needles`; the opening of `text` when nothing matches.
+    ///
+    /// - Complexity: O(n) in the length of `text` for a fixed query.
     static func snippet(of text: String, needles: [[String]]) -> Snippet {
         let original = Array(text.unicodeScalars)
-        let folded = original.map(TermFolding.fold)
-        let ranges = highlights(of: needles, in: folded)
+        var folded = original
+        for index in folded.indices { folded[index] = TermFolding.fold(folded[index]) }
+        let tagged = taggedHighlights(of: needles, in: folded)
         var start = 0
-        if !ranges.isEmpty {
-            // The window holding the most distinct matched words wins; the earliest on ties.
+        if !tagged.isEmpty {
+            // The window holding the most distinct query words wins, then the most matches; the earliest on ties.
             var bestScore = -1
-            for (index, range) in ranges.enumerated() {
-                var distinct = Set<String>()
+            for (index, match) in tagged.enumerated() {
+                var groups = Set<Int>()
                 var cursor = index
-                while cursor < ranges.count, ranges[cursor].end <= range.start + width - lead {
-                    distinct.insert(String(String.UnicodeScalarView(folded[ranges[cursor].start..<ranges[cursor].end])))
+                while cursor < tagged.count, tagged[cursor].range.end <= match.range.start + width - lead {
+                    groups.insert(tagged[cursor].group)
                     cursor += 1
                 }
-                let score = distinct.count * 100 + (cursor - index)
+                let score = groups.count * 1000 + (cursor - index)
                 if score > bestScore {
                     bestScore = score
-                    start = windowStart(before: range.start, in: original)
+                    start = windowStart(before: match.range.start, in: original)
                 }
             }
         }
+        let ranges = merged(tagged.map(\.range))
         var end = min(original.count, start + width)
         // Stop at a paragraph break that follows the last match in the window.
         let lastMatchEnd = ranges.last(where: { $0.start < end })?.end ?? start

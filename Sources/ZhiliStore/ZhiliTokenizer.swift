@@ -20,8 +20,7 @@ final class ZhiliTokenizer: FTS5CustomTokenizer {
     private static let ok: CInt = 0
 
     private let segmenter: Segmenter
-    private var byteOffsets: [Int32] = []
-    private var scalars: [Unicode.Scalar] = []
+    private var scratch = DocumentTerms.Scratch()
     private var folded: [UInt8] = []
 
     init(db: Database, arguments: [String]) throws {
@@ -58,33 +57,28 @@ final class ZhiliTokenizer: FTS5CustomTokenizer {
     }
 
     private func tokenizeDocument(_ bytes: UnsafeBufferPointer<UInt8>, context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback) -> CInt {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let tokens: [Token]
-        do {
-            tokens = try segmenter.tokens(in: text)
-        } catch {
-            return 1 // SQLITE_ERROR
+        let terms: DocumentTerms
+        if let prepared = TermHandoff.shared.take(bytes) {
+            terms = prepared
+        } else {
+            do {
+                terms = try DocumentTerms(text: String(decoding: bytes, as: UTF8.self), segmenter: segmenter, scratch: &scratch)
+            } catch {
+                return 1 // SQLITE_ERROR
+            }
         }
-        // Scalar index → byte offset. A repaired invalid sequence can make the decoded text longer
-        // than the input; offsets are clamped so FTS5 never sees a range outside the text.
-        scalars.removeAll(keepingCapacity: true)
-        byteOffsets.removeAll(keepingCapacity: true)
-        var offset: Int32 = 0
+        // A repaired invalid sequence can make decoded offsets run past the input: clamp.
         let limit = Int32(bytes.count)
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            byteOffsets.append(min(offset, limit))
-            offset += Int32(UTF8.width(scalar))
+        var index = 0
+        while index + 2 < terms.triples.count {
+            let start = Int(min(terms.triples[index], limit)), end = Int(min(terms.triples[index + 1], limit))
+            if end > start {
+                let code = emit(bytes, start, end, flags: terms.triples[index + 2] == 1 ? Self.colocatedFlag : 0, context: context, callback: callback)
+                if code != Self.ok { return code }
+            }
+            index += 3
         }
-        byteOffsets.append(min(offset, limit))
-        var code = Self.ok
-        IndexTerms.forEach(in: tokens, scalars: scalars) { start, end, colocated in
-            guard code == Self.ok, end < byteOffsets.count else { return }
-            let byteStart = Int(byteOffsets[start]), byteEnd = Int(byteOffsets[end])
-            guard byteEnd > byteStart else { return }
-            code = emit(bytes, byteStart, byteEnd, flags: colocated ? Self.colocatedFlag : 0, context: context, callback: callback)
-        }
-        return code
+        return Self.ok
     }
 
     private func emit(

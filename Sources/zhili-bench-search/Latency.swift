@@ -24,3 +24,24 @@ func measure(_ body: () throws -> Void) rethrows -> Double {
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
+
+/// CPU time of the calling thread, in seconds (unaffected by other processes competing for cores).
+func threadCPUTime() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// CPU time of the whole process (all threads), in seconds.
+func processCPUTime() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Runs `body` and returns its wall time and the calling thread's CPU time, in seconds.
+func measureWithCPU(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpuStart = threadCPUTime()
+    let wall = try measure(body)
+    return (wall, threadCPUTime() - cpuStart)
+}

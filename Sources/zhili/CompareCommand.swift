@@ -36,13 +36,16 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Only values for this year.")
     var year: Int?
 
+    @Option(help: "Most values listed per region, newest first (0: all).")
+    var rowsPerRegion: Int = 50
+
     @Option(help: ArgumentHelp("Output format.", valueName: "table|csv|json|md"))
     var format: Format = .table
 
     mutating func run() throws {
         let store = try CommandFailure.report { try database.open(.readOnly) }
         let comparison = try CommandFailure.report {
-            try store.compare(CompareRequest(indicator: indicator, level: level, within: within, year: year))
+            try store.compare(CompareRequest(indicator: indicator, level: level, within: within, year: year, rowsPerRegion: rowsPerRegion))
         }
         switch format {
         case .json:
@@ -60,6 +63,11 @@ struct CompareCommand: ParsableCommand {
             let label = comparison.indicator.label.map { " (\($0))" } ?? ""
             print("\(comparison.indicator.id)\(label) by \(comparison.level.rawValue) in \(comparison.within.name)\(year.map { ", \($0)" } ?? "")")
             print(TextTable.render(headers: headers, rows: rows))
+        }
+        if format != .json, !comparison.omitted.isEmpty {
+            let names = Dictionary(comparison.rows.map { ($0.region.code, $0.region.name) }, uniquingKeysWith: { first, _ in first })
+            let notes = comparison.omitted.sorted { $0.key < $1.key }.map { "\(names[$0.key] ?? $0.key) \($0.value)" }
+            FileHandle.standardError.write(Data("more values not listed (--rows-per-region 0 lists all): \(notes.joined(separator: ", "))\n".utf8))
         }
     }
 

@@ -55,7 +55,7 @@ struct SearchCommand: ParsableCommand {
             try JSONOutput.print(results)
             return
         }
-        var header = "\(results.total) result\(results.total == 1 ? "" : "s")"
+        var header = "\(results.total)\(results.totalIsExact ? "" : "+") result\(results.total == 1 ? "" : "s")"
         if let region = results.region { header += " in \(region.name) (\(region.code))" }
         print(header)
         for (index, hit) in results.hits.enumerated() {

@@ -27,11 +27,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one.")
     var port: Int = 8080
 
+    @Option(help: "Number of /api/search answers kept in memory (the index is read-only, so they stay valid); 0 turns the cache off.")
+    var searchCache: Int = 2048
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical. Each request is logged at info.")
     var logLevel: String = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard searchCache >= 0 else { throw ValidationError("--search-cache must be 0 or more") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -41,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "zhili.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let configuration = ServerConfiguration(host: host, port: port)
+        let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: searchCache)
         let app = try await buildApplication(databasePath: db, configuration: configuration, logger: logger)
         try await app.runService()
     }

@@ -1,4 +1,5 @@
 import Testing
+import Hummingbird
 @testable import ZhiliServer
 
 @Suite struct HTMLTests {
@@ -21,5 +22,26 @@ import Testing
     ])
     func urlComponent(input: String, expected: String) {
         #expect(HTML.urlComponent(input) == expected)
+    }
+}
+
+@Suite struct ResponseCacheTests {
+    @Test func keepsAtMostCapacityEntriesEvictingTheOldest() {
+        let cache = ResponseCache(capacity: 2)
+        cache.store(ByteBuffer(string: "a"), for: "q=a")
+        cache.store(ByteBuffer(string: "b"), for: "q=b")
+        cache.store(ByteBuffer(string: "c"), for: "q=c")
+        #expect(cache.count == 2)
+        #expect(cache.value(for: "q=a") == nil)
+        #expect(cache.value(for: "q=c") == ByteBuffer(string: "c"))
+    }
+
+    @Test func capacityZeroAndOversizedEntriesAreNotKept() {
+        let off = ResponseCache(capacity: 0)
+        off.store(ByteBuffer(string: "a"), for: "k")
+        #expect(off.value(for: "k") == nil)
+        let small = ResponseCache(capacity: 4, maxEntryBytes: 2)
+        small.store(ByteBuffer(string: "abc"), for: "k")
+        #expect(small.count == 0)
     }
 }

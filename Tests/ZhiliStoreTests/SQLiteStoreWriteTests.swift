@@ -29,6 +29,26 @@ import ZhiliCore
         #expect(grids.articleCount == 2)
     }
 
+    @Test func programCountsFollowReplacements() throws {
+        let (store, _) = try Fixtures.store()
+        try store.write([Fixtures.laoli])
+        var group = try #require(try store.programs(ProgramsRequest(query: "老李")).first)
+        #expect(group.articleCount == 1)
+        #expect(group.mentionCount == 2)
+        var without = Fixtures.laoli
+        without.programs = []
+        try store.write([without])
+        #expect(try store.programs(ProgramsRequest(query: "老李")).isEmpty)
+        #expect(try store.programs(ProgramsRequest(query: "老李", region: "乌兰察布")).isEmpty)
+        var later = Fixtures.laoli
+        later.article.date = "2024-01-02"
+        try store.write([later])
+        group = try #require(try store.programs(ProgramsRequest(query: "老李")).first)
+        #expect(group.articleCount == 1)
+        #expect(group.firstSeen == "2024-01-02")
+        #expect(group.years == [2024])
+    }
+
     @Test func duplicateIDsInOneBatchKeepTheLast() throws {
         var second = Fixtures.laoli
         second.article.title = "第二版"
