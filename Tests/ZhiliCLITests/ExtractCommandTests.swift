@@ -45,21 +45,31 @@ import Testing
         return process.terminationStatus
     }
 
-    /// A JSON Lines dump of `count` articles built from the seeds, with one malformed line.
-    static func makeDump(at url: URL, count: Int) throws {
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("corpus/raw").path).sorted()
-            .map { try String(contentsOf: root.appendingPathComponent("corpus/raw/\($0)"), encoding: .utf8) }
+    /// Writes a JSON Lines dump of `count` seed copies with line 18 malformed, and returns how many
+    /// articles its good lines hold (a seed can hold several; the hand-written gold says how many).
+    @discardableResult
+    static func makeDump(at url: URL, count: Int) throws -> Int {
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("corpus/raw").path).sorted()
+        let seeds = try names.map { try String(contentsOf: root.appendingPathComponent("corpus/raw/\($0)"), encoding: .utf8) }
+        let articlesPerSeed = try names.map { name -> Int in
+            let gold = root.appendingPathComponent("corpus/gold/\(name.replacingOccurrences(of: ".txt", with: ".json"))")
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: gold)) as? [String: Any]
+            return (object?["articles"] as? [Any])?.count ?? 1
+        }
         var lines = ""
+        var articles = 0
         for index in 0..<count {
             if index == 17 {
                 lines += "{\"text\": \"未闭合的记录\n"
                 continue
             }
+            articles += articlesPerSeed[index % seeds.count]
             let text = seeds[index % seeds.count].replacingOccurrences(of: "2000", with: String(1000 + index))
             let data = try JSONSerialization.data(withJSONObject: ["text": text, "url": "http://example.cn/\(index)"], options: [.sortedKeys])
             lines += String(decoding: data, as: UTF8.self) + "\n"
         }
         try lines.write(to: url, atomically: true, encoding: .utf8)
+        return articles
     }
 
     static func lineCount(_ url: URL) -> Int {
@@ -77,22 +87,22 @@ import Testing
     @Test func badRecordsGoToTheErrorsFileAndExitThree() throws {
         let directory = Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 30)
+        let articles = try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 30)
         let status = try Self.run(["extract", "dump.jsonl", "--out", "out.jsonl", "--errors", "errors.jsonl", "--csv", "tables", "--jobs", "2"], in: directory)
         #expect(status == 3)
-        #expect(Self.lineCount(directory.appendingPathComponent("out.jsonl")) == 29)
+        #expect(Self.lineCount(directory.appendingPathComponent("out.jsonl")) == articles)
         let errors = try String(contentsOf: directory.appendingPathComponent("errors.jsonl"), encoding: .utf8)
         #expect(errors.contains("\"line\":18"))
         let csv = try Data(contentsOf: directory.appendingPathComponent("tables/articles.csv"))
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let summary = try String(contentsOf: directory.appendingPathComponent("stderr"), encoding: .utf8)
-        #expect(summary.contains("29 articles") && summary.contains("1 errors"))
+        #expect(summary.contains("\(articles) articles") && summary.contains("1 errors"))
     }
 
     @Test func killNineThenResumeEqualsAnUninterruptedRun() throws {
         let directory = Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 600)
+        let articles = try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 600)
         let common = ["extract", "dump.jsonl", "--jobs", "2", "--quiet"]
 
         #expect(try Self.run(common + ["--out", "reference.jsonl", "--errors", "reference-errors.jsonl"], in: directory) == 3)
@@ -113,7 +123,7 @@ import Testing
         #expect(try Self.run(arguments + ["--resume"], in: directory) == 3)
         let reference = try Data(contentsOf: directory.appendingPathComponent("reference.jsonl"))
         let resumed = try Data(contentsOf: directory.appendingPathComponent("out.jsonl"))
-        #expect(Self.lineCount(directory.appendingPathComponent("out.jsonl")) == 599)
+        #expect(Self.lineCount(directory.appendingPathComponent("out.jsonl")) == articles)
         let sameRecords = reference == resumed
         #expect(sameRecords, "resumed output differs from the uninterrupted run")
         let sameErrors = try Data(contentsOf: directory.appendingPathComponent("reference-errors.jsonl")) == Data(contentsOf: directory.appendingPathComponent("errors.jsonl"))
