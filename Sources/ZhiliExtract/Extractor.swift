@@ -39,8 +39,12 @@ public final class Extractor {
     ///   - regions: divisions and aliases to resolve mentions against.
     ///   - indicators: canonical indicators for metrics (a user file via ``IndicatorTable/init(contentsOf:)``).
     ///   - knownPrograms: names that are programs whenever quoted.
-    public init(regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled, knownPrograms: Set<String> = Extractor.bundledPrograms) throws {
-        self.segmenter = try Segmenter()
+    ///   - lexicon: the segmenter's lexicon (the bundled one merged with users' files).
+    public init(
+        regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled,
+        knownPrograms: Set<String> = Extractor.bundledPrograms, lexicon: Lexicon = .bundled
+    ) throws {
+        self.segmenter = try Segmenter(lexicon: lexicon)
         self.regions = regions
         self.indicators = indicators
         self.knownPrograms = knownPrograms

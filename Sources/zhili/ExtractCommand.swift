@@ -4,6 +4,7 @@ import ZhiliBatch
 import ZhiliCore
 import ZhiliExtract
 import ZhiliIngest
+import ZhiliSegment
 import ZhiliStore
 
 /// `zhili extract`: structured records from article dumps, on every core, resumable.
@@ -89,6 +90,18 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Stop at the first bad record.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Extra segmenter lexicon in jieba format (`word [freq] [tag]` per line); repeatable.", valueName: "file"))
+    var lexicon: [String] = []
+
+    @Option(help: ArgumentHelp("Indicator file (JSON, same shape as the bundled indicators.json) used instead of the bundled one.", valueName: "file"))
+    var indicators: String?
+
+    @Option(help: ArgumentHelp("Extra known program names, one per line; repeatable.", valueName: "file"))
+    var programs: [String] = []
+
+    @Option(help: ArgumentHelp("Extra boilerplate pattern file (same format as `zhili clean --boilerplate`); repeatable.", valueName: "file"))
+    var boilerplate: [String] = []
+
     @Flag(help: "Include each article's tokens.")
     var tokens = false
 
@@ -118,10 +131,28 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let cleaner: Cleaner
         do {
-            cleaner = try Cleaner()
+            cleaner = try Cleaner(configuration: CleanerConfiguration(boilerplateFiles: boilerplate))
         } catch {
             throw ValidationError("cleaner: \(error)")
         }
+        var words = Lexicon.bundled
+        var knownPrograms = Extractor.bundledPrograms
+        let indicatorTable: IndicatorTable
+        do {
+            for file in lexicon {
+                let extra = try Lexicon(contentsOf: URL(fileURLWithPath: file))
+                for problem in extra.diagnostics { FileHandle.standardError.write(Data("zhili extract: \(problem)\n".utf8)) }
+                words.merge(extra)
+            }
+            for file in programs {
+                knownPrograms.formUnion(Extractor.programNames(fromList: try String(contentsOfFile: file, encoding: .utf8)))
+            }
+            indicatorTable = try indicators.map { try IndicatorTable(contentsOf: URL(fileURLWithPath: $0)) } ?? .bundled
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let userLexicon = words
+        let userPrograms = knownPrograms
         var fields = JSONFieldNames(title: titleField, url: urlField, date: dateField)
         if !textFields.isEmpty { fields.text = textFields }
         let inputs = BatchInput.discover(paths, include: include.map(GlobPattern.init), exclude: exclude.map(GlobPattern.init))
@@ -134,7 +165,10 @@ struct ExtractCommand: ParsableCommand {
         let includeTokens = tokens
         let runner = BatchRunner(options: options) {
             // One extractor per worker thread: it holds ICU handles that are not thread-safe.
-            ExtractionProcessor(cleaner: cleaner, extractor: try Extractor(), includeTokens: includeTokens)
+            ExtractionProcessor(
+                cleaner: cleaner,
+                extractor: try Extractor(indicators: indicatorTable, knownPrograms: userPrograms, lexicon: userLexicon),
+                includeTokens: includeTokens)
         }
         let knownSizes = inputs.compactMap(\.size)
         let progress = BatchProgress.automatic(quiet: quiet, totalBytes: knownSizes.count == inputs.count ? knownSizes.reduce(0, +) : nil)

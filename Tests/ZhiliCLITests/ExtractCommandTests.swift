@@ -129,4 +129,24 @@ import Testing
         let sameErrors = try Data(contentsOf: directory.appendingPathComponent("reference-errors.jsonl")) == Data(contentsOf: directory.appendingPathComponent("errors.jsonl"))
         #expect(sameErrors)
     }
+
+    @Test func aUserLexiconKeepsItsWordsWhole() throws {
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "人熟地熟 10 l\n".write(to: directory.appendingPathComponent("my.dict"), atomically: true, encoding: .utf8)
+        let seed = Self.root.appendingPathComponent("corpus/raw/000_2cf5b494796738ac.txt").path
+        func words(_ extra: [String]) throws -> [String] {
+            #expect(try Self.run(["extract", "--quiet", "--tokens"] + extra + [seed], in: directory) == 0)
+            let line = try String(contentsOf: directory.appendingPathComponent("stdout"), encoding: .utf8).split(separator: "\n")[0]
+            let record = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let text = Array((record["text"] as? String ?? "").unicodeScalars)
+            let tokens = record["tokens"] as? [[String: Any]] ?? []
+            return tokens.compactMap { token in
+                guard let start = token["start"] as? Int, let end = token["end"] as? Int else { return nil }
+                return String(String.UnicodeScalarView(text[start..<end]))
+            }
+        }
+        #expect(try !words([]).contains("人熟地熟"))
+        #expect(try words(["--lexicon", "my.dict"]).contains("人熟地熟"))
+    }
 }
