@@ -44,17 +44,7 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Extra boilerplate pattern file (same format as the built-in boilerplate.txt); repeatable.", valueName: "file"))
     var boilerplate: [String] = []
 
-    @Option(name: .customLong("text-field"), help: ArgumentHelp("JSON Lines field holding the body; repeatable, tried in order (default: text, content, html).", valueName: "name"))
-    var textFields: [String] = []
-
-    @Option(name: .customLong("title-field"), help: ArgumentHelp("JSON Lines field holding the title.", valueName: "name"))
-    var titleField: String = "title"
-
-    @Option(name: .customLong("url-field"), help: ArgumentHelp("JSON Lines field holding the URL.", valueName: "name"))
-    var urlField: String = "url"
-
-    @Option(name: .customLong("date-field"), help: ArgumentHelp("JSON Lines field holding the date.", valueName: "name"))
-    var dateField: String = "date"
+    @OptionGroup var jsonFields: JSONFieldOptions
 
     func run() throws {
         let cleaner: Cleaner
@@ -63,8 +53,7 @@ struct CleanCommand: ParsableCommand {
         } catch {
             throw ValidationError("boilerplate: \(error)")
         }
-        var fields = JSONFieldNames(title: titleField, url: urlField, date: dateField)
-        if !textFields.isEmpty { fields.text = textFields }
+        let fields = jsonFields.fieldNames
         let input = InputReader(paths: paths, encoding: encoding, fields: fields)
 
         let encoder = JSONEncoder()

@@ -69,17 +69,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Read text, HTML and WARC inputs in this charset (e.g. GBK) instead of detecting it.")
     var encoding: String?
 
-    @Option(name: .customLong("text-field"), help: ArgumentHelp("JSON Lines field holding the body; repeatable, tried in order (default: text, content, html).", valueName: "name"))
-    var textFields: [String] = []
-
-    @Option(name: .customLong("title-field"), help: ArgumentHelp("JSON Lines field holding the title.", valueName: "name"))
-    var titleField: String = "title"
-
-    @Option(name: .customLong("url-field"), help: ArgumentHelp("JSON Lines field holding the URL.", valueName: "name"))
-    var urlField: String = "url"
-
-    @Option(name: .customLong("date-field"), help: ArgumentHelp("JSON Lines field holding the date.", valueName: "name"))
-    var dateField: String = "date"
+    @OptionGroup var jsonFields: JSONFieldOptions
 
     @Option(help: ArgumentHelp("Checkpoint journal (default: OUT.journal, or DIR/.journal for --csv).", valueName: "file"))
     var journal: String?
@@ -153,8 +143,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let userLexicon = words
         let userPrograms = knownPrograms
-        var fields = JSONFieldNames(title: titleField, url: urlField, date: dateField)
-        if !textFields.isEmpty { fields.text = textFields }
+        let fields = jsonFields.fieldNames
         let inputs = BatchInput.discover(paths, include: include.map(GlobPattern.init), exclude: exclude.map(GlobPattern.init))
         // JSON Lines go to --out, or to standard output when no other output is asked for.
         let jsonLinesPath = out ?? (csv == nil && db == nil ? "-" : nil)
