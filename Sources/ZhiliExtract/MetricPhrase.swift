@@ -21,6 +21,8 @@ struct MetricPhrase {
     ]
     /// Adverbs that start the predicate inside a phrase (连续三年保持在, 始终保持在, 已累计开展).
     static let predicateStarts = ["始终", "连续", "一直"]
+    /// Stock verbs, then counting starts: the phrase begins after the last of each found.
+    static let leadWords = stockVerbs + countingStarts
     /// Adverbs after which the counted phrase starts (各站室已累计开展座谈交流 → 开展座谈交流).
     static let countingStarts = ["累计", "共计"]
     /// Verbs of having or providing: what is counted is their object (配备专兼职网格员 → 专兼职网格员),
@@ -160,17 +162,7 @@ struct MetricPhrase {
             }
             offset -= 1
         }
-        for word in Self.stockVerbs {
-            var offset = upper - word.unicodeScalars.count - 2
-            while offset >= lower {
-                if text.has(word, at: offset) {
-                    lower = offset + word.unicodeScalars.count
-                    break
-                }
-                offset -= 1
-            }
-        }
-        for word in Self.countingStarts {
+        for word in Self.leadWords {
             var offset = upper - word.unicodeScalars.count - 2
             while offset >= lower {
                 if text.has(word, at: offset) {
