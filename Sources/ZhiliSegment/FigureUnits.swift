@@ -27,7 +27,7 @@ enum FigureUnits {
     private static func build(_ units: [String]) -> LexiconTrie {
         var trie = LexiconTrie()
         for (index, unit) in units.enumerated() {
-            if let node = trie.insert(unit.utf16) { trie.setWord(node, entry: Int32(index)) }
+            if let node = trie.insert(unit.utf16) { trie.setWord(node, entry: Int32(index), logFrequency: 0) }
         }
         return trie
     }

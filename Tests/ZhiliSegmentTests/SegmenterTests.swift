@@ -30,6 +30,27 @@ func segmented(_ text: String, lexicon: Lexicon = .bundled) throws -> [(String, 
         #expect(words.contains(example.1), "\(words)")
     }
 
+    /// Han runs follow the most probable path, not the longest match: 化解矛盾 is a word, yet
+    /// 化解|矛盾纠纷 (621 × 3000) beats 化解矛盾|纠纷 (3 × 1191), alone and in context.
+    @Test(arguments: ["化解矛盾纠纷", "累计排查化解矛盾纠纷2000余起", "多元化解矛盾纠纷 推进基层社会治理"])
+    func bestPathBeatsLongestMatch(_ text: String) throws {
+        let words = try segmented(text).map(\.0)
+        #expect(words.contains("矛盾纠纷"), "\(words)")
+        #expect(!words.contains("化解矛盾"), "\(words)")
+    }
+
+    /// A user word without a frequency gets just enough to stay whole on its own (jieba's
+    /// suggest_freq), and a user word with a frequency keeps it.
+    @Test func userWordsWithoutFrequencyStayWhole() throws {
+        #expect(try !segmented("推行格警联动工作法").map(\.0).contains("格警联动"))
+        var lexicon = Lexicon.bundled
+        lexicon.merge(Lexicon(parsing: "格警联动\n老支书调解 5 n\n"))
+        let words = try segmented("推行格警联动工作法", lexicon: lexicon).map(\.0)
+        #expect(words.contains("格警联动"), "\(words)")
+        #expect(lexicon.entry(for: "老支书调解")?.frequency == 5)
+        #expect(lexicon.entry(for: "格警联动")?.frequency == nil)
+    }
+
     /// Every name of the region table, and common short forms, come out whole.
     static let regions: [(String, String)] = [
         ("近年来,集宁区坚定不移贯彻总体国家安全观", "集宁区"),

@@ -40,16 +40,11 @@ import ZhiliCore
         #expect(try ids(query).sorted() == expected)
     }
 
-    /// A phrase segmented on its own can differ from the same words segmented in context:
-    /// greedy longest match reads the query 化解矛盾纠纷 as 化解矛盾|纠纷 (化解矛盾 is in the
-    /// general lexicon) while the article's 排查化解矛盾纠纷 is 排查化解|矛盾纠纷. Fixing this needs
-    /// frequency-aware (DAG) segmentation; until then the miss is recorded as a known issue, and
-    /// this test fails once it is fixed so the expectation can be restored.
-    @Test func phraseSegmentedDifferentlyInContext() throws {
-        let hits = try ids("\"化解矛盾纠纷\"")
-        withKnownIssue("greedy longest-match segmentation of phrases out of context") {
-            #expect(hits == ["laoli"])
-        }
+    /// A quoted phrase is segmented alone the way it is in context: the best path reads both the
+    /// query 化解矛盾纠纷 and the article's 排查化解矛盾纠纷 as …化解|矛盾纠纷, where greedy longest
+    /// match read the query as 化解矛盾|纠纷 and missed.
+    @Test func phraseSegmentedAloneMatchesContext() throws {
+        #expect(try ids("\"化解矛盾纠纷\"") == ["laoli"])
     }
 
     @Test(arguments: [

@@ -1,12 +1,12 @@
 import Foundation
 import ZhiliCore
 
-/// A set of words the segmenter keeps whole, read from jieba-format dictionaries.
+/// The words and frequencies the segmenter splits Han text with, read from jieba-format dictionaries.
 ///
 /// Each line is `word [freq] [tag]` separated by spaces or tabs; blank lines and lines starting
 /// with `#` are skipped. The bundled lexicon holds domain terms (矛盾纠纷, 网格员, 枫桥经验 …),
-/// every region name with its short forms, and the words of jieba's dictionary that ICU splits
-/// (构建, 坚如磐石); merge your own on top:
+/// every region name with its short forms, and jieba's whole dictionary (构建, 坚如磐石);
+/// merge your own on top:
 ///
 /// ```swift
 /// var lexicon = Lexicon.bundled
@@ -19,8 +19,8 @@ public struct Lexicon: Sendable {
     /// Problems found while reading (malformed lines are skipped, never fatal).
     public private(set) var diagnostics: [Diagnostic] = []
     private(set) var trie = LexiconTrie()
-    /// Length in UTF-16 units of the longest word.
-    private(set) var longestWord = 0
+    /// Sum of the words' frequencies: probabilities on the segmenter's best path are `frequency / total`.
+    public private(set) var totalFrequency: Double = 0
 
     /// An empty lexicon.
     public init() {}
@@ -40,6 +40,10 @@ public struct Lexicon: Sendable {
 
     /// Parses the UTF-8 bytes of a jieba dictionary.
     private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) {
+        // Size the tables once: about three trie nodes and one entry per line.
+        let lines = bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+        trie.reserveCapacity(nodes: lines * 3)
+        entries.reserveCapacity(lines)
         var lineStart = 0
         var lineNumber = 0
         while lineStart < bytes.count {
@@ -100,7 +104,7 @@ public struct Lexicon: Sendable {
         self.init(parsing: text, source: url.path)
     }
 
-    /// Zhili's bundled lexicon: domain terms, region names and general words ICU splits.
+    /// Zhili's bundled lexicon: domain terms, region names and jieba's general vocabulary.
     public static let bundled: Lexicon = {
         var lexicon = Lexicon()
         // Later files win for words in several: domain terms over region names over jieba's words.
@@ -118,24 +122,46 @@ public struct Lexicon: Sendable {
     public var count: Int { entries.count }
 
     /// Adds a word, or replaces the frequency and tag of one already there.
+    ///
+    /// A word without a frequency gets one just high enough to beat its own best split by the
+    /// words already in the lexicon, as jieba's `suggest_freq` does: it stays whole on its own,
+    /// and a better-scoring split in context can still win.
     public mutating func insert(_ entry: LexiconEntry) {
         guard !entry.word.isEmpty else { return }
+        let logFrequency = entry.frequency.map { Float(log(Double(max($0, 1)))) } ?? suggestedLogFrequency(entry.word)
         guard let node = trie.insert(entry.word.utf16) else {
             diagnostics.append(Diagnostic(source: "lexicon", reason: "lexicon is full (\(LexiconTrie.maxNodes) trie nodes); `\(entry.word)` not added"))
             return
         }
         let existing = trie.wordAt[Int(node)]
         if existing >= 0 {
+            totalFrequency -= exp(Double(trie.logFrequencyAt[Int(node)]))
             entries[Int(existing)] = entry
+            trie.setWord(node, entry: existing, logFrequency: logFrequency)
         } else {
-            trie.setWord(node, entry: Int32(entries.count))
+            trie.setWord(node, entry: Int32(entries.count), logFrequency: logFrequency)
             entries.append(entry)
         }
-        longestWord = max(longestWord, entry.word.utf16.count)
+        totalFrequency += exp(Double(logFrequency))
+    }
+
+    /// Natural log of the total frequency (0 for an empty lexicon).
+    var logTotal: Float { Float(log(max(totalFrequency, 1))) }
+
+    /// The log frequency that makes `word` just more probable than its best split.
+    private func suggestedLogFrequency(_ word: String) -> Float {
+        let split = trie.withView { BestPath(trie: $0, logTotal: logTotal).bestScore(of: Array(word.utf16)) }
+        // jieba: max(int(P(split) · total) + 1, current frequency).
+        let suggested = log(exp(Double(split) + Double(logTotal)) + 1)
+        return Float(max(suggested, Double(entry(for: word)?.frequency.map { log(Double(max($0, 1))) } ?? 0)))
     }
 
     /// Adds every word of `other` (its values win for words in both) and its diagnostics.
     public mutating func merge(_ other: Lexicon) {
+        if entries.isEmpty, diagnostics.isEmpty {
+            self = other
+            return
+        }
         for entry in other.entries { insert(entry) }
         diagnostics += other.diagnostics
     }

@@ -11,6 +11,8 @@ struct LexiconTrie: Sendable {
     private var slots: [UInt64]
     /// Entry index of the word ending at each node, or -1.
     private(set) var wordAt: [Int32]
+    /// Natural log of the frequency of the word ending at each node (0 elsewhere).
+    private(set) var logFrequencyAt: [Float]
     /// The edge key (parent << 16 | unit) that leads to each node, to find its slot again.
     private var keyOf: [UInt64]
     private var used = 0
@@ -29,7 +31,16 @@ struct LexiconTrie: Sendable {
         slots = [UInt64](repeating: 0, count: 1024)
         shift = 64 - 10
         wordAt = [-1]
+        logFrequencyAt = [0]
         keyOf = [0]
+    }
+
+    /// Makes room for `nodes` nodes without growing the tables on the way.
+    mutating func reserveCapacity(nodes: Int) {
+        wordAt.reserveCapacity(nodes)
+        logFrequencyAt.reserveCapacity(nodes)
+        keyOf.reserveCapacity(nodes)
+        while slots.count < nodes * 2 { grow() }
     }
 
     /// Number of nodes, the root included.
@@ -60,6 +71,7 @@ struct LexiconTrie: Sendable {
             guard wordAt.count < LexiconTrie.maxNodes else { return nil }
             let created = Int32(wordAt.count)
             wordAt.append(-1)
+            logFrequencyAt.append(0)
             if node == LexiconTrie.root {
                 rootChildren[Int(unit)] = created << 1
                 keyOf.append(UInt64(unit))
@@ -73,9 +85,10 @@ struct LexiconTrie: Sendable {
         return node
     }
 
-    /// Marks `node` as the end of entry `entry`.
-    mutating func setWord(_ node: Int32, entry: Int32) {
+    /// Marks `node` as the end of entry `entry`, a word with the given log frequency.
+    mutating func setWord(_ node: Int32, entry: Int32, logFrequency: Float) {
         wordAt[Int(node)] = entry
+        logFrequencyAt[Int(node)] = logFrequency
         let key = keyOf[Int(node)]
         if key < 0x1_0000 {
             rootChildren[Int(key)] = node << 1 | 1
@@ -91,7 +104,9 @@ struct LexiconTrie: Sendable {
     func withView<Result>(_ body: (LexiconTrieView) throws -> Result) rethrows -> Result {
         try rootChildren.withUnsafeBufferPointer { root in
             try slots.withUnsafeBufferPointer { slots in
-                try body(LexiconTrieView(rootChildren: root, slots: slots, shift: shift))
+                try logFrequencyAt.withUnsafeBufferPointer { logFrequencies in
+                    try body(LexiconTrieView(rootChildren: root, slots: slots, logFrequencies: logFrequencies, shift: shift))
+                }
             }
         }
     }
@@ -129,6 +144,8 @@ struct LexiconTrie: Sendable {
 struct LexiconTrieView {
     let rootChildren: UnsafeBufferPointer<Int32>
     let slots: UnsafeBufferPointer<UInt64>
+    /// Log frequency of the word ending at each node.
+    let logFrequencies: UnsafeBufferPointer<Float>
     let shift: UInt64
 
     /// The cursor (`child << 1 | isWord`) of `node`'s child along `unit`, or -1.
