@@ -27,6 +27,8 @@ public final class Segmenter {
     private var pathScores: [Float] = []
     private var pathEnds: [Int32] = []
     private let logTotal: Float
+    /// Sum of the prefetched lexicon slots; kept so the prefetch loads are not optimized away.
+    private var warmth: UInt64 = 0
 
     /// Creates a segmenter with the bundled lexicon (domain terms, region names, general words ICU splits).
     public convenience init() throws {
@@ -140,7 +142,7 @@ public final class Segmenter {
                         let unit = text[position]
                         if Segmenter.isHan(unit) {
                             repeat { position += 1 } while position < count && Segmenter.isHan(text[position])
-                            path.solve(text, from: start, to: position, score: scores.baseAddress!, next: next.baseAddress!)
+                            warmth &+= path.solve(text, from: start, to: position, score: scores.baseAddress!, next: next.baseAddress!)
                             var wordStart = start
                             while wordStart < position {
                                 wordStart = start + Int(next[wordStart - start])
