@@ -49,14 +49,14 @@ public final class SQLiteStore: ArticleStore {
     ///   - countLimit: matches are counted up to this number.
     public init(
         path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled,
-        rankingWindow: Int = 200, countLimit: Int = 10_000
+        rankingWindow: Int = 200, countLimit: Int = 1_000
     ) throws {
         self.path = path
         self.rankingWindow = rankingWindow
         self.countLimit = max(1, countLimit)
         self.mode = mode
         self.regionTable = regions
-        self.segmenters = SegmenterPool()
+        self.segmenters = try SegmenterPool()
         self.resolver = RegionResolver(table: regions)
 
         var configuration = Configuration()

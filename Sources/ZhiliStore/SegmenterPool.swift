@@ -6,6 +6,12 @@ final class SegmenterPool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Segmenter] = []
 
+    /// Creates a pool holding one ready segmenter, so the lexicon loads when the store opens
+    /// rather than inside the first query.
+    init() throws {
+        idle = [try Segmenter()]
+    }
+
     /// Runs `body` with a segmenter no other thread is using.
     func with<T>(_ body: (Segmenter) throws -> T) throws -> T {
         lock.lock()

@@ -25,7 +25,7 @@ struct Options {
     /// The store's ranking window.
     var window = 200
     /// The store's count limit.
-    var countLimit = 10_000
+    var countLimit = 1_000
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
