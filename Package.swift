@@ -52,6 +52,9 @@ let package = Package(
         // Debian's zlib (zlib1g-dev) for the gzip reader; only ZhiliIngest imports it.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
+        // Debian's SQLite (libsqlite3-dev): the FTS5 ranking function `zhili_rank`; only ZhiliStore imports it.
+        .target(name: "CZhiliSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+
         // Records that flow between stages.
         .target(name: "ZhiliCore", swiftSettings: swiftSettings),
 
@@ -83,7 +86,7 @@ let package = Package(
         // Stage 4: durable store and search.
         .target(
             name: "ZhiliStore",
-            dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", "CZhiliSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
 

@@ -1,4 +1,5 @@
 import Foundation
+import CZhiliSQLite
 import GRDB
 import ZhiliCore
 import ZhiliExtract
@@ -37,6 +38,7 @@ public final class SQLiteStore: ArticleStore {
     let pool: DatabasePool
     let segmenters: SegmenterPool
     let resolver: RegionResolver
+    let documentFrequencies = DocumentFrequencies()
 
     /// Opens (and in `.readWrite` mode creates and migrates) the index at `path`.
     ///
@@ -49,7 +51,7 @@ public final class SQLiteStore: ArticleStore {
     ///   - countLimit: matches are counted up to this number.
     public init(
         path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled,
-        rankingWindow: Int = 200, countLimit: Int = 1_000
+        rankingWindow: Int = 100, countLimit: Int = 500
     ) throws {
         self.path = path
         self.rankingWindow = rankingWindow
@@ -71,6 +73,8 @@ public final class SQLiteStore: ArticleStore {
             }
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // After temp_store: changing it drops the connection's temporary tables.
+            try SQLiteStore.registerRanking(db)
         }
 
         if mode == .readOnly {
@@ -109,6 +113,7 @@ public final class SQLiteStore: ArticleStore {
         }
         if records.isEmpty { return WriteSummary() }
         let table = regionTable, segmenters = segmenters
+        defer { documentFrequencies.removeAll() }
         return try pool.write { db in
             var writer = try RecordWriter(db: db, regions: table, segmenters: segmenters)
             return try writer.write(records)
@@ -124,7 +129,7 @@ public final class SQLiteStore: ArticleStore {
         let regionCode = try request.filters.region.map { try resolveRegionOrThrow($0) }
         return try pool.read { db in
             try SearchExecutor(
-                db: db, plan: plan, regionCode: regionCode, regions: regionTable,
+                db: db, plan: plan, regionCode: regionCode, regions: regionTable, documentFrequencies: documentFrequencies,
                 rankingWindow: rankingWindow, countLimit: countLimit).run()
         }
     }
@@ -188,6 +193,16 @@ public final class SQLiteStore: ArticleStore {
     /// Registers the `zhili` FTS5 tokenizer on a connection opened outside the store (tools, benchmarks).
     public static func registerTokenizer(_ db: Database) {
         db.add(tokenizer: ZhiliTokenizer.self)
+    }
+
+    /// Registers the ranking function `zhili_rank` and the per-connection vocabulary table
+    /// `temp.zhili_vocab` (document frequency of each indexed term) that ``SearchExecutor`` uses.
+    public static func registerRanking(_ db: Database) throws {
+        let code = zhili_register_rank(UnsafeMutableRawPointer(db.sqliteConnection))
+        guard code == 0 else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register zhili_rank on the FTS5 module")
+        }
+        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(SearchExecutor.vocabularyTable) USING fts5vocab(main, article_fts, row)")
     }
 
     func resolveRegionOrThrow(_ text: String) throws -> String {

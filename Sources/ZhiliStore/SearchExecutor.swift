@@ -7,15 +7,22 @@ import ZhiliExtract
 ///
 /// Ranking cost grows with the number of matches, so only the newest ``rankingWindow`` matches
 /// (most recently indexed, filters applied) are scored: exact BM25 order whenever fewer articles
-/// match, a recency-bounded ranking for very common words.
+/// match, a recency-bounded ranking for very common words. Scores come from `zhili_rank`
+/// (CZhiliSQLite), FTS5's BM25 with each phrase's document frequency read once from the vocabulary
+/// table and remembered (``DocumentFrequencies``), where FTS5's own `bm25()` counts every match of
+/// every phrase on each query.
 struct SearchExecutor {
     /// Weight of a title match relative to a body match in BM25.
     static let titleWeight = 5.0
+    /// The per-connection fts5vocab table over `article_fts` (see ``SQLiteStore/registerRanking(_:)``).
+    static let vocabularyTable = "zhili_vocab"
 
     let db: Database
     let plan: SearchPlan
     let regionCode: String?
     let regions: RegionTable
+    /// Article counts of the query's terms, for the ranking.
+    let documentFrequencies: DocumentFrequencies
 
     /// How many of the newest matches are ranked by BM25 (at least one page); 0 ranks every match.
     let rankingWindow: Int
@@ -56,17 +63,19 @@ struct SearchExecutor {
             source = "FROM article_fts WHERE article_fts MATCH ?\(filter)"
             sourceArguments = [expression] + arguments
             // FTS5 walks matches in rowid order for free, so the newest `window` matches are taken
-            // first and only they are scored; bm25() must run in the query that scans the FTS5 table.
+            // first and only they are scored; the rank function must run in the query that scans the FTS5 table.
+            let frequencies = try documentFrequencies.phraseCounts(of: plan.phrases, in: db)
             let sql = """
                 WITH candidates AS MATERIALIZED (
-                    SELECT article_fts.rowid AS key, -bm25(article_fts, \(Self.titleWeight), 1.0) AS score
+                    SELECT article_fts.rowid AS key,
+                           zhili_rank(article_fts, \(Self.titleWeight)\(String(repeating: ", ?", count: frequencies.count))) AS score
                     \(source) ORDER BY article_fts.rowid DESC LIMIT ?
                 )
                 SELECT key, score, count(*) OVER () FROM candidates ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
             do {
                 ranked = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(
-                    sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2]) }
+                    frequencies + sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2]) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
                 // The expression is built from quoted strings only; reaching this means a bug, reported as such.
                 throw StoreError.invalidQuery("the full-text engine rejected the query (\(error.message ?? "no message")); please report it")

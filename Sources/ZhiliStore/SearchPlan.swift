@@ -16,6 +16,8 @@ struct SearchPlan: Sendable {
     var needles: [[String]]
     /// Folded words and phrases as typed (for matching program names).
     var terms: [String]
+    /// The tokens of each FTS5 phrase of ``expression``, in the order FTS5 numbers them.
+    var phrases: [[String]]
 
     init(request: SearchRequest, segmenter: Segmenter) throws {
         var request = request
@@ -28,6 +30,7 @@ struct SearchPlan: Sendable {
         }
         needles = []
         terms = []
+        phrases = []
         let parsed = ParsedQuery(query)
         if parsed.clauses.isEmpty && parsed.exclusions.isEmpty {
             guard query.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
@@ -42,7 +45,7 @@ struct SearchPlan: Sendable {
             var alternatives: [String] = []
             for item in clause {
                 let segments = try Self.segments(of: item.text, segmenter: segmenter)
-                guard let fts = Self.expression(for: item, segments: segments) else { continue }
+                guard let fts = Self.expression(for: item, segments: segments, phrases: &phrases) else { continue }
                 alternatives.append(fts)
                 needles.append(segments.count == 1 ? segments : [segments.joined()] + segments)
                 terms.append(segments.joined())
@@ -56,7 +59,7 @@ struct SearchPlan: Sendable {
         var negative: [String] = []
         for item in parsed.exclusions {
             let segments = try Self.segments(of: item.text, segmenter: segmenter)
-            if let fts = Self.expression(for: item, segments: segments) { negative.append(fts) }
+            if let fts = Self.expression(for: item, segments: segments, phrases: &phrases) { negative.append(fts) }
         }
         guard !positive.isEmpty else {
             if negative.isEmpty {
@@ -98,13 +101,19 @@ struct SearchPlan: Sendable {
 
     /// The FTS5 expression of one item: a word needs every segment (AND); a phrase needs them in
     /// order, or the whole phrase as one indexed sub-token (a phrase inside a longer word).
-    static func expression(for item: ParsedQuery.Item, segments: [String]) -> String? {
+    /// Appends the tokens of each FTS5 phrase written to `phrases`, in the order written.
+    static func expression(for item: ParsedQuery.Item, segments: [String], phrases: inout [[String]]) -> String? {
         guard !segments.isEmpty else { return nil }
-        if segments.count == 1 { return quoted(segments[0]) }
+        if segments.count == 1 {
+            phrases.append(segments)
+            return quoted(segments[0])
+        }
         switch item {
         case .word:
+            phrases += segments.map { [$0] }
             return "(" + segments.map(quoted).joined(separator: " AND ") + ")"
         case .phrase:
+            phrases += [segments, [segments.joined()]]
             return "(" + quoted(segments.joined(separator: " ")) + " OR " + quoted(segments.joined()) + ")"
         }
     }

@@ -23,9 +23,9 @@ struct Options {
     /// Run only queries of this kind (profiling aid).
     var only: String?
     /// The store's ranking window.
-    var window = 200
+    var window = 100
     /// The store's count limit.
-    var countLimit = 1_000
+    var countLimit = 500
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
