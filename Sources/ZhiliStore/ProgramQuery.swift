@@ -11,7 +11,7 @@ import ZhiliExtract
 /// two of them counts twice).
 struct ProgramQuery {
     /// Mentions scanned, newest first, for the figures near a program.
-    static let mentionsForFigures = 200
+    static let mentionsForFigures = 50
 
     let db: Database
     let request: ProgramsRequest
@@ -54,6 +54,26 @@ struct ProgramQuery {
         return (" AND \(column) IN (SELECT code FROM region_tree WHERE ancestor = ?)", [regionCode])
     }
 
+    /// The newest ``mentionsForFigures`` mentions of `program` (article, paragraph, sentence), in
+    /// the filter region when there is one.
+    ///
+    /// With a region, the subtree's codes drive lookups in `program_mentions_by_program_region`,
+    /// so the mentions of the program elsewhere are never read.
+    private func newestMentions(of program: Int64) -> (String, [(any DatabaseValueConvertible)?]) {
+        guard let regionCode else {
+            return ("""
+                SELECT article, paragraph, sentence FROM program_mentions WHERE program = ?
+                ORDER BY article DESC LIMIT \(Self.mentionsForFigures)
+                """, [program])
+        }
+        return ("""
+            SELECT article, paragraph, sentence FROM program_mentions WHERE (article, ordinal) IN (
+                SELECT m.article, m.ordinal FROM region_tree t CROSS JOIN program_mentions m
+                WHERE t.ancestor = ? AND m.program = ? AND m.effective_code = t.code
+                ORDER BY m.article DESC LIMIT \(Self.mentionsForFigures))
+            """, [regionCode, program])
+    }
+
     private func regionsOf(program: Int64) throws -> [RegionRef] {
         let (condition, arguments) = regionCondition("code")
         return try Row.fetchAll(db, sql: """
@@ -71,29 +91,33 @@ struct ProgramQuery {
     }
 
     private func articlesOf(program: Int64) throws -> [ArticleRef] {
-        let (condition, arguments) = regionCondition("pm.effective_code")
+        // With a region, its codes drive lookups in program_mentions_by_program_region.
+        let newest = regionCode == nil
+            ? "SELECT DISTINCT article FROM program_mentions WHERE program = ? ORDER BY article DESC LIMIT 20"
+            : """
+              SELECT DISTINCT m.article FROM region_tree t CROSS JOIN program_mentions m
+              WHERE t.ancestor = ? AND m.program = ? AND m.effective_code = t.code ORDER BY m.article DESC LIMIT 20
+              """
+        let arguments: [(any DatabaseValueConvertible)?] = regionCode.map { [$0, program] } ?? [program]
         return try Row.fetchAll(db, sql: """
-            SELECT a.id, a.title, a.date FROM articles a
-            WHERE a.key IN (SELECT DISTINCT pm.article FROM program_mentions pm WHERE pm.program = ?\(condition)
-                            ORDER BY pm.article DESC LIMIT 20)
+            SELECT a.id, a.title, a.date FROM articles a WHERE a.key IN (\(newest))
             ORDER BY a.date DESC, a.key DESC
-            """, arguments: StatementArguments([program] + arguments))
+            """, arguments: StatementArguments(arguments))
             .map { ArticleRef(id: $0["id"], title: $0["title"], date: $0["date"]) }
     }
 
     private func figuresNear(program: Int64) throws -> [ProgramFigure] {
         let limit = max(0, request.figuresPerProgram)
         guard limit > 0 else { return [] }
-        let (condition, arguments) = regionCondition("effective_code")
+        let (mentions, arguments) = newestMentions(of: program)
         let rows = try Row.fetchAll(db, sql: """
             SELECT f.*, a.id AS article_id, min(CASE WHEN f.sentence = pm.sentence THEN 0 ELSE 1 END) AS distance
-            FROM (SELECT article, paragraph, sentence FROM program_mentions WHERE program = ?\(condition)
-                  ORDER BY article DESC LIMIT \(Self.mentionsForFigures)) pm
+            FROM (\(mentions)) pm
             JOIN figures f ON f.article = pm.article AND f.paragraph = pm.paragraph
             JOIN articles a ON a.key = pm.article
             GROUP BY f.article, f.ordinal
             ORDER BY distance, f.article DESC, f.ordinal LIMIT ?
-            """, arguments: StatementArguments([program] + arguments + [limit]))
+            """, arguments: StatementArguments(arguments + [limit]))
         return rows.map { row in
             ProgramFigure(
                 figure: RecordReader.figure(row), proximity: (row["distance"] as Int) == 0 ? .sentence : .paragraph,

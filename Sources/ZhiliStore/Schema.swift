@@ -171,6 +171,14 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: program mentions by region") { db in
+            // The newest mentions of a program within a region subtree, without a table lookup per
+            // mention of the program elsewhere (programs --region, figures near a program).
+            try db.execute(sql: """
+                CREATE INDEX IF NOT EXISTS program_mentions_by_program_region
+                ON program_mentions(program, effective_code, article)
+                """)
+        }
         return migrator
     }
 
