@@ -14,10 +14,10 @@ struct CompareQuery {
             throw StoreError.invalidQuery("unknown indicator '\(request.indicator)'; `zhili indicators` lists the ids in this index")
         }
         let within = regions.region(code: withinCode)?.ref ?? RegionRef(name: withinCode, code: withinCode)
-        let divisions = try Row.fetchAll(db, sql: """
+        let divisions = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT r.code, r.name FROM region_tree t JOIN regions r ON r.code = t.code
             WHERE t.ancestor = ? AND r.level = ? ORDER BY r.code
-            """, arguments: [withinCode, request.level.rawValue])
+            """), arguments: [withinCode, request.level.rawValue])
             .map { RegionRef(name: $0["name"], code: $0["code"]) }
 
         // Per division: how many values, then the newest few with their sources; both walk the
@@ -61,14 +61,14 @@ struct CompareQuery {
 enum IndicatorQuery {
     /// Every indicator with at least one figure, most reported first.
     static func all(_ db: Database) throws -> [IndicatorSummary] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM indicators WHERE figure_count > 0 ORDER BY figure_count DESC, id
-            """).map(summary)
+            """)).map(summary)
     }
 
     /// The indicator `id`, or nil when it was never reported.
     static func summary(_ db: Database, id: String) throws -> IndicatorSummary? {
-        try Row.fetchOne(db, sql: "SELECT * FROM indicators WHERE id = ? AND figure_count > 0", arguments: [id]).map(summary)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM indicators WHERE id = ? AND figure_count > 0"), arguments: [id]).map(summary)
     }
 
     private static func summary(_ row: Row) -> IndicatorSummary {
@@ -85,10 +85,10 @@ struct RegionTreeQuery {
 
     func tree(under code: String) throws -> RegionNode {
         var counts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT ra.code, count(*) AS n FROM region_tree t JOIN region_articles ra ON ra.code = t.code
             WHERE t.ancestor = ? GROUP BY ra.code
-            """, arguments: [code]) {
+            """), arguments: [code]) {
             counts[row["code"]] = row["n"]
         }
         return node(code, counts: counts)

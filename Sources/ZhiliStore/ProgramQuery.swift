@@ -25,19 +25,19 @@ struct ProgramQuery {
         let nameArguments: [(any DatabaseValueConvertible)?] = query.isEmpty ? [] : [query]
         let groups: [Row]
         if let regionCode {
-            groups = try Row.fetchAll(db, sql: """
+            groups = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.key, p.name, sum(pr.article_count) AS articles, sum(pr.mention_count) AS mentions,
                        min(pr.first_seen) AS first, max(pr.last_seen) AS last
                 FROM region_tree t JOIN program_regions pr ON pr.code = t.code JOIN programs p ON p.key = pr.program
                 WHERE t.ancestor = ? AND pr.article_count > 0\(nameFilter)
                 GROUP BY p.key ORDER BY articles DESC, mentions DESC, p.name LIMIT ?
-                """, arguments: StatementArguments([regionCode] + nameArguments + [limit]))
+                """), arguments: StatementArguments([regionCode] + nameArguments + [limit]))
         } else {
-            groups = try Row.fetchAll(db, sql: """
+            groups = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.key, p.name, p.article_count AS articles, p.mention_count AS mentions, p.first_seen AS first, p.last_seen AS last
                 FROM programs p WHERE p.article_count > 0\(nameFilter)
                 ORDER BY p.article_count DESC, p.mention_count DESC, p.name LIMIT ?
-                """, arguments: StatementArguments(nameArguments + [limit]))
+                """), arguments: StatementArguments(nameArguments + [limit]))
         }
         return try groups.map { row in
             let key: Int64 = row["key"]
@@ -76,18 +76,18 @@ struct ProgramQuery {
 
     private func regionsOf(program: Int64) throws -> [RegionRef] {
         let (condition, arguments) = regionCondition("code")
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT code, name FROM program_regions WHERE program = ? AND code <> '' AND article_count > 0\(condition)
             ORDER BY mention_count DESC, code
-            """, arguments: StatementArguments([program] + arguments))
+            """), arguments: StatementArguments([program] + arguments))
             .map { RegionRef(name: $0["name"], code: $0["code"]) }
     }
 
     private func yearsOf(program: Int64) throws -> [Int] {
         let (condition, arguments) = regionCondition("code")
-        return try Int.fetchAll(db, sql: """
+        return try Int.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT year FROM program_years WHERE program = ? AND article_count > 0\(condition) ORDER BY year
-            """, arguments: StatementArguments([program] + arguments))
+            """), arguments: StatementArguments([program] + arguments))
     }
 
     private func articlesOf(program: Int64) throws -> [ArticleRef] {
@@ -99,10 +99,10 @@ struct ProgramQuery {
               WHERE t.ancestor = ? AND m.program = ? AND m.effective_code = t.code ORDER BY m.article DESC LIMIT 20
               """
         let arguments: [(any DatabaseValueConvertible)?] = regionCode.map { [$0, program] } ?? [program]
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT a.id, a.title, a.date FROM articles a WHERE a.key IN (\(newest))
             ORDER BY a.date DESC, a.key DESC
-            """, arguments: StatementArguments(arguments))
+            """), arguments: StatementArguments(arguments))
             .map { ArticleRef(id: $0["id"], title: $0["title"], date: $0["date"]) }
     }
 
@@ -110,14 +110,14 @@ struct ProgramQuery {
         let limit = max(0, request.figuresPerProgram)
         guard limit > 0 else { return [] }
         let (mentions, arguments) = newestMentions(of: program)
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT f.*, a.id AS article_id, min(CASE WHEN f.sentence = pm.sentence THEN 0 ELSE 1 END) AS distance
             FROM (\(mentions)) pm
             JOIN figures f ON f.article = pm.article AND f.paragraph = pm.paragraph
             JOIN articles a ON a.key = pm.article
             GROUP BY f.article, f.ordinal
             ORDER BY distance, f.article DESC, f.ordinal LIMIT ?
-            """, arguments: StatementArguments(arguments + [limit]))
+            """), arguments: StatementArguments(arguments + [limit]))
         return rows.map { row in
             ProgramFigure(
                 figure: RecordReader.figure(row), proximity: (row["distance"] as Int) == 0 ? .sentence : .paragraph,

@@ -7,7 +7,7 @@ struct RecordReader {
 
     /// The record with `id`, or nil.
     func record(id: String) throws -> ArticleRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM articles WHERE id = ?"), arguments: [id]) else { return nil }
         let key: Int64 = row["key"]
         let body: String = row["body"]
         let storedParagraphs: String? = row["paragraphs"]
@@ -19,22 +19,22 @@ struct RecordReader {
             editors: JSONText.strings(row["editors"]), paragraphs: paragraphs,
             captions: JSONText.strings(row["captions"]), warnings: JSONText.strings(row["warnings"]))
 
-        let regions = try Row.fetchAll(db, sql: "SELECT * FROM article_regions WHERE article = ? ORDER BY rank", arguments: [key]).map { row in
+        let regions = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM article_regions WHERE article = ? ORDER BY rank"), arguments: [key]).map { row in
             let prefectureCode: String? = row["prefecture_code"]
             let prefectureName: String? = row["prefecture_name"]
             return RegionMention(
                 name: row["name"], code: row["code"], level: RegionLevel(rawValue: row["level"]) ?? .county,
                 prefecture: prefectureCode.map { RegionRef(name: prefectureName ?? "", code: $0) }, mentions: row["mentions"])
         }
-        let programs = try Row.fetchAll(db, sql: """
+        let programs = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT p.name, pm.start, pm."end", pm.sentence, pm.region_code, pm.region_name
             FROM program_mentions pm JOIN programs p ON p.key = pm.program WHERE pm.article = ? ORDER BY pm.ordinal
-            """, arguments: [key]).map { row in
+            """), arguments: [key]).map { row in
                 ProgramMention(
                     name: row["name"], start: row["start"], end: row["end"], sentence: row["sentence"],
                     region: Self.region(code: row["region_code"], name: row["region_name"]))
             }
-        let figures = try Row.fetchAll(db, sql: "SELECT * FROM figures WHERE article = ? ORDER BY ordinal", arguments: [key])
+        let figures = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM figures WHERE article = ? ORDER BY ordinal"), arguments: [key])
             .map(Self.figure)
         return ArticleRecord(article: article, regions: regions, programs: programs, figures: figures)
     }

@@ -74,7 +74,7 @@ struct SearchExecutor {
                 SELECT key, score, count(*) OVER () FROM candidates ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
             do {
-                ranked = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(
+                ranked = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(
                     frequencies + sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2]) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
                 // The expression is built from quoted strings only; reaching this means a bug, reported as such.
@@ -84,9 +84,9 @@ struct SearchExecutor {
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.map { $0.replacingOccurrences(of: "= K", with: "= a.key") }.joined(separator: " AND ")
             source = "FROM articles a\(filter)"
             sourceArguments = arguments
-            ranked = try Row.fetchAll(db, sql: """
+            ranked = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT a.key, 0.0, 0 \(source) ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(sourceArguments + [plan.request.limit, plan.request.offset]))
+                """), arguments: StatementArguments(sourceArguments + [plan.request.limit, plan.request.offset]))
                 .map { ($0[0], $0[1], $0[2]) }
         }
 
@@ -96,7 +96,7 @@ struct SearchExecutor {
         if plan.expression != nil, let first = ranked.first, first.candidates < window {
             total = first.candidates
         } else {
-            total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)",
+            total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
                                      arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
             if total >= countLimit { exact = false }
         }
@@ -114,20 +114,20 @@ struct SearchExecutor {
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let arguments = StatementArguments(keys)
         var articles: [Int64: Row] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, id, title, date, outlet, body FROM articles WHERE key IN (\(placeholders))", arguments: arguments) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, id, title, date, outlet, body FROM articles WHERE key IN (\(placeholders))"), arguments: arguments) {
             articles[row[0]] = row
         }
         var regionsByKey: [Int64: [RegionRef]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT article, name, code FROM article_regions WHERE article IN (\(placeholders)) ORDER BY article, rank
-            """, arguments: arguments) {
+            """), arguments: arguments) {
             regionsByKey[row[0], default: []].append(RegionRef(name: row[1], code: row[2]))
         }
         var programsByKey: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT pm.article, p.name FROM program_mentions pm JOIN programs p ON p.key = pm.program
             WHERE pm.article IN (\(placeholders)) ORDER BY pm.article, pm.ordinal
-            """, arguments: arguments) {
+            """), arguments: arguments) {
             let key: Int64 = row[0], name: String = row[1]
             if programsByKey[key]?.contains(name) != true { programsByKey[key, default: []].append(name) }
         }
