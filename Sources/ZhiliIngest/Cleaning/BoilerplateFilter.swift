@@ -1,6 +1,12 @@
 import Foundation
 
 /// Step d: decides which lines are boilerplate, using ``BoilerplatePatterns``.
+///
+/// Each kind of pattern is compiled into one alternation. Before a line meets it, a
+/// ``LiteralScanner`` looks for the literals that every match must contain (derived from the
+/// patterns by ``RequiredLiterals``): most body lines hold none of them and are kept without
+/// a regular-expression match. A kind with a pattern that needs no literal (or whose syntax the
+/// analysis does not read, as user patterns may) has no prefilter and runs on every line.
 public struct BoilerplateFilter: Sendable {
     /// What to do with one line.
     public enum Verdict: Equatable, Sendable {
@@ -12,22 +18,44 @@ public struct BoilerplateFilter: Sendable {
         case end
     }
 
+    /// One kind's combined expression and, when every pattern of it needs a literal, its prefilter.
+    struct Matcher: @unchecked Sendable {
+        // @unchecked: NSRegularExpression is immutable and documented as thread-safe.
+        let expression: NSRegularExpression
+        let prefilter: LiteralScanner?
+
+        /// Whether the expression could match somewhere in `line`.
+        func mayMatch(_ line: String, prefiltered: Bool) -> Bool {
+            guard prefiltered, let prefilter else { return true }
+            return prefilter.occurs(in: line)
+        }
+    }
+
     /// The patterns in use.
     public let patterns: BoilerplatePatterns
-    // Each kind is compiled into one alternation, so a line costs at most three matches.
-    private let drop: NSRegularExpression?
-    private let end: NSRegularExpression?
-    private let strip: NSRegularExpression?
+    private let drop: Matcher?
+    private let end: Matcher?
+    private let strip: Matcher?
 
     /// A filter over `patterns`.
     public init(patterns: BoilerplatePatterns) {
         self.patterns = patterns
-        func combined(_ kind: BoilerplatePatterns.Kind) -> NSRegularExpression? {
-            let sources = patterns.patterns.filter { $0.kind == kind }.map { "(?:\($0.source))" }
+        func combined(_ kind: BoilerplatePatterns.Kind) -> Matcher? {
+            let sources = patterns.patterns.filter { $0.kind == kind }.map(\.source)
             guard !sources.isEmpty else { return nil }
-            let alternation = sources.joined(separator: "|")
+            let alternation = sources.map { "(?:\($0))" }.joined(separator: "|")
             // Each pattern compiled on its own when loaded, so the combination compiles too.
-            return try? NSRegularExpression(pattern: kind == .strip ? alternation : "^(?:\(alternation))$")
+            guard let expression = try? NSRegularExpression(pattern: kind == .strip ? alternation : "^(?:\(alternation))$") else {
+                return nil
+            }
+            var literals: [String] = []
+            for source in sources {
+                guard let required = RequiredLiterals.of(source) else {
+                    return Matcher(expression: expression, prefilter: nil)
+                }
+                literals += required
+            }
+            return Matcher(expression: expression, prefilter: LiteralScanner(literals))
         }
         drop = combined(.drop)
         end = combined(.end)
@@ -36,22 +64,31 @@ public struct BoilerplateFilter: Sendable {
 
     /// The verdict for one line (already trimmed).
     ///
-    /// - Complexity: at most three regular-expression matches; lines longer than 300 UTF-16 units
+    /// - Complexity: one scan of the line's bytes for required literals; at most three
+    ///   regular-expression matches on lines that hold one. Lines longer than 300 UTF-16 units
     ///   are only stripped, never dropped (boilerplate lines are short).
-    public func classify(_ line: String) -> Verdict {
+    public func classify(_ line: String) -> Verdict { classify(line, prefiltered: true) }
+
+    /// The verdict for one line; `prefiltered: false` runs the expressions on every line (the
+    /// reference the prefilter is tested against).
+    func classify(_ line: String, prefiltered: Bool) -> Verdict {
         var line = line
-        if let strip {
+        if let strip, strip.mayMatch(line, prefiltered: prefiltered) {
             let range = NSRange(location: 0, length: line.utf16.count)
-            if strip.firstMatch(in: line, options: [], range: range) != nil {
-                line = TextShape.trimmed(strip.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: ""))
+            if strip.expression.firstMatch(in: line, options: [], range: range) != nil {
+                line = TextShape.trimmed(strip.expression.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: ""))
                 if line.isEmpty { return .drop }
             }
         }
-        let length = line.utf16.count
-        guard length <= 300 else { return .keep(line) }
-        let range = NSRange(location: 0, length: length)
-        if let end, end.firstMatch(in: line, options: [.anchored], range: range) != nil { return .end }
-        if let drop, drop.firstMatch(in: line, options: [.anchored], range: range) != nil { return .drop }
+        guard TextShape.utf16Length(line, limit: 300) <= 300 else { return .keep(line) }
+        if let end, end.mayMatch(line, prefiltered: prefiltered),
+           end.expression.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
+            return .end
+        }
+        if let drop, drop.mayMatch(line, prefiltered: prefiltered),
+           drop.expression.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
+            return .drop
+        }
         return .keep(line)
     }
 }

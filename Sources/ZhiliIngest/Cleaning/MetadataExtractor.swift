@@ -29,10 +29,21 @@ public struct MetadataExtractor: @unchecked Sendable {
     /// Reads metadata from a line that carries only metadata and returns true, so the caller
     /// drops the line; returns false (changing nothing) for any other line.
     public func consume(_ line: String, into metadata: inout ArticleMetadata) -> Bool {
+        // Every metadata line holds a digit (a date) or a colon (a field); most lines hold neither.
+        // (The byte scan for `：` only spares `contains`, which compares whole characters, its
+        // work on lines without one.)
+        guard TextShape.utf16Length(line, limit: 100) <= 100 else { return false }
+        var fullWidthColon = false
+        var digitOrColon = false
+        var lastThree: UInt32 = 0
+        for byte in line.utf8 {
+            if byte >= 0x30, byte <= 0x3A { digitOrColon = true; break }
+            lastThree = (lastThree << 8 | UInt32(byte)) & 0xFF_FFFF
+            if lastThree == 0xEF_BC9A { fullWidthColon = true }
+        }
+        guard digitOrColon || (fullWidthColon && line.contains("：")) else { return false }
         let length = line.utf16.count
         guard length > 0, length <= 100 else { return false }
-        // Every metadata line holds a digit (a date) or a colon (a field); most lines hold neither.
-        guard line.utf8.contains(where: { (0x30...0x3A).contains($0) }) || line.contains("：") else { return false }
         let range = NSRange(location: 0, length: length)
         let string = line as NSString
 

@@ -100,8 +100,26 @@ enum TextShape {
         return count
     }
 
-    /// `text` without leading and trailing spaces.
+    /// A space or tab byte in UTF-8 (neither occurs inside a multi-byte character).
+    @inline(__always)
+    static func isSpace(byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// The length of `text` in UTF-16 code units, counting at most a little past `limit`;
+    /// read from the UTF-8 bytes (one unit per scalar, two for a four-byte one).
+    static func utf16Length(_ text: String, limit: Int = .max) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
+            count += byte >= 0xF0 ? 2 : 1
+            if count > limit { return count }
+        }
+        return count
+    }
+
+    /// `text` without leading and trailing spaces (`text` itself when it has none).
     static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let head = utf8.first, let tail = utf8.last else { return text }
+        if !isSpace(byte: head), !isSpace(byte: tail) { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
