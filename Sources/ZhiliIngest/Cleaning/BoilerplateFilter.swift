@@ -18,48 +18,54 @@ public struct BoilerplateFilter: Sendable {
         case end
     }
 
-    /// One kind's combined expression and, when every pattern of it needs a literal, its prefilter.
-    struct Matcher: @unchecked Sendable {
-        // @unchecked: NSRegularExpression is immutable and documented as thread-safe.
-        let expression: NSRegularExpression
-        let prefilter: LiteralScanner?
-
-        /// Whether the expression could match somewhere in `line`.
-        func mayMatch(_ line: String, prefiltered: Bool) -> Bool {
-            guard prefiltered, let prefilter else { return true }
-            return prefilter.occurs(in: line)
-        }
-    }
-
     /// The patterns in use.
     public let patterns: BoilerplatePatterns
-    private let drop: Matcher?
-    private let end: Matcher?
-    private let strip: Matcher?
+    // Each kind is compiled into one alternation, so a line costs at most three matches.
+    private let drop: NSRegularExpression?
+    private let end: NSRegularExpression?
+    private let strip: NSRegularExpression?
+    /// The literals each kind's matches need: group 0 strip, 1 end, 2 drop.
+    private let literals: LiteralScanner
+    /// The groups whose kind has a pattern without required literals: always run.
+    private let unfiltered: UInt8
+    private static let stripGroup: UInt8 = 1
+    private static let endGroup: UInt8 = 2
+    private static let dropGroup: UInt8 = 4
 
     /// A filter over `patterns`.
     public init(patterns: BoilerplatePatterns) {
         self.patterns = patterns
-        func combined(_ kind: BoilerplatePatterns.Kind) -> Matcher? {
-            let sources = patterns.patterns.filter { $0.kind == kind }.map(\.source)
+        func combined(_ kind: BoilerplatePatterns.Kind) -> NSRegularExpression? {
+            let sources = patterns.patterns.filter { $0.kind == kind }.map { "(?:\($0.source))" }
             guard !sources.isEmpty else { return nil }
-            let alternation = sources.map { "(?:\($0))" }.joined(separator: "|")
+            let alternation = sources.joined(separator: "|")
             // Each pattern compiled on its own when loaded, so the combination compiles too.
-            guard let expression = try? NSRegularExpression(pattern: kind == .strip ? alternation : "^(?:\(alternation))$") else {
-                return nil
-            }
+            return try? NSRegularExpression(pattern: kind == .strip ? alternation : "^(?:\(alternation))$")
+        }
+        /// The literals one of which every match of a `kind` pattern holds, or nil.
+        func required(_ kind: BoilerplatePatterns.Kind) -> [String]? {
             var literals: [String] = []
-            for source in sources {
-                guard let required = RequiredLiterals.of(source) else {
-                    return Matcher(expression: expression, prefilter: nil)
-                }
+            for pattern in patterns.patterns where pattern.kind == kind {
+                guard let required = RequiredLiterals.of(pattern.source) else { return nil }
                 literals += required
             }
-            return Matcher(expression: expression, prefilter: LiteralScanner(literals))
+            return literals
         }
         drop = combined(.drop)
         end = combined(.end)
         strip = combined(.strip)
+        var groups: [[String]] = []
+        var unfiltered: UInt8 = 0
+        for (kind, group) in [(BoilerplatePatterns.Kind.strip, Self.stripGroup), (.end, Self.endGroup), (.drop, Self.dropGroup)] {
+            if let literals = required(kind) {
+                groups.append(literals)
+            } else {
+                groups.append([])
+                unfiltered |= group
+            }
+        }
+        literals = LiteralScanner(groups: groups)
+        self.unfiltered = unfiltered
     }
 
     /// The verdict for one line (already trimmed).
@@ -73,20 +79,22 @@ public struct BoilerplateFilter: Sendable {
     /// reference the prefilter is tested against).
     func classify(_ line: String, prefiltered: Bool) -> Verdict {
         var line = line
-        if let strip, strip.mayMatch(line, prefiltered: prefiltered) {
+        var candidates = prefiltered ? literals.groups(in: line) | unfiltered : 0xFF
+        if let strip, candidates & Self.stripGroup != 0 {
             let range = NSRange(location: 0, length: line.utf16.count)
-            if strip.expression.firstMatch(in: line, options: [], range: range) != nil {
-                line = TextShape.trimmed(strip.expression.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: ""))
+            if strip.firstMatch(in: line, options: [], range: range) != nil {
+                line = TextShape.trimmed(strip.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: ""))
                 if line.isEmpty { return .drop }
+                if prefiltered { candidates = literals.groups(in: line) | unfiltered }
             }
         }
         guard TextShape.utf16Length(line, limit: 300) <= 300 else { return .keep(line) }
-        if let end, end.mayMatch(line, prefiltered: prefiltered),
-           end.expression.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
+        if let end, candidates & Self.endGroup != 0,
+           end.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
             return .end
         }
-        if let drop, drop.mayMatch(line, prefiltered: prefiltered),
-           drop.expression.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
+        if let drop, candidates & Self.dropGroup != 0,
+           drop.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
             return .drop
         }
         return .keep(line)

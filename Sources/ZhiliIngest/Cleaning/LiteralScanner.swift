@@ -1,41 +1,53 @@
-/// Tells whether a text contains any of a fixed set of literal strings, scanning its UTF-8
+/// Tells which of up to eight groups of literal strings occur in a text, scanning its UTF-8
 /// bytes once: the prefilter that spares most lines a regular-expression match.
 ///
-/// Literals of one or two bytes are looked up by their bytes directly; longer ones are found
-/// through two 64K-bit tables of byte pairs (first and second, second and third byte) and then
-/// compared in full, so a line of Chinese prose costs a few table look-ups per byte.
+/// Literals start at a character boundary, so continuation bytes are skipped. A one-byte
+/// literal is found by a table look-up; longer ones through 64K-bit tables of byte pairs
+/// (first and second byte; second and third byte for literals of three or more) and then
+/// compared in full, so a line of Chinese prose costs a few table look-ups per character.
 struct LiteralScanner: Sendable {
-    /// The literals, as UTF-8.
-    let literals: [[UInt8]]
-    private var single = [Bool](repeating: false, count: 256)
-    private var pairs = [UInt64](repeating: 0, count: 1024)
+    /// One literal and the groups it belongs to.
+    private struct Entry: Sendable {
+        var bytes: [UInt8]
+        var groups: UInt8
+    }
+
+    private var single = [UInt8](repeating: 0, count: 256)
+    private var shortPairs = [UInt64](repeating: 0, count: 1024)
     private var leads = [UInt64](repeating: 0, count: 1024)
     private var tails = [UInt64](repeating: 0, count: 1024)
-    private var hasSingle = false
-    private var hasPairs = false
-    private var hasLong = false
-    /// Literals of three or more bytes by their first three bytes.
-    private var long: [UInt32: [[UInt8]]] = [:]
+    /// Literals of two or more bytes by their first two bytes.
+    private var entries: [UInt16: [Entry]] = [:]
+    /// Every group bit in use.
+    let allGroups: UInt8
 
-    /// A scanner for `literals` (none may be empty).
-    init(_ literals: [String]) {
-        self.literals = literals.map { Array($0.utf8) }
-        for bytes in self.literals {
-            switch bytes.count {
-            case 0: preconditionFailure("empty literal")
-            case 1:
-                single[Int(bytes[0])] = true
-                hasSingle = true
-            case 2:
-                Self.set(&pairs, bytes[0], bytes[1])
-                hasPairs = true
-            default:
-                Self.set(&leads, bytes[0], bytes[1])
-                Self.set(&tails, bytes[1], bytes[2])
-                long[Self.key(bytes[0], bytes[1], bytes[2]), default: []].append(bytes)
-                hasLong = true
+    /// A scanner for one group of literals (none may be empty).
+    init(_ literals: [String]) { self.init(groups: [literals]) }
+
+    /// A scanner for up to eight groups; group `i` is reported as bit `1 << i`.
+    init(groups: [[String]]) {
+        precondition(groups.count <= 8, "at most eight groups")
+        var all: UInt8 = 0
+        for (group, literals) in groups.enumerated() {
+            let bit = UInt8(1) << UInt8(group)
+            for literal in literals {
+                let bytes = Array(literal.utf8)
+                precondition(!bytes.isEmpty, "empty literal")
+                all |= bit
+                if bytes.count == 1 {
+                    single[Int(bytes[0])] |= bit
+                    continue
+                }
+                if bytes.count == 2 {
+                    Self.set(&shortPairs, bytes[0], bytes[1])
+                } else {
+                    Self.set(&leads, bytes[0], bytes[1])
+                    Self.set(&tails, bytes[1], bytes[2])
+                }
+                entries[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(Entry(bytes: bytes, groups: bit))
             }
         }
+        allGroups = all
     }
 
     private static func set(_ table: inout [UInt64], _ first: UInt8, _ second: UInt8) {
@@ -43,55 +55,61 @@ struct LiteralScanner: Sendable {
         table[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
-    private static func key(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt32 {
-        UInt32(first) << 16 | UInt32(second) << 8 | UInt32(third)
+    @inline(__always)
+    private static func test(_ table: UnsafeBufferPointer<UInt64>, _ pair: Int) -> Bool {
+        table[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
-    /// Whether `text` contains one of the literals.
+    /// Whether `text` contains a literal of any group.
+    func occurs(in text: String) -> Bool { groups(in: text) != 0 }
+
+    /// The groups with a literal in `text`.
     ///
     /// - Complexity: O(n) in UTF-8 bytes.
-    func occurs(in text: String) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ occurs(in: $0) }) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer { occurs(in: $0) }
+    func groups(in text: String) -> UInt8 {
+        var text = text
+        return text.withUTF8 { groups(in: $0) }
     }
 
-    /// Whether `bytes` contain one of the literals.
-    func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The groups with a literal in `bytes` (valid UTF-8).
+    func groups(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         let count = bytes.count
-        return single.withUnsafeBufferPointer { single in
-            pairs.withUnsafeBufferPointer { pairs in
+        var found: UInt8 = 0
+        single.withUnsafeBufferPointer { single in
+            shortPairs.withUnsafeBufferPointer { shortPairs in
                 leads.withUnsafeBufferPointer { leads in
                     tails.withUnsafeBufferPointer { tails in
                         var index = 0
                         while index < count {
                             let first = bytes[index]
-                            if hasSingle, single[Int(first)] { return true }
+                            if first & 0xC0 == 0x80 { index += 1; continue }
+                            found |= single[Int(first)]
                             if index + 1 < count {
                                 let pair = Int(first) << 8 | Int(bytes[index + 1])
-                                if hasPairs, pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { return true }
-                                if hasLong, index + 2 < count, leads[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                                    let tail = Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
-                                    if tails[tail >> 6] & (1 << UInt64(tail & 63)) != 0,
-                                       matchesLong(bytes, at: index) { return true }
-                                }
+                                let short = Self.test(shortPairs, pair)
+                                let long = index + 2 < count && Self.test(leads, pair)
+                                    && Self.test(tails, Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]))
+                                if short || long { found |= matches(bytes, at: index) }
                             }
+                            if found == allGroups { return }
                             index += 1
                         }
-                        return false
                     }
                 }
             }
         }
+        return found
     }
 
-    /// Whether a literal of three or more bytes starts at `index`.
-    private func matchesLong(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard let candidates = long[Self.key(bytes[index], bytes[index + 1], bytes[index + 2])] else { return false }
-        for literal in candidates where index + literal.count <= bytes.count {
-            var offset = 3
-            while offset < literal.count, bytes[index + offset] == literal[offset] { offset += 1 }
-            if offset == literal.count { return true }
+    /// The groups of the literals of two or more bytes that start at `index`.
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt8 {
+        guard let candidates = entries[UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])] else { return 0 }
+        var found: UInt8 = 0
+        for entry in candidates where index + entry.bytes.count <= bytes.count {
+            var offset = 2
+            while offset < entry.bytes.count, bytes[index + offset] == entry.bytes[offset] { offset += 1 }
+            if offset == entry.bytes.count { found |= entry.groups }
         }
-        return false
+        return found
     }
 }

@@ -14,6 +14,10 @@ public struct MetadataExtractor: @unchecked Sendable {
     private let datePrefix: NSRegularExpression
     private let footer: NSRegularExpression
     private let siteName: NSRegularExpression
+    // Literals the expressions need, so that most lines skip them: `editorLine` needs 编辑 or
+    // 责编; `datePrefix`, `sourceField` and `authorField` need one of the field words.
+    private let editorWords = LiteralScanner(["编辑", "责编"])
+    private let fieldWords = LiteralScanner(["时间", "日期", "来源", "来自", "稿源", "出处", "作者", "记者"])
 
     /// Creates the extractor (patterns are compiled once).
     public init() {
@@ -47,7 +51,7 @@ public struct MetadataExtractor: @unchecked Sendable {
         let range = NSRange(location: 0, length: length)
         let string = line as NSString
 
-        if let match = editorLine.firstMatch(in: line, range: range) {
+        if editorWords.occurs(in: line), let match = editorLine.firstMatch(in: line, range: range) {
             metadata.addEditors(Self.split(string.substring(with: match.range(at: 1))))
             return true
         }
@@ -57,6 +61,8 @@ public struct MetadataExtractor: @unchecked Sendable {
         if let found = dates.firstDate(in: line) {
             date = found.iso
             rest = string.replacingCharacters(in: found.range, with: " ")
+        } else if !fieldWords.occurs(in: line) {
+            return false  // no date and no field: nothing to read
         }
         var outlet: String?
         var authors: [String] = []
