@@ -132,3 +132,76 @@ import Testing
         }
     }
 }
+
+/// The byte-level prefilters and switches outside the line steps, against what they stand for.
+@Suite struct PrefilterEquivalenceTests {
+    static let documents = CleaningEquivalenceTests.documents
+
+    static let datePieces = ["2023", "2019", "1998", "12023", "20", "23", "年", "月", "日", "/", ".", "-", " ", "\u{3000}", "\u{A0}",
+                             "\u{2003}", "\t", "1", "06", "9:55", "：", "来源", "x", "国", "\n", "\u{85}", "\u{0B}"]
+
+    @Test func dateYearTestPassesEveryDateTheExpressionFinds() {
+        let parser = DateParser()
+        var texts = Self.documents.flatMap { $0.split(separator: "\n").map(String.init) }
+        for seed in 0..<3000 {
+            var random = CleaningEquivalenceTests.SplitMix(state: UInt64(seed))
+            texts.append((0..<Int.random(in: 1...12, using: &random)).map { _ in Self.datePieces.randomElement(using: &random)! }.joined())
+        }
+        var dates = 0
+        for text in texts {
+            let expected = parser.firstDate(in: text, prefiltered: false)
+            let actual = parser.firstDate(in: text)
+            #expect(actual?.iso == expected?.iso && actual?.range == expected?.range, "\(text)")
+            if expected != nil { dates += 1 }
+        }
+        #expect(dates > 100)
+    }
+
+    @Test func plainBylineParsingMatchesTheCharacterwiseOne() {
+        let parser = BylineParser()
+        let pieces = BylineParser.roles + ["李亮", "王永", "黄", "豹", "阿拉坦·巴根", " ", "●", "、", "：", ":", "/", "|", "x", "1", "(", "）",
+                                           "通", "讯", "员", "报", "本", "e\u{301}", "\t"]
+        var checked = 0
+        for seed in 0..<3000 {
+            var random = CleaningEquivalenceTests.SplitMix(state: UInt64(seed))
+            let text = (0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            guard text.unicodeScalars.allSatisfy(BylineParser.isPlain) else { continue }
+            checked += 1
+            let plain = parser.parsePlain(text)
+            let general = parser.parseCharacters(text)
+            #expect(plain?.names == general?.names && plain?.roleCount == general?.roleCount, "\(text)")
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func punctuationSwitchesMatchTheSets() {
+        for value in UInt32(0)...0x1_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(TextShape.isSentenceEnd(scalar) == TextShape.sentenceEnds.contains(scalar))
+            #expect(TextShape.isCloser(scalar) == TextShape.closers.contains(scalar))
+            #expect(TextShape.isSentencePunctuation(scalar) == TextShape.sentencePunctuation.contains(scalar))
+            #expect(TextShape.isListNumeral(scalar) == "0123456789一二三四五六七八九十".unicodeScalars.contains(scalar))
+        }
+    }
+
+    @Test(arguments: [
+        "", "一", "(", "（三）", "(4)", "一、强化", "1.", "12345678.", "1234567.", "(1234567)", "(123456)", "十一、", "3．x", "①、",
+    ])
+    func listMarkerLengthMatchesTheArrayVersion(text: String) {
+        let scalars = Array(text.unicodeScalars.prefix(8))
+        let numerals = "0123456789一二三四五六七八九十".unicodeScalars
+        var index = 0
+        let bracketed = scalars.first == "(" || scalars.first == "（"
+        if bracketed { index = 1 }
+        let start = index
+        while index < scalars.count, numerals.contains(scalars[index]) { index += 1 }
+        var expected = 0
+        if index > start, index < scalars.count {
+            let mark = scalars[index]
+            if bracketed { expected = mark == ")" || mark == "）" ? index + 1 : 0 } else {
+                expected = mark == "、" || mark == "." || mark == "．" ? index + 1 : 0
+            }
+        }
+        #expect(TextShape.listMarkerLength(text) == expected)
+    }
+}

@@ -117,7 +117,57 @@ public struct BylineParser: Sendable {
     }
 
     /// Splits `text` into tokens and sorts them into roles and names; nil when a token is neither.
-    private func parse(_ text: String) -> (names: [String], roleCount: Int)? {
+    func parse(_ text: String) -> (names: [String], roleCount: Int)? {
+        if text.unicodeScalars.allSatisfy(Self.isPlain) { return parsePlain(text) }
+        return parseCharacters(text)
+    }
+
+    /// The role words as scalars, in the order of ``roles``.
+    static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
+
+    /// A scalar that is a whole character on its own whatever surrounds it and equals no other
+    /// scalar sequence canonically: printable ASCII, unified Han, CJK punctuation without the
+    /// combining tone marks, full-width forms and the byline separators. In text made only of
+    /// these, comparing characters is comparing scalars.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E,
+             0xB7, 0x2022, 0x25CF, 0x30FB, 0x25CE, 0x25A0, 0x25A1: return true
+        default: return false
+        }
+    }
+
+    /// `parse` for plain text (see ``isPlain(_:)``), on scalars: the same tokens, roles and names.
+    func parsePlain(_ text: String) -> (names: [String], roleCount: Int)? {
+        var names: [String] = []
+        var roleCount = 0
+        var tokens: [[Unicode.Scalar]] = []
+        var token: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if Self.separators.contains(scalar) {
+                if !token.isEmpty { tokens.append(token); token.removeAll(keepingCapacity: true) }
+            } else {
+                token.append(scalar)
+            }
+        }
+        if !token.isEmpty { tokens.append(token) }
+        guard !tokens.isEmpty else { return nil }
+        for token in tokens {
+            var word = token[...]
+            while let role = Self.roleScalars.first(where: { word.starts(with: $0) && (word.count > $0.count || $0.count >= 2) }) {
+                roleCount += 1
+                word = word.dropFirst(role.count)
+            }
+            if word.isEmpty { continue }
+            let name = String(String.UnicodeScalarView(word))
+            guard isName(name) else { return nil }
+            names.append(name)
+        }
+        return (names, roleCount)
+    }
+
+    /// `parse` for any text, comparing characters.
+    func parseCharacters(_ text: String) -> (names: [String], roleCount: Int)? {
         var names: [String] = []
         var roleCount = 0
         var token = String.UnicodeScalarView()

@@ -97,6 +97,10 @@ public struct DoubledRunRepair: Sendable {
     static func mayBeDoubled(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
+            // The exclusive-or of all those bytes must then be zero: a one-pass first test.
+            var sum: UInt8 = 0
+            for byte in bytes where byte != 0x20 && byte != 0x09 { sum ^= byte }
+            guard sum == 0 else { return false }
             var odd: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             for byte in bytes where byte != 0x20 && byte != 0x09 {
                 let bit: UInt64 = 1 << UInt64(byte & 63)

@@ -15,8 +15,8 @@ public struct JustificationSpaces: Sendable {
     /// character); a line without removable spaces is returned as it is, without a copy.
     /// - Complexity: O(n) in UTF-8 bytes.
     public func repair(_ line: String) -> String {
-        guard line.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return line }
         var copy = line
+        guard copy.withUTF8({ $0.contains(where: TextShape.isSpace(byte:)) }) else { return line }
         let repaired: String? = copy.withUTF8 { bytes in
             var output: [UInt8] = []
             // Bytes before `copied` are settled: either in `output` or, while nothing was
