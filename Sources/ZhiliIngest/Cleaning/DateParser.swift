@@ -29,11 +29,18 @@ public struct DateParser: @unchecked Sendable {
         }
         guard let year = group(1), let month = group(2), let day = group(3),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var iso = String(format: "%04d-%02d-%02d", year, month, day)
+        var iso = Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
         if let hour = group(4), let minute = group(5), hour < 24, minute < 60 {
-            iso += String(format: "T%02d:%02d", hour, minute)
+            iso += "T" + Self.padded(hour, 2) + ":" + Self.padded(minute, 2)
         }
         return (iso, match.range)
+    }
+
+    /// `value` (not negative: the groups hold only digits) in decimal, zero-padded to `width`
+    /// digits like `%0*d`, without the cost of `String(format:)`.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.utf8.count >= width ? digits : String(repeating: "0", count: width - digits.utf8.count) + digits
     }
 
     /// Whether `text` holds four ASCII digits starting with 19 or 20 followed, after optional

@@ -13,9 +13,19 @@ struct LiteralScanner: Sendable {
     }
 
     private var single = [UInt8](repeating: 0, count: 256)
-    private var shortPairs = [UInt64](repeating: 0, count: 1024)
-    private var leads = [UInt64](repeating: 0, count: 1024)
-    private var tails = [UInt64](repeating: 0, count: 1024)
+    /// Six 64K-bit tables of byte pairs, one after the other (see the `Table` offsets).
+    private var tables = [UInt64](repeating: 0, count: 6 * 1024)
+
+    /// Offsets of the pair tables in `tables`.
+    private enum Table {
+        /// First two bytes of two-byte literals.
+        static let shortPairs = 0
+        /// First and second, second and third byte of literals of three to five bytes.
+        static let leads = 1024, tails = 2048
+        /// The same for literals of six or more, and their fifth and sixth bytes (usually the
+        /// second of two Han characters).
+        static let longLeads = 3072, longTails = 4096, fifths = 5120
+    }
     /// Literals of two or more bytes by their first two bytes.
     private var entries: [UInt16: [Entry]] = [:]
     /// Every group bit in use.
@@ -39,10 +49,14 @@ struct LiteralScanner: Sendable {
                     continue
                 }
                 if bytes.count == 2 {
-                    Self.set(&shortPairs, bytes[0], bytes[1])
+                    Self.set(&tables, Table.shortPairs, bytes[0], bytes[1])
+                } else if bytes.count >= 6 {
+                    Self.set(&tables, Table.longLeads, bytes[0], bytes[1])
+                    Self.set(&tables, Table.longTails, bytes[1], bytes[2])
+                    Self.set(&tables, Table.fifths, bytes[4], bytes[5])
                 } else {
-                    Self.set(&leads, bytes[0], bytes[1])
-                    Self.set(&tails, bytes[1], bytes[2])
+                    Self.set(&tables, Table.leads, bytes[0], bytes[1])
+                    Self.set(&tables, Table.tails, bytes[1], bytes[2])
                 }
                 entries[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(Entry(bytes: bytes, groups: bit))
             }
@@ -50,14 +64,14 @@ struct LiteralScanner: Sendable {
         allGroups = all
     }
 
-    private static func set(_ table: inout [UInt64], _ first: UInt8, _ second: UInt8) {
+    private static func set(_ tables: inout [UInt64], _ table: Int, _ first: UInt8, _ second: UInt8) {
         let bit = Int(first) << 8 | Int(second)
-        table[bit >> 6] |= 1 << UInt64(bit & 63)
+        tables[table + bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     @inline(__always)
-    private static func test(_ table: UnsafeBufferPointer<UInt64>, _ pair: Int) -> Bool {
-        table[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+    private static func test(_ tables: UnsafeBufferPointer<UInt64>, _ table: Int, _ pair: Int) -> Bool {
+        tables[table + pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
     /// Whether `text` contains a literal of any group.
@@ -76,25 +90,27 @@ struct LiteralScanner: Sendable {
         let count = bytes.count
         var found: UInt8 = 0
         single.withUnsafeBufferPointer { single in
-            shortPairs.withUnsafeBufferPointer { shortPairs in
-                leads.withUnsafeBufferPointer { leads in
-                    tails.withUnsafeBufferPointer { tails in
-                        var index = 0
-                        while index < count {
-                            let first = bytes[index]
-                            if first & 0xC0 == 0x80 { index += 1; continue }
-                            found |= single[Int(first)]
-                            if index + 1 < count {
-                                let pair = Int(first) << 8 | Int(bytes[index + 1])
-                                let short = Self.test(shortPairs, pair)
-                                let long = index + 2 < count && Self.test(leads, pair)
-                                    && Self.test(tails, Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]))
-                                if short || long { found |= matches(bytes, at: index) }
+            tables.withUnsafeBufferPointer { tables in
+                var index = 0
+                while index < count {
+                    let first = bytes[index]
+                    if first & 0xC0 == 0x80 { index += 1; continue }
+                    found |= single[Int(first)]
+                    if index + 1 < count {
+                        let pair = Int(first) << 8 | Int(bytes[index + 1])
+                        var candidate = Self.test(tables, Table.shortPairs, pair)
+                        if !candidate, index + 2 < count {
+                            let tail = Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
+                            candidate = Self.test(tables, Table.leads, pair) && Self.test(tables, Table.tails, tail)
+                            if !candidate, index + 5 < count, Self.test(tables, Table.longLeads, pair),
+                               Self.test(tables, Table.longTails, tail) {
+                                candidate = Self.test(tables, Table.fifths, Int(bytes[index + 4]) << 8 | Int(bytes[index + 5]))
                             }
-                            if found == allGroups { return }
-                            index += 1
                         }
+                        if candidate { found |= matches(bytes, at: index) }
                     }
+                    if found == allGroups { return }
+                    index += 1
                 }
             }
         }
