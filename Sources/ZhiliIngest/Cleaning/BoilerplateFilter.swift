@@ -1,6 +1,12 @@
 import Foundation
 
 /// Step d: decides which lines are boilerplate, using ``BoilerplatePatterns``.
+///
+/// Each kind of pattern is compiled into one alternation. Before a line meets it, a
+/// ``LiteralScanner`` looks for the literals that every match must contain (derived from the
+/// patterns by ``RequiredLiterals``): most body lines hold none of them and are kept without
+/// a regular-expression match. A kind with a pattern that needs no literal (or whose syntax the
+/// analysis does not read, as user patterns may) has no prefilter and runs on every line.
 public struct BoilerplateFilter: Sendable {
     /// What to do with one line.
     public enum Verdict: Equatable, Sendable {
@@ -18,6 +24,13 @@ public struct BoilerplateFilter: Sendable {
     private let drop: NSRegularExpression?
     private let end: NSRegularExpression?
     private let strip: NSRegularExpression?
+    /// The literals each kind's matches need: group 0 strip, 1 end, 2 drop.
+    private let literals: LiteralScanner
+    /// The groups whose kind has a pattern without required literals: always run.
+    private let unfiltered: UInt8
+    private static let stripGroup: UInt8 = 1
+    private static let endGroup: UInt8 = 2
+    private static let dropGroup: UInt8 = 4
 
     /// A filter over `patterns`.
     public init(patterns: BoilerplatePatterns) {
@@ -29,29 +42,61 @@ public struct BoilerplateFilter: Sendable {
             // Each pattern compiled on its own when loaded, so the combination compiles too.
             return try? NSRegularExpression(pattern: kind == .strip ? alternation : "^(?:\(alternation))$")
         }
+        /// The literals one of which every match of a `kind` pattern holds, or nil.
+        func required(_ kind: BoilerplatePatterns.Kind) -> [String]? {
+            var literals: [String] = []
+            for pattern in patterns.patterns where pattern.kind == kind {
+                guard let required = RequiredLiterals.of(pattern.source) else { return nil }
+                literals += required
+            }
+            return literals
+        }
         drop = combined(.drop)
         end = combined(.end)
         strip = combined(.strip)
+        var groups: [[String]] = []
+        var unfiltered: UInt8 = 0
+        for (kind, group) in [(BoilerplatePatterns.Kind.strip, Self.stripGroup), (.end, Self.endGroup), (.drop, Self.dropGroup)] {
+            if let literals = required(kind) {
+                groups.append(literals)
+            } else {
+                groups.append([])
+                unfiltered |= group
+            }
+        }
+        literals = LiteralScanner(groups: groups)
+        self.unfiltered = unfiltered
     }
 
     /// The verdict for one line (already trimmed).
     ///
-    /// - Complexity: at most three regular-expression matches; lines longer than 300 UTF-16 units
+    /// - Complexity: one scan of the line's bytes for required literals; at most three
+    ///   regular-expression matches on lines that hold one. Lines longer than 300 UTF-16 units
     ///   are only stripped, never dropped (boilerplate lines are short).
-    public func classify(_ line: String) -> Verdict {
+    public func classify(_ line: String) -> Verdict { classify(line, prefiltered: true) }
+
+    /// The verdict for one line; `prefiltered: false` runs the expressions on every line (the
+    /// reference the prefilter is tested against).
+    func classify(_ line: String, prefiltered: Bool) -> Verdict {
         var line = line
-        if let strip {
+        var candidates = prefiltered ? literals.groups(in: line) | unfiltered : 0xFF
+        if let strip, candidates & Self.stripGroup != 0 {
             let range = NSRange(location: 0, length: line.utf16.count)
             if strip.firstMatch(in: line, options: [], range: range) != nil {
                 line = TextShape.trimmed(strip.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: ""))
                 if line.isEmpty { return .drop }
+                if prefiltered { candidates = literals.groups(in: line) | unfiltered }
             }
         }
-        let length = line.utf16.count
-        guard length <= 300 else { return .keep(line) }
-        let range = NSRange(location: 0, length: length)
-        if let end, end.firstMatch(in: line, options: [.anchored], range: range) != nil { return .end }
-        if let drop, drop.firstMatch(in: line, options: [.anchored], range: range) != nil { return .drop }
+        guard TextShape.utf16Length(line, limit: 300) <= 300 else { return .keep(line) }
+        if let end, candidates & Self.endGroup != 0,
+           end.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
+            return .end
+        }
+        if let drop, candidates & Self.dropGroup != 0,
+           drop.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
+            return .drop
+        }
         return .keep(line)
     }
 }

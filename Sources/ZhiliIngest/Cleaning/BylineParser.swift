@@ -24,15 +24,30 @@ public struct BylineParser: Sendable {
     public func names(inByline text: String) -> [String]? {
         guard TextShape.length(text, limit: 121) <= 120 else { return nil }
         let trimmed = TextShape.trimmed(text)
+        guard let first = trimmed.unicodeScalars.first, Self.mayStartRole(first) else { return nil }
         guard TextShape.length(trimmed, limit: 81) <= 80,
               Self.roles.contains(where: { trimmed.hasPrefix($0) && $0.count >= 2 }) else { return nil }
         guard let (names, roleCount) = parse(trimmed), roleCount > 0, !names.isEmpty else { return nil }
         return names
     }
 
+    /// First scalars of the role words of two or more characters (本全融特见实摄通记作文图撰).
+    static let roleStarts: Set<UInt32> = Set(roles.filter { $0.count >= 2 }.map { $0.unicodeScalars.first!.value })
+
+    /// False only when no text starting with `scalar` can have a role word of two or more
+    /// characters as its (character-wise, canonically compared) prefix: ASCII and unified Han
+    /// ideographs other than the roles' first ones; anything else is left to `hasPrefix`.
+    static func mayStartRole(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80: return false
+        case 0x4E00...0x9FFF: return roleStarts.contains(scalar.value)
+        default: return true
+        }
+    }
+
     /// The names in a parenthesised byline or list of names (`(胡日查 韩学文)`), or nil.
     public func names(inParenthesized text: String) -> [String]? {
-        guard TextShape.length(text, limit: 161) <= 160 else { return nil }
+        guard Self.isBracketed(text), TextShape.length(text, limit: 161) <= 160 else { return nil }
         let scalars = Array(TextShape.trimmed(text).unicodeScalars)
         guard scalars.count >= 4, scalars.count <= 120,
               scalars.first == "(" || scalars.first == "（",
@@ -43,6 +58,23 @@ public struct BylineParser: Sendable {
         // Without a role word, only a list of two or more names counts (`(事)` is not a byline).
         if roleCount == 0, names.count < 2 { return nil }
         return names.isEmpty ? nil : names
+    }
+
+    /// Whether `text`, spaces aside, starts with `(`/`（` and ends with `)`/`）` (read from the bytes).
+    static func isBracketed(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var first = 0
+            var last = bytes.count
+            while first < last, TextShape.isSpace(byte: bytes[first]) { first += 1 }
+            while last > first, TextShape.isSpace(byte: bytes[last - 1]) { last -= 1 }
+            guard last - first >= 2 else { return false }
+            let opens = bytes[first] == 0x28
+                || (last - first >= 3 && bytes[first] == 0xEF && bytes[first + 1] == 0xBC && bytes[first + 2] == 0x88)
+            let closes = bytes[last - 1] == 0x29
+                || (last - first >= 3 && bytes[last - 3] == 0xEF && bytes[last - 2] == 0xBC && bytes[last - 1] == 0x89)
+            return opens && closes
+        }
     }
 
     /// Splits a trailing parenthesised byline off the end of a paragraph:
@@ -70,6 +102,7 @@ public struct BylineParser: Sendable {
     /// Splits a leading news-agency byline off a paragraph: `本报讯（记者 王磊）近日，…` →
     /// (`近日，…`, [`王磊`]). Nil when the paragraph does not start with `…讯` and a bracketed byline.
     public func leadingByline(in paragraph: String) -> (body: String, names: [String])? {
+        guard paragraph.unicodeScalars.prefix(9).contains("讯") else { return nil }
         let scalars = Array(paragraph.unicodeScalars.prefix(80))
         guard let mark = scalars.firstIndex(of: "讯"), mark <= 8, mark + 1 < scalars.count,
               scalars[..<mark].allSatisfy(TextShape.isHan) else { return nil }
@@ -84,7 +117,57 @@ public struct BylineParser: Sendable {
     }
 
     /// Splits `text` into tokens and sorts them into roles and names; nil when a token is neither.
-    private func parse(_ text: String) -> (names: [String], roleCount: Int)? {
+    func parse(_ text: String) -> (names: [String], roleCount: Int)? {
+        if text.unicodeScalars.allSatisfy(Self.isPlain) { return parsePlain(text) }
+        return parseCharacters(text)
+    }
+
+    /// The role words as scalars, in the order of ``roles``.
+    static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
+
+    /// A scalar that is a whole character on its own whatever surrounds it and equals no other
+    /// scalar sequence canonically: printable ASCII, unified Han, CJK punctuation without the
+    /// combining tone marks, full-width forms and the byline separators. In text made only of
+    /// these, comparing characters is comparing scalars.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E,
+             0xB7, 0x2022, 0x25CF, 0x30FB, 0x25CE, 0x25A0, 0x25A1: return true
+        default: return false
+        }
+    }
+
+    /// `parse` for plain text (see ``isPlain(_:)``), on scalars: the same tokens, roles and names.
+    func parsePlain(_ text: String) -> (names: [String], roleCount: Int)? {
+        var names: [String] = []
+        var roleCount = 0
+        var tokens: [[Unicode.Scalar]] = []
+        var token: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if Self.separators.contains(scalar) {
+                if !token.isEmpty { tokens.append(token); token.removeAll(keepingCapacity: true) }
+            } else {
+                token.append(scalar)
+            }
+        }
+        if !token.isEmpty { tokens.append(token) }
+        guard !tokens.isEmpty else { return nil }
+        for token in tokens {
+            var word = token[...]
+            while let role = Self.roleScalars.first(where: { word.starts(with: $0) && (word.count > $0.count || $0.count >= 2) }) {
+                roleCount += 1
+                word = word.dropFirst(role.count)
+            }
+            if word.isEmpty { continue }
+            let name = String(String.UnicodeScalarView(word))
+            guard isName(name) else { return nil }
+            names.append(name)
+        }
+        return (names, roleCount)
+    }
+
+    /// `parse` for any text, comparing characters.
+    func parseCharacters(_ text: String) -> (names: [String], roleCount: Int)? {
         var names: [String] = []
         var roleCount = 0
         var token = String.UnicodeScalarView()

@@ -20,25 +20,34 @@ public struct CaptionDetector: Sendable {
         guard let last = scalars.last else { return false }
         if isCredit(scalars) { return true }
         guard last == "。", scalars.count <= 16 else { return false }
-        let forbidden: Set<Unicode.Scalar> = ["，", ",", "、", "；", ";", "“", "”", "\"", "：", ":", "！", "？"]
-        guard !scalars.dropLast().contains(where: { forbidden.contains($0) || $0 == "。" }),
+        guard !scalars.dropLast().contains(where: { Self.isForbidden($0) || $0 == "。" }),
               scalars.filter(TextShape.isHan).count >= 3 else { return false }
         guard let previous else { return false }
         return paragraph.gapBefore >= 2 || TextShape.endsSentence(previous.text)
+    }
+
+    /// Punctuation a stand-alone photo line does not hold: `，,、；;“”"：:！？`.
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF0C, 0x2C, 0x3001, 0xFF1B, 0x3B, 0x201C, 0x201D, 0x22, 0xFF1A, 0x3A, 0xFF01, 0xFF1F: return true
+        default: return false
+        }
     }
 
     /// `… 摄`, `(…摄)`, `图为…`, `图:…`.
     private func isCredit(_ scalars: [Unicode.Scalar]) -> Bool {
         guard scalars.count <= 80 else { return false }
         var end = scalars.count - 1
-        let closing: Set<Unicode.Scalar> = [")", "）", "]", "】"]
-        let bracketed = closing.contains(scalars[end])
+        let bracketed = scalars[end] == ")" || scalars[end] == "）" || scalars[end] == "]" || scalars[end] == "】"
         if bracketed { end -= 1 }
         guard end >= 1 else { return false }
         if scalars[end] == "摄" || (end >= 2 && scalars[end] == "影" && scalars[end - 1] == "摄") {
             let before = scalars[end - (scalars[end] == "摄" ? 1 : 2)]
             if bracketed || TextShape.isSpace(before) || before == "/" { return true }
         }
+        // The prefixes below start with 图, ( or （: other ASCII or Han starts cannot match them.
+        let first = scalars[0]
+        if first.value < 0x80 ? first != "(" : (0x4E00...0x9FFF).contains(first.value) && first != "图" { return false }
         let text = String(String.UnicodeScalarView(scalars))
         return text.hasPrefix("图为") || text.hasPrefix("图：") || text.hasPrefix("图:") || text.hasPrefix("(图") || text.hasPrefix("（图")
     }

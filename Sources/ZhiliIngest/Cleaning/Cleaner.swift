@@ -66,28 +66,44 @@ public struct Cleaner: Sendable {
 
     /// Line-level steps: repairs, metadata and boilerplate. Removed lines become blank lines
     /// so that they never glue the text around them together.
+    ///
+    /// Lines are cut out of the UTF-8 bytes directly (a `\n` byte is always a line break after
+    /// normalization) and become one `String` each, already trimmed.
+    /// - Complexity: O(n) in UTF-8 bytes, plus the steps' own costs per line.
     func cleanLines(_ text: String) -> ([SourceLine], ArticleMetadata) {
         var lines: [SourceLine] = []
         var found = ArticleMetadata()
         var ended = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let indented = raw.unicodeScalars.first.map(TextShape.isSpace) ?? false
-            var line = TextShape.trimmed(String(raw))
-            if line.isEmpty { lines.append(SourceLine("")); continue }
-            if ended {
-                metadata.absorb(boilerplate: line, into: &found)
-                continue
-            }
-            line = TextShape.trimmed(spaces.repair(doubled.repair(line)))
-            if metadata.consume(line, into: &found) { lines.append(SourceLine("")); continue }
-            switch boilerplate.classify(line) {
-            case .keep(let kept):
-                lines.append(SourceLine(kept, indented: indented))
-            case .drop:
-                metadata.absorb(boilerplate: line, into: &found)
-                lines.append(SourceLine(""))
-            case .end:
-                ended = true
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var start = 0
+            while start <= count {
+                var stop = start
+                while stop < count, bytes[stop] != 0x0A { stop += 1 }
+                defer { start = stop + 1 }
+                let indented = start < stop && TextShape.isSpace(byte: bytes[start])
+                var first = start
+                var last = stop
+                while first < last, TextShape.isSpace(byte: bytes[first]) { first += 1 }
+                while last > first, TextShape.isSpace(byte: bytes[last - 1]) { last -= 1 }
+                if first == last { lines.append(SourceLine("")); continue }
+                var line = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                if ended {
+                    metadata.absorb(boilerplate: line, into: &found)
+                    continue
+                }
+                line = TextShape.trimmed(spaces.repair(doubled.repair(line)))
+                if metadata.consume(line, into: &found) { lines.append(SourceLine("")); continue }
+                switch boilerplate.classify(line) {
+                case .keep(let kept):
+                    lines.append(SourceLine(kept, indented: indented))
+                case .drop:
+                    metadata.absorb(boilerplate: line, into: &found)
+                    lines.append(SourceLine(""))
+                case .end:
+                    ended = true
+                }
             }
         }
         return (lines, found)
@@ -110,13 +126,26 @@ public struct Cleaner: Sendable {
             + "for UTF-16 without a byte-order mark, pass --encoding UTF-16LE or UTF-16BE"
     }
 
-    /// The share of U+FFFD among the non-space scalars of `text`.
+    /// The share of U+FFFD among the non-space scalars of the first 100,000 scalars of `text`.
+    ///
+    /// - Complexity: O(n) in UTF-8 bytes: counts lead bytes, and U+FFFD by its bytes `EF BF BD`.
     static func replacementShare(_ text: String) -> Double {
         var total = 0
         var replaced = 0
-        for scalar in text.unicodeScalars.prefix(100_000) where !TextShape.isSpace(scalar) && scalar != "\n" {
-            total += 1
-            if scalar == "\u{FFFD}" { replaced += 1 }
+        var scalars = 0
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count, scalars < 100_000 {
+                let byte = bytes[index]
+                index += 1
+                if byte & 0xC0 == 0x80 { continue }
+                scalars += 1
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A { continue }
+                total += 1
+                if byte == 0xEF, index + 1 < count, bytes[index] == 0xBF, bytes[index + 1] == 0xBD { replaced += 1 }
+            }
         }
         return total == 0 ? 0 : Double(replaced) / Double(total)
     }

@@ -77,7 +77,7 @@ public struct ColumnJoiner: Sendable {
         guard block.count <= 3 else { return false }
         return block.allSatisfy { line in
             TextShape.length(line.text, limit: 21) <= 20
-                && !line.text.unicodeScalars.contains(where: TextShape.sentencePunctuation.contains)
+                && !line.text.unicodeScalars.contains(where: TextShape.isSentencePunctuation)
                 && line.text.unicodeScalars.contains(where: TextShape.isHan)
         }
     }

@@ -13,7 +13,12 @@ public struct DateParser: @unchecked Sendable {
     }
 
     /// The first date in `text` as ISO 8601 and the UTF-16 range it occupied, or nil.
-    public func firstDate(in text: String) -> (iso: String, range: NSRange)? {
+    public func firstDate(in text: String) -> (iso: String, range: NSRange)? { firstDate(in: text, prefiltered: true) }
+
+    /// The first date; `prefiltered: false` runs the expression even when ``hasYear(_:)`` says
+    /// there is no date (the reference the prefilter is tested against).
+    func firstDate(in text: String, prefiltered: Bool) -> (iso: String, range: NSRange)? {
+        if prefiltered, !Self.hasYear(text) { return nil }
         let string = text as NSString
         guard let match = expression.firstMatch(in: text, options: [], range: NSRange(location: 0, length: string.length)) else {
             return nil
@@ -24,11 +29,63 @@ public struct DateParser: @unchecked Sendable {
         }
         guard let year = group(1), let month = group(2), let day = group(3),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var iso = String(format: "%04d-%02d-%02d", year, month, day)
+        var iso = Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
         if let hour = group(4), let minute = group(5), hour < 24, minute < 60 {
-            iso += String(format: "T%02d:%02d", hour, minute)
+            iso += "T" + Self.padded(hour, 2) + ":" + Self.padded(minute, 2)
         }
         return (iso, match.range)
+    }
+
+    /// `value` (not negative: the groups hold only digits) in decimal, zero-padded to `width`
+    /// digits like `%0*d`, without the cost of `String(format:)`.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.utf8.count >= width ? digits : String(repeating: "0", count: width - digits.utf8.count) + digits
+    }
+
+    /// Whether `text` holds four ASCII digits starting with 19 or 20 followed, after optional
+    /// white space, by `年`, `/`, `.` or `-`, as every date the expression reads does: a byte
+    /// scan that spares most lines the match. (Any non-ASCII white space counts as space.)
+    static func hasYear(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var run = 0
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                index += 1
+                guard byte >= 0x30, byte <= 0x39 else { run = 0; continue }
+                run += 1
+                guard run >= 4 else { continue }
+                let first = bytes[index - 4]
+                let second = bytes[index - 3]
+                guard (first == 0x31 && second == 0x39) || (first == 0x32 && second == 0x30) else { continue }
+                if separatorFollows(bytes, at: index) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether white space and then `年`, `/`, `.` or `-` start at `index`.
+    private static func separatorFollows(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x2F, 0x2E, 0x2D: return true
+            case 0x09...0x0D, 0x20: index += 1
+            case 0x00..<0x80: return false
+            default:
+                let (scalar, length) = UTF8Scalars.scalar(startingAt: index, in: bytes)
+                switch scalar.value {
+                case 0x5E74: return true  // 年
+                case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: index += length
+                default: return false
+                }
+            }
+        }
+        return false
     }
 
     /// `text` read as a date, or nil when it holds none.

@@ -23,8 +23,13 @@ public struct DoubledRunRepair: Sendable {
     ///
     /// - Complexity: O(n) for ordinary lines; O(n²) in the worst case for lines that pass the
     ///   parity test, with n ≤ 2,000.
-    public func repair(_ line: String) -> String {
+    public func repair(_ line: String) -> String { repair(line, prefiltered: true) }
+
+    /// The repaired line; `prefiltered: false` skips the byte-parity test (for tests that
+    /// check it only turns away lines the search would turn away).
+    func repair(_ line: String, prefiltered: Bool) -> String {
         guard line.utf8.count <= 8000 else { return line }
+        if prefiltered, !Self.mayBeDoubled(line) { return line }
         let scalars = Array(line.unicodeScalars)
         let count = scalars.count
         guard count >= 4, count <= 2000 else { return line }
@@ -84,6 +89,30 @@ public struct DoubledRunRepair: Sendable {
         }
         guard long * 2 >= nonSpace else { return line }
         return String(output)
+    }
+
+    /// A necessary condition for a repair, tested on the UTF-8 bytes without decoding: in a
+    /// line of doubled pieces every non-space scalar occurs an even number of times, so every
+    /// byte value outside spaces does too.
+    static func mayBeDoubled(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            // The exclusive-or of all those bytes must then be zero: a one-pass first test.
+            var sum: UInt8 = 0
+            for byte in bytes where byte != 0x20 && byte != 0x09 { sum ^= byte }
+            guard sum == 0 else { return false }
+            var odd: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            for byte in bytes where byte != 0x20 && byte != 0x09 {
+                let bit: UInt64 = 1 << UInt64(byte & 63)
+                switch byte >> 6 {
+                case 0: odd.0 ^= bit
+                case 1: odd.1 ^= bit
+                case 2: odd.2 ^= bit
+                default: odd.3 ^= bit
+                }
+            }
+            return odd.0 | odd.1 | odd.2 | odd.3 == 0
+        }
     }
 
     /// Whether the `length` scalars at `start` are followed by the same `length` scalars.

@@ -11,42 +11,53 @@ public struct JustificationSpaces: Sendable {
 
     /// Returns `line` with justification spaces removed.
     ///
-    /// - Complexity: O(n) in Unicode scalars.
+    /// Works on the UTF-8 bytes (a space or tab is one byte and never part of another
+    /// character); a line without removable spaces is returned as it is, without a copy.
+    /// - Complexity: O(n) in UTF-8 bytes.
     public func repair(_ line: String) -> String {
-        guard line.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return line }
-        let scalars = Array(line.unicodeScalars)
-        // A "single" is a Han character with a space or the line edge on both sides.
-        func isSingle(_ index: Int) -> Bool {
-            guard index >= 0, index < scalars.count, TextShape.isHan(scalars[index]) else { return false }
-            let before = index == 0 || TextShape.isSpace(scalars[index - 1])
-            let after = index == scalars.count - 1 || TextShape.isSpace(scalars[index + 1])
-            return before && after
-        }
-        var output = String.UnicodeScalarView()
-        var index = 0
-        var changed = false
-        while index < scalars.count {
-            let scalar = scalars[index]
-            guard TextShape.isSpace(scalar), index > 0 else {
-                output.append(scalar)
-                index += 1
-                continue
+        var copy = line
+        guard copy.withUTF8({ $0.contains(where: TextShape.isSpace(byte:)) }) else { return line }
+        let repaired: String? = copy.withUTF8 { bytes in
+            var output: [UInt8] = []
+            // Bytes before `copied` are settled: either in `output` or, while nothing was
+            // removed, still only in `bytes`.
+            var copied = 0
+            var changed = false
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                guard TextShape.isSpace(byte: bytes[index]), index > 0 else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < count, TextShape.isSpace(byte: bytes[end]) { end += 1 }
+                let remove: Bool
+                if end == count {
+                    remove = true  // trailing spaces: dropped
+                } else {
+                    let (left, leftStart) = UTF8Scalars.scalar(endingAt: index, in: bytes)
+                    let (right, rightLength) = UTF8Scalars.scalar(startingAt: end, in: bytes)
+                    remove = (TextShape.isHan(left) && TextShape.isDigit(right))
+                        || (TextShape.isDigit(left) && TextShape.isHan(right))
+                        || (TextShape.isHan(left) && TextShape.isHan(right)
+                            && (leftStart == 0 || TextShape.isSpace(byte: bytes[leftStart - 1]))
+                            && (end + rightLength == count || TextShape.isSpace(byte: bytes[end + rightLength])))
+                }
+                if remove {
+                    if !changed {
+                        changed = true
+                        output.reserveCapacity(count)
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    copied = end
+                }
+                index = end
             }
-            var end = index
-            while end < scalars.count, TextShape.isSpace(scalars[end]) { end += 1 }
-            guard end < scalars.count else { break }  // trailing spaces: dropped
-            let left = scalars[index - 1]
-            let right = scalars[end]
-            let remove = (TextShape.isHan(left) && TextShape.isDigit(right))
-                || (TextShape.isDigit(left) && TextShape.isHan(right))
-                || (isSingle(index - 1) && isSingle(end))
-            if remove {
-                changed = true
-            } else {
-                output.append(contentsOf: scalars[index..<end])
-            }
-            index = end
+            guard changed else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+            return String(decoding: output, as: UTF8.self)
         }
-        return changed || output.count != scalars.count ? String(output) : line
+        return repaired ?? line
     }
 }

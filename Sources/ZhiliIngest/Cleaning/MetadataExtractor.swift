@@ -14,6 +14,10 @@ public struct MetadataExtractor: @unchecked Sendable {
     private let datePrefix: NSRegularExpression
     private let footer: NSRegularExpression
     private let siteName: NSRegularExpression
+    // Literals the expressions need, so that most lines skip them: `editorLine` needs 编辑 or
+    // 责编; `datePrefix`, `sourceField` and `authorField` need one of the field words.
+    private let editorWords = LiteralScanner(["编辑", "责编"])
+    private let fieldWords = LiteralScanner(["时间", "日期", "来源", "来自", "稿源", "出处", "作者", "记者"])
 
     /// Creates the extractor (patterns are compiled once).
     public init() {
@@ -29,14 +33,25 @@ public struct MetadataExtractor: @unchecked Sendable {
     /// Reads metadata from a line that carries only metadata and returns true, so the caller
     /// drops the line; returns false (changing nothing) for any other line.
     public func consume(_ line: String, into metadata: inout ArticleMetadata) -> Bool {
+        // Every metadata line holds a digit (a date) or a colon (a field); most lines hold neither.
+        // (The byte scan for `：` only spares `contains`, which compares whole characters, its
+        // work on lines without one.)
+        guard TextShape.utf16Length(line, limit: 100) <= 100 else { return false }
+        var fullWidthColon = false
+        var digitOrColon = false
+        var lastThree: UInt32 = 0
+        for byte in line.utf8 {
+            if byte >= 0x30, byte <= 0x3A { digitOrColon = true; break }
+            lastThree = (lastThree << 8 | UInt32(byte)) & 0xFF_FFFF
+            if lastThree == 0xEF_BC9A { fullWidthColon = true }
+        }
+        guard digitOrColon || (fullWidthColon && line.contains("：")) else { return false }
         let length = line.utf16.count
         guard length > 0, length <= 100 else { return false }
-        // Every metadata line holds a digit (a date) or a colon (a field); most lines hold neither.
-        guard line.utf8.contains(where: { (0x30...0x3A).contains($0) }) || line.contains("：") else { return false }
         let range = NSRange(location: 0, length: length)
         let string = line as NSString
 
-        if let match = editorLine.firstMatch(in: line, range: range) {
+        if editorWords.occurs(in: line), let match = editorLine.firstMatch(in: line, range: range) {
             metadata.addEditors(Self.split(string.substring(with: match.range(at: 1))))
             return true
         }
@@ -46,6 +61,8 @@ public struct MetadataExtractor: @unchecked Sendable {
         if let found = dates.firstDate(in: line) {
             date = found.iso
             rest = string.replacingCharacters(in: found.range, with: " ")
+        } else if !fieldWords.occurs(in: line) {
+            return false  // no date and no field: nothing to read
         }
         var outlet: String?
         var authors: [String] = []

@@ -32,13 +32,18 @@ public struct PageGapJoiner: Sendable {
 
     /// `1.`, `1、`, `(一)`, `一、`, `第一,` and bullet starts.
     static func startsListItem(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars.prefix(6))
+        var iterator = text.unicodeScalars.makeIterator()
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(6)
+        while scalars.count < 6, let scalar = iterator.next() { scalars.append(scalar) }
         guard let first = scalars.first else { return false }
         if "•·●■□◆◇-*(（【".unicodeScalars.contains(first) { return true }
-        let numerals = "0123456789一二三四五六七八九十".unicodeScalars
         var index = 0
-        while index < scalars.count, numerals.contains(scalars[index]) { index += 1 }
+        while index < scalars.count, TextShape.isListNumeral(scalars[index]) { index += 1 }
         if index > 0, index < scalars.count, "、.．)）".unicodeScalars.contains(scalars[index]) { return true }
-        return text.hasPrefix("第") && index == 0 && scalars.count > 2 && numerals.contains(scalars[1])
+        // `hasPrefix` compares characters; only a start other than ASCII or a unified Han
+        // ideograph besides 第 needs it.
+        if first.value < 0x80 || ((0x4E00...0x9FFF).contains(first.value) && first != "第") { return false }
+        return text.hasPrefix("第") && index == 0 && scalars.count > 2 && TextShape.isListNumeral(scalars[1])
     }
 }

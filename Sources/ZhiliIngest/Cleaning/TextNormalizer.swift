@@ -10,35 +10,94 @@ public struct TextNormalizer: Sendable {
     /// Creates a normalizer.
     public init() {}
 
+    /// Lead bytes after which a rewrite may be due: ASCII controls and DEL, and the UTF-8 lead
+    /// bytes of U+0080…U+00BF (C2), U+2000…U+2FFF (E2), U+3000…U+3FFF (E3) and U+F000…U+FFFF (EF).
+    private static let special: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF
+    }
+
     /// Returns `text` normalized.
     ///
-    /// - Complexity: O(n) in Unicode scalars, one pass, no intermediate strings.
+    /// Works on the UTF-8 bytes: every rewrite makes a character shorter or keeps its length,
+    /// so the result is built in one buffer of the input's size.
+    /// - Complexity: O(n) in UTF-8 bytes, one pass, no intermediate strings.
     public func normalize(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
-        output.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if previousWasCR {
-                previousWasCR = false
-                if value == 0x0A { continue }
-            }
-            switch value {
-            case 0x0D:
-                output.append("\n")
-                previousWasCR = true
-            case 0x0A, 0x85, 0x2028, 0x2029:
-                output.append("\n")
-            case 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                output.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200D, 0x2060, 0xFEFF, 0xAD:
-                continue
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
-                output.append(Unicode.Scalar(value - 0xFEE0)!)
-            default:
-                output.append(scalar)
+        var text = text
+        return text.withUTF8 { input in
+            String(unsafeUninitializedCapacity: input.count) { output in
+                Self.normalize(input, into: output)
             }
         }
-        return String(output)
+    }
+
+    /// Writes the normalized form of valid UTF-8 `input` to `output` (at least as large) and
+    /// returns the number of bytes written.
+    private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let count = input.count
+        var read = 0
+        var written = 0
+        special.withUnsafeBufferPointer { special in
+            while read < count {
+                let byte = input[read]
+                guard special[Int(byte)] else {
+                    output[written] = byte
+                    written += 1
+                    read += 1
+                    continue
+                }
+                switch byte {
+                case 0x0D:
+                    output[written] = 0x0A
+                    written += 1
+                    read += 1
+                    if read < count, input[read] == 0x0A { read += 1 }
+                case 0x0A:
+                    output[written] = 0x0A
+                    written += 1
+                    read += 1
+                case 0x09:
+                    output[written] = 0x20
+                    written += 1
+                    read += 1
+                case 0x00..<0x20, 0x7F:
+                    read += 1
+                case 0xC2:
+                    // U+0080…U+00BF.
+                    let second = input[read + 1]
+                    switch second {
+                    case 0x85: output[written] = 0x0A; written += 1
+                    case 0xA0: output[written] = 0x20; written += 1
+                    case 0x80...0x9F, 0xAD: break
+                    default:
+                        output[written] = byte
+                        output[written + 1] = second
+                        written += 2
+                    }
+                    read += 2
+                default:
+                    // A three-byte sequence: E2, E3 or EF.
+                    let second = input[read + 1]
+                    let third = input[read + 2]
+                    let value = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                    switch value {
+                    case 0x2028, 0x2029:
+                        output[written] = 0x0A; written += 1
+                    case 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                        output[written] = 0x20; written += 1
+                    case 0x200B...0x200D, 0x2060, 0xFEFF:
+                        break
+                    case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                        output[written] = UInt8(value - 0xFEE0); written += 1
+                    default:
+                        output[written] = byte
+                        output[written + 1] = second
+                        output[written + 2] = third
+                        written += 3
+                    }
+                    read += 3
+                }
+            }
+        }
+        return written
     }
 }

@@ -30,6 +30,33 @@ enum TextShape {
         "，", ",", "。", "；", ";", "！", "!", "？", "?", "、", "…",
     ]
 
+    /// Whether `scalar` ends a sentence (one of ``sentenceEnds``), without hashing.
+    @inline(__always)
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0xFF1B, 0x3B, 0xFF0E: return true  // 。！？!?…；;．
+        default: return false
+        }
+    }
+
+    /// Whether `scalar` is a closing quote or bracket (one of ``closers``), without hashing.
+    @inline(__always)
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22, 0x27, 0x300B, 0x3011, 0x5D: return true  // ”’」』）)"'》】]
+        default: return false
+        }
+    }
+
+    /// Whether `scalar` is sentence punctuation (one of ``sentencePunctuation``), without hashing.
+    @inline(__always)
+    static func isSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF0C, 0x2C, 0x3002, 0xFF1B, 0x3B, 0xFF01, 0x21, 0xFF1F, 0x3F, 0x3001, 0x2026: return true  // ，,。；;！!？?、…
+        default: return false
+        }
+    }
+
     /// Whether `text` ends a sentence: its last scalar (before closing quotes) is sentence-final.
     static func endsSentence<S: BidirectionalCollection>(_ text: S) -> Bool where S.Element == Unicode.Scalar {
         var index = text.endIndex
@@ -38,12 +65,12 @@ enum TextShape {
             index = text.index(before: index)
             let scalar = text[index]
             if isSpace(scalar) { continue }
-            if closers.contains(scalar) {
+            if isCloser(scalar) {
                 closersSeen += 1
                 if closersSeen > 3 { return false }
                 continue
             }
-            return sentenceEnds.contains(scalar)
+            return isSentenceEnd(scalar)
         }
         return false
     }
@@ -67,7 +94,7 @@ enum TextShape {
         var han = 0
         for scalar in body {
             count += 1
-            if count > 40 || sentencePunctuation.contains(scalar) { return false }
+            if count > 40 || isSentencePunctuation(scalar) { return false }
             if isHan(scalar) { han += 1 }
         }
         guard han >= 2, let first = body.first else { return false }
@@ -75,33 +102,77 @@ enum TextShape {
         return !endsWithColon(text)
     }
 
+    /// An ASCII digit or one of the Chinese numerals 一…十 that list markers use.
+    @inline(__always)
+    static func isListNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true  // 0-9 一二三四五六七八九十
+        default: return false
+        }
+    }
+
     /// The length in scalars of a leading list marker: `一、`, `1.`, `2、`, `（三）`, `(4)`; 0 if none.
     static func listMarkerLength(_ text: String) -> Int {
-        let scalars = Array(text.unicodeScalars.prefix(8))
-        let numerals = "0123456789一二三四五六七八九十".unicodeScalars
+        var scalars = text.unicodeScalars.makeIterator()
+        guard var scalar = scalars.next() else { return 0 }
         var index = 0
-        let bracketed = scalars.first == "(" || scalars.first == "（"
-        if bracketed { index = 1 }
+        let bracketed = scalar == "(" || scalar == "（"
+        if bracketed {
+            index = 1
+            guard let next = scalars.next() else { return 0 }
+            scalar = next
+        }
         let start = index
-        while index < scalars.count, numerals.contains(scalars[index]) { index += 1 }
-        guard index > start, index < scalars.count else { return 0 }
-        let mark = scalars[index]
+        // Only the first eight scalars count.
+        while index < 8, isListNumeral(scalar) {
+            index += 1
+            guard index < 8, let next = scalars.next() else { return 0 }
+            scalar = next
+        }
+        guard index > start, index < 8 else { return 0 }
+        let mark = scalar
         if bracketed { return mark == ")" || mark == "）" ? index + 1 : 0 }
         return mark == "、" || mark == "." || mark == "．" ? index + 1 : 0
     }
 
     /// Number of Unicode scalars in `text`, counting at most `limit`.
+    ///
+    /// - Complexity: O(min(n, limit)) over the UTF-8 bytes (a scalar per non-continuation byte).
     static func length(_ text: String, limit: Int = .max) -> Int {
-        var count = 0
-        for _ in text.unicodeScalars {
-            count += 1
-            if count >= limit { return count }
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                count += 1
+                if count >= limit { return count }
+            }
+            return count
         }
-        return count
     }
 
-    /// `text` without leading and trailing spaces.
+    /// A space or tab byte in UTF-8 (neither occurs inside a multi-byte character).
+    @inline(__always)
+    static func isSpace(byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// The length of `text` in UTF-16 code units, counting at most a little past `limit`;
+    /// read from the UTF-8 bytes (one unit per scalar, two for a four-byte one).
+    static func utf16Length(_ text: String, limit: Int = .max) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                count += byte >= 0xF0 ? 2 : 1
+                if count > limit { return count }
+            }
+            return count
+        }
+    }
+
+    /// `text` without leading and trailing spaces (`text` itself when it has none).
     static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let head = utf8.first, let tail = utf8.last else { return text }
+        if !isSpace(byte: head), !isSpace(byte: tail) { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
