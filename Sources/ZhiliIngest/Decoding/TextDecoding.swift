@@ -27,6 +27,13 @@ public enum TextDecoding {
     public static func decode(_ bytes: [UInt8], charset declared: String? = nil, forced: Bool = false) -> DecodingResult {
         var warnings: [String] = []
         if let declared, forced {
+            // Forced UTF-8 (every JSON Lines body) that is valid: no converter needed.
+            if isUTF8Name(declared) {
+                let skip = byteOrderMark(bytes).0 == 3 ? 3 : 0
+                if let text = validUTF8String(bytes, skipping: skip) {
+                    return DecodingResult(text: text, charset: declared, warnings: warnings)
+                }
+            }
             if CharsetConverter.isKnown(declared) {
                 let (skip, _) = byteOrderMark(bytes)
                 let family = canonical(declared)
@@ -39,8 +46,8 @@ public enum TextDecoding {
         if let bomCharset {
             return convert(bytes, from: bomCharset, skipping: skip, warnings: warnings)
         }
-        if isValidUTF8(bytes) {
-            return DecodingResult(text: String(decoding: bytes, as: UTF8.self), charset: "UTF-8", warnings: warnings)
+        if let text = validUTF8String(bytes, skipping: 0) {
+            return DecodingResult(text: text, charset: "UTF-8", warnings: warnings)
         }
         // Mostly UTF-8 with a few bad bytes: a legacy charset would garble the good part.
         let scan = utf8Scan(bytes, stopAtFirstError: false)
@@ -59,6 +66,23 @@ public enum TextDecoding {
             if !chineseOrUnicode.contains(charset) { charset = "UTF-8" }
         }
         return convert(bytes, from: charset, skipping: 0, warnings: warnings)
+    }
+
+    /// The text of `bytes[skip...]` when it is well-formed UTF-8 (one validating pass, no ICU), else nil.
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    static func validUTF8String(_ bytes: [UInt8], skipping skip: Int) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[skip...]), as: UTF8.self)
+        }
+    }
+
+    /// Whether `name` is one of ICU's names for plain UTF-8 (not CESU-8 or UTF-16 and the like).
+    static func isUTF8Name(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 4, 5: return canonical(name) == "UTF-8"
+        default: return false
+        }
     }
 
     /// ICU's guess for `bytes`, or nil when detection fails.
