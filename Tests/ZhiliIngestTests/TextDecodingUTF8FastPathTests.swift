@@ -18,7 +18,7 @@ import ZhiliICU
         "emoji 😀 and 𠀀", "\u{00}NUL and controls\u{01}\u{1F}", "\u{FFFD} replacement kept",
     ]
 
-    @Test(arguments: texts, ["UTF-8", "utf-8", "utf8", "UTF8"])
+    @Test(arguments: texts, ["UTF-8", "utf-8", "utf8", "UTF8", "utf_8"])
     func forcedUTF8ReadsAsICUWould(text: String, name: String) throws {
         let bytes = Array(text.utf8)
         let decoded = TextDecoding.decode(bytes, charset: name, forced: true)

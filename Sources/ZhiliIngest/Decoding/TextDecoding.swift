@@ -77,12 +77,20 @@ public enum TextDecoding {
         }
     }
 
-    /// Whether `name` is one of ICU's names for plain UTF-8 (not CESU-8 or UTF-16 and the like).
+    private static let utf8NameLetters: [UInt8] = Array("UTF8".utf8)
+
+    /// Whether `name` spells UTF-8 as ICU matches names (case, `-` and `_` ignored): `UTF-8`, `utf8`, `utf_8`.
+    ///
+    /// - Complexity: O(n) in the name's length; allocates nothing (it runs once per document).
     static func isUTF8Name(_ name: String) -> Bool {
-        switch name.utf8.count {
-        case 4, 5: return canonical(name) == "UTF-8"
-        default: return false
+        let letters = utf8NameLetters
+        var matched = 0
+        for byte in name.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+            let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+            guard matched < letters.count, upper == letters[matched] else { return false }
+            matched += 1
         }
+        return matched == letters.count
     }
 
     /// ICU's guess for `bytes`, or nil when detection fails.
