@@ -172,7 +172,7 @@ public struct BatchRunner {
         }
 
         var stoppedAtError = false
-        let map = OrderedParallelMap<WorkItem, WorkResult>(jobs: options.jobs, windowCount: options.jobs * 32, windowWeight: options.windowBytes)
+        let map = OrderedParallelMap<WorkItem, WorkResult>(jobs: options.jobs, windowCount: options.jobs * 64, windowWeight: options.windowBytes)
         try map.run(makeWorker: worker, produce: producer) { result in
             pendingJSON.append(contentsOf: result.json)
             for (table, bytes) in result.csv { pendingCSV[table, default: []].append(contentsOf: bytes) }

@@ -4,9 +4,10 @@ import Foundation
 /// in input order, holding a bounded window of items in flight.
 ///
 /// One thread produces, `jobs` worker threads transform (each with its own worker state, made
-/// by `makeWorker` on that thread), and the calling thread consumes in sequence. The producer
-/// waits while `windowCount` items or `windowWeight` units (bytes) are in flight, so memory
-/// stays flat however long the stream is.
+/// by `makeWorker` on that thread), and the calling thread consumes in sequence. Items travel
+/// in chunks of up to `chunkCount` items or `chunkWeight` units, so threads meet once per chunk
+/// rather than once per item. The producer waits while `windowCount` items or `windowWeight`
+/// units (bytes) are in flight, so memory stays flat however long the stream is.
 ///
 /// ```swift
 /// let map = OrderedParallelMap<Int, Int>(jobs: 4, windowCount: 64)
@@ -15,16 +16,30 @@ import Foundation
 ///     produce: { emit in for i in 0..<1000 where !emit(i, 1) { break } },
 ///     consume: { print($0); return true })
 /// ```
-/// - Complexity: O(n) lock round trips; outputs wait in a dictionary at most `windowCount` long.
+/// - Complexity: O(n / chunkCount) lock round trips; finished chunks wait in a dictionary at
+///   most `windowCount / chunkCount` long.
 public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
-    // All mutable state below is guarded by `condition`.
-    private let condition = NSCondition()
-    private var queue: [(sequence: Int, input: Input)?] = []
+    /// A run of consecutive inputs handed to one worker.
+    private struct Chunk {
+        var number: Int
+        var inputs: [Input]
+        var weight: Int
+    }
+
+    /// A chunk's outputs, waiting for their turn.
+    private struct Finished {
+        var outputs: [Output]
+        var weight: Int
+    }
+
+    // All mutable state below is guarded by `monitor`.
+    private let monitor = Monitor()
+    private var queue: [Chunk?] = []
     private var queueHead = 0
-    private var results: [Int: Output] = [:]
-    private var weights: [Int: Int] = [:]
-    private var produced = 0
-    private var consumed = 0
+    private var results: [Int: Finished] = [:]
+    private var producedChunks = 0
+    private var consumedChunks = 0
+    private var inFlightCount = 0
     private var inFlightWeight = 0
     private var producerDone = false
     private var cancelled = false
@@ -33,24 +48,33 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
 
     /// Number of worker threads.
     public let jobs: Int
-    /// Most items read but not yet consumed.
+    /// Most items read but not yet consumed (plus those of the chunk being filled).
     public let windowCount: Int
-    /// Most weight (bytes) read but not yet consumed; one item is always let through.
+    /// Most weight (bytes) read but not yet consumed; one chunk is always let through.
     public let windowWeight: Int
+    /// Most items in one chunk.
+    public let chunkCount: Int
+    /// A chunk is handed over once it holds this much weight.
+    public let chunkWeight: Int
 
     /// Creates a map with `jobs` workers and the given window.
-    public init(jobs: Int, windowCount: Int? = nil, windowWeight: Int = 64 << 20) {
+    ///
+    /// Chunks default to at most 64 items and 256 KiB, and small enough that the window holds
+    /// two per worker, so that every worker has work while finished chunks wait their turn.
+    public init(jobs: Int, windowCount: Int? = nil, windowWeight: Int = 64 << 20, chunkCount: Int? = nil, chunkWeight: Int? = nil) {
         self.jobs = max(1, jobs)
-        self.windowCount = max(1, windowCount ?? self.jobs * 32)
+        self.windowCount = max(1, windowCount ?? self.jobs * 64)
         self.windowWeight = max(1, windowWeight)
+        self.chunkCount = max(1, chunkCount ?? min(64, self.windowCount / (2 * self.jobs)))
+        self.chunkWeight = max(1, chunkWeight ?? min(256 << 10, self.windowWeight / (2 * self.jobs)))
     }
 
     /// Runs the stream to its end, or until `consume` returns false or something throws.
     ///
     /// - Parameters:
     ///   - makeWorker: called once on each worker thread; returns that thread's transform.
-    ///   - produce: called on a producer thread with `emit(input, weight)`, which blocks while
-    ///     the window is full and returns false once the run is cancelled.
+    ///   - produce: called on a producer thread with `emit(input, weight)`, which collects inputs
+    ///     into a chunk, blocks while the window is full and returns false once the run is cancelled.
     ///   - consume: called on the calling thread with each output in input order; returns
     ///     false to stop the run.
     /// - Throws: the first error thrown by `makeWorker`, `produce` or `consume`.
@@ -67,90 +91,115 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
             thread.start()
         }
         let producer = Thread { [self] in
-            do {
-                try produce { input, weight in self.emit(input, weight: weight) }
-            } catch {
-                fail(error)
-            }
-            condition.lock()
+            produceChunks(produce)
+            monitor.lock()
             producerDone = true
-            condition.broadcast()
-            condition.unlock()
+            monitor.broadcast(.workReady)
+            monitor.signal(.resultReady)
+            monitor.unlock()
         }
         producer.name = "zhili-reader"
         producer.start()
 
         var consumerError: (any Error)?
-        while true {
-            condition.lock()
-            while results[consumed] == nil && !(producerDone && consumed == produced) && !cancelled {
-                condition.wait()
+        consuming: while true {
+            monitor.lock()
+            while results[consumedChunks] == nil && !(producerDone && consumedChunks == producedChunks) && !cancelled {
+                monitor.wait(.resultReady)
             }
-            guard !cancelled, let output = results.removeValue(forKey: consumed) else {
-                condition.unlock()
+            guard !cancelled, let finished = results.removeValue(forKey: consumedChunks) else {
+                monitor.unlock()
                 break
             }
-            inFlightWeight -= weights.removeValue(forKey: consumed) ?? 0
-            consumed += 1
-            condition.broadcast()
-            condition.unlock()
-            do {
-                if try !consume(output) {
+            consumedChunks += 1
+            inFlightCount -= finished.outputs.count
+            inFlightWeight -= finished.weight
+            monitor.signal(.spaceReady)
+            monitor.unlock()
+            for output in finished.outputs {
+                do {
+                    if try !consume(output) {
+                        cancel()
+                        break consuming
+                    }
+                } catch {
+                    consumerError = error
                     cancel()
-                    break
+                    break consuming
                 }
-            } catch {
-                consumerError = error
-                cancel()
-                break
             }
         }
         // Wait for every thread to leave before returning, so no closure outlives the call.
-        condition.lock()
-        while liveWorkers > 0 || !producerDone { condition.wait() }
+        monitor.lock()
+        while liveWorkers > 0 || !producerDone { monitor.wait(.resultReady) }
         let failure = self.failure
-        condition.unlock()
+        monitor.unlock()
         if let consumerError { throw consumerError }
         if let failure { throw failure }
     }
 
-    private func emit(_ input: Input, weight: Int) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while !cancelled && produced > consumed
-            && (produced - consumed >= windowCount || inFlightWeight + weight > windowWeight) {
-            condition.wait()
+    /// Runs `produce`, collecting its inputs into chunks and handing each over when full.
+    private func produceChunks(_ produce: (_ emit: (Input, Int) -> Bool) throws -> Void) {
+        var inputs: [Input] = []
+        var weight = 0
+        var open = true
+        do {
+            try produce { input, inputWeight in
+                guard open else { return false }
+                inputs.append(input)
+                weight += inputWeight
+                if inputs.count >= chunkCount || weight >= chunkWeight {
+                    open = push(inputs, weight: weight)
+                    inputs = []
+                    inputs.reserveCapacity(chunkCount)
+                    weight = 0
+                }
+                return open
+            }
+            if open && !inputs.isEmpty { _ = push(inputs, weight: weight) }
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Queues a chunk for the workers once the window has room; false when the run is cancelled.
+    private func push(_ inputs: [Input], weight: Int) -> Bool {
+        monitor.lock()
+        defer { monitor.unlock() }
+        while !cancelled && inFlightCount > 0
+            && (inFlightCount + inputs.count > windowCount || inFlightWeight + weight > windowWeight) {
+            monitor.wait(.spaceReady)
         }
         if cancelled { return false }
-        queue.append((produced, input))
-        weights[produced] = weight
+        queue.append(Chunk(number: producedChunks, inputs: inputs, weight: weight))
+        producedChunks += 1
+        inFlightCount += inputs.count
         inFlightWeight += weight
-        produced += 1
-        condition.broadcast()
+        monitor.signal(.workReady)
         return true
     }
 
     private func cancel() {
-        condition.lock()
+        monitor.lock()
         cancelled = true
-        condition.broadcast()
-        condition.unlock()
+        monitor.broadcastAll()
+        monitor.unlock()
     }
 
     private func fail(_ error: any Error) {
-        condition.lock()
+        monitor.lock()
         if failure == nil { failure = error }
         cancelled = true
-        condition.broadcast()
-        condition.unlock()
+        monitor.broadcastAll()
+        monitor.unlock()
     }
 
     private func workerLoop(_ makeWorker: @Sendable () throws -> (Input) -> Output) {
         defer {
-            condition.lock()
+            monitor.lock()
             liveWorkers -= 1
-            condition.broadcast()
-            condition.unlock()
+            monitor.signal(.resultReady)
+            monitor.unlock()
         }
         let transform: (Input) -> Output
         do {
@@ -160,25 +209,30 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
             return
         }
         while true {
-            condition.lock()
-            while queueHead == queue.count && !producerDone && !cancelled { condition.wait() }
+            monitor.lock()
+            while queueHead == queue.count && !producerDone && !cancelled { monitor.wait(.workReady) }
             if cancelled || queueHead == queue.count {
-                condition.unlock()
+                monitor.unlock()
                 return
             }
-            let (sequence, input) = queue[queueHead]!
-            queue[queueHead] = nil  // release the input as soon as it is taken
+            var chunk = queue[queueHead]!
+            queue[queueHead] = nil  // release the inputs as soon as they are taken
             queueHead += 1
-            if queueHead > 1024 && queueHead * 2 > queue.count {
+            if queueHead > 64 && queueHead * 2 > queue.count {
                 queue.removeFirst(queueHead)
                 queueHead = 0
             }
-            condition.unlock()
-            let output = transform(input)
-            condition.lock()
-            results[sequence] = output
-            condition.broadcast()
-            condition.unlock()
+            monitor.unlock()
+            var outputs: [Output] = []
+            outputs.reserveCapacity(chunk.inputs.count)
+            for index in chunk.inputs.indices { outputs.append(transform(chunk.inputs[index])) }
+            let number = chunk.number
+            let weight = chunk.weight
+            chunk.inputs = []
+            monitor.lock()
+            results[number] = Finished(outputs: outputs, weight: weight)
+            if number == consumedChunks { monitor.signal(.resultReady) }
+            monitor.unlock()
         }
     }
 }

@@ -27,6 +27,13 @@ public enum TextDecoding {
     public static func decode(_ bytes: [UInt8], charset declared: String? = nil, forced: Bool = false) -> DecodingResult {
         var warnings: [String] = []
         if let declared, forced {
+            // Forced UTF-8 (every JSON Lines body) that is valid: no converter needed.
+            if isUTF8Name(declared) {
+                let skip = byteOrderMark(bytes).0 == 3 ? 3 : 0
+                if let text = validUTF8String(bytes, skipping: skip) {
+                    return DecodingResult(text: text, charset: declared, warnings: warnings)
+                }
+            }
             if CharsetConverter.isKnown(declared) {
                 let (skip, _) = byteOrderMark(bytes)
                 let family = canonical(declared)
@@ -39,8 +46,8 @@ public enum TextDecoding {
         if let bomCharset {
             return convert(bytes, from: bomCharset, skipping: skip, warnings: warnings)
         }
-        if isValidUTF8(bytes) {
-            return DecodingResult(text: String(decoding: bytes, as: UTF8.self), charset: "UTF-8", warnings: warnings)
+        if let text = validUTF8String(bytes, skipping: 0) {
+            return DecodingResult(text: text, charset: "UTF-8", warnings: warnings)
         }
         // Mostly UTF-8 with a few bad bytes: a legacy charset would garble the good part.
         let scan = utf8Scan(bytes, stopAtFirstError: false)
@@ -59,6 +66,31 @@ public enum TextDecoding {
             if !chineseOrUnicode.contains(charset) { charset = "UTF-8" }
         }
         return convert(bytes, from: charset, skipping: 0, warnings: warnings)
+    }
+
+    /// The text of `bytes[skip...]` when it is well-formed UTF-8 (one validating pass, no ICU), else nil.
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    static func validUTF8String(_ bytes: [UInt8], skipping skip: Int) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[skip...]), as: UTF8.self)
+        }
+    }
+
+    private static let utf8NameLetters: [UInt8] = Array("UTF8".utf8)
+
+    /// Whether `name` spells UTF-8 as ICU matches names (case, `-` and `_` ignored): `UTF-8`, `utf8`, `utf_8`.
+    ///
+    /// - Complexity: O(n) in the name's length; allocates nothing (it runs once per document).
+    static func isUTF8Name(_ name: String) -> Bool {
+        let letters = utf8NameLetters
+        var matched = 0
+        for byte in name.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+            let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+            guard matched < letters.count, upper == letters[matched] else { return false }
+            matched += 1
+        }
+        return matched == letters.count
     }
 
     /// ICU's guess for `bytes`, or nil when detection fails.
