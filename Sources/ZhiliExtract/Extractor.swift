@@ -14,8 +14,11 @@ import ZhiliSegment
 /// record.figures.first?.metric   // "排查化解矛盾纠纷"
 /// ```
 public final class Extractor {
-    /// The segmenter used for tokens.
-    public let segmenter: Segmenter
+    /// The lexicon tokens are segmented with (nil: the bundled one).
+    public let lexicon: Lexicon?
+    /// The segmenter for tokens, made on the first request for them: loading the lexicon takes a
+    /// moment that extraction without tokens does not need.
+    private var tokenSegmenter: Segmenter?
     /// The division table regions resolve against.
     public let regions: RegionTable
     /// The indicators metrics map to.
@@ -39,16 +42,24 @@ public final class Extractor {
     ///   - regions: divisions and aliases to resolve mentions against.
     ///   - indicators: canonical indicators for metrics (a user file via ``IndicatorTable/init(contentsOf:)``).
     ///   - knownPrograms: names that are programs whenever quoted.
-    ///   - lexicon: the segmenter's lexicon (the bundled one merged with users' files).
+    ///   - lexicon: the lexicon for tokens (the bundled one merged with users' files); nil for the bundled one.
     public init(
         regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled,
-        knownPrograms: Set<String> = Extractor.bundledPrograms, lexicon: Lexicon = .bundled
+        knownPrograms: Set<String> = Extractor.bundledPrograms, lexicon: Lexicon? = nil
     ) throws {
-        self.segmenter = try Segmenter(lexicon: lexicon)
+        self.lexicon = lexicon
         self.regions = regions
         self.indicators = indicators
         self.knownPrograms = knownPrograms
         programFinder = ProgramFinder(known: knownPrograms)
+    }
+
+    /// The segmenter for tokens, made on first use.
+    private func segmenter() throws -> Segmenter {
+        if let tokenSegmenter { return tokenSegmenter }
+        let made = try Segmenter(lexicon: lexicon ?? .bundled)
+        tokenSegmenter = made
+        return made
     }
 
     /// Program names from a list file: one per line, `#` comments.
@@ -60,7 +71,7 @@ public final class Extractor {
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public func extract(_ article: Article, includeTokens: Bool = false) throws -> ArticleRecord {
-        let tokens = includeTokens ? try segmenter.tokens(in: article.text) : nil
+        let tokens = includeTokens ? try segmenter().tokens(in: article.text) : nil
         let text = ArticleText(article.text)
         let finder = RegionFinder(table: regions)
 

@@ -87,9 +87,10 @@ struct ProgramFinder: Sendable {
                     covered.append(hit.start..<hit.end)
                 }
             }
+            let suffixes = Self.suffixTrie
             var index = 0
             while index < buffer.count {
-                guard let match = Self.suffixTrie.longestMatch(in: buffer, from: index) else {
+                guard let match = suffixes.longestMatch(in: buffer, from: index) else {
                     index += 1
                     continue
                 }

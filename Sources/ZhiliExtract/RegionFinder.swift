@@ -26,11 +26,12 @@ struct RegionFinder {
     /// Every hit in `scalars`, in text order, unresolved (code = first candidate).
     func hits(in scalars: [Unicode.Scalar]) -> [RegionHit] {
         var hits: [RegionHit] = []
+        let matcher = table.matcher
         scalars.withUnsafeBufferPointer { buffer in
             var index = 0
             while index < buffer.count {
                 let scalar = buffer[index]
-                guard ArticleText.isHan(scalar), let match = table.matcher.longestMatch(in: buffer, from: index) else {
+                guard ArticleText.isHan(scalar), let match = matcher.longestMatch(in: buffer, from: index) else {
                     index += 1
                     continue
                 }

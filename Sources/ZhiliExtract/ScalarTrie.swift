@@ -55,9 +55,11 @@ public struct ScalarTrie: Sendable {
                 }
             }
             firstEdge.append(Int32(edgeKeys.count))
+            var startBits = [UInt64](repeating: 0, count: 0x10000 / 64)
+            for key in edges[0].keys where key < 0x10000 { startBits[Int(key) >> 6] |= 1 << (UInt64(key) & 63) }
             return ScalarTrie(
                 root: root, astralRoot: astralRoot, firstEdge: firstEdge, edgeKeys: edgeKeys,
-                edgeTargets: edgeTargets, payloads: payloads)
+                edgeTargets: edgeTargets, payloads: payloads, startBits: startBits)
         }
     }
 
@@ -67,6 +69,8 @@ public struct ScalarTrie: Sendable {
     private let edgeKeys: [UInt32]
     private let edgeTargets: [Int32]
     private let payloads: [Int32]
+    /// One bit per BMP scalar: whether some key starts with it (8 KB, so a miss costs no cache miss).
+    private let startBits: [UInt64]
 
     /// Whether the trie holds no key.
     public var isEmpty: Bool { payloads.count <= 1 }
@@ -100,6 +104,7 @@ public struct ScalarTrie: Sendable {
     /// - Complexity: O(*k*) where *k* is the length of the longest key.
     @inline(__always)
     public func longestMatch(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> (end: Int, payload: Int)? {
+        guard start < scalars.count, mayStart(scalars[start]) else { return nil }
         var node = 0
         var best: (end: Int, payload: Int)?
         var index = start
@@ -111,6 +116,13 @@ public struct ScalarTrie: Sendable {
             if payload >= 0 { best = (index, Int(payload)) }
         }
         return best
+    }
+
+    /// Whether some key starts with `scalar` (always true outside the Basic Multilingual Plane).
+    @inline(__always)
+    public func mayStart(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value >= 0x10000 || startBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 
     /// Calls `body` with the end and payload of every key that starts at `start`, shortest first.

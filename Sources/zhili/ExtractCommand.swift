@@ -125,14 +125,14 @@ struct ExtractCommand: ParsableCommand {
         } catch {
             throw ValidationError("cleaner: \(error)")
         }
-        var words = Lexicon.bundled
+        var extraLexicons: [Lexicon] = []
         var knownPrograms = Extractor.bundledPrograms
         let indicatorTable: IndicatorTable
         do {
             for file in lexicon {
                 let extra = try Lexicon(contentsOf: URL(fileURLWithPath: file))
                 for problem in extra.diagnostics { FileHandle.standardError.write(Data("zhili extract: \(problem)\n".utf8)) }
-                words.merge(extra)
+                extraLexicons.append(extra)
             }
             for file in programs {
                 knownPrograms.formUnion(Extractor.programNames(fromList: try String(contentsOfFile: file, encoding: .utf8)))
@@ -141,7 +141,8 @@ struct ExtractCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let userLexicon = words
+        // Only tokens need the segmenter's lexicon, which takes a moment to load.
+        let userLexicon: Lexicon? = tokens ? extraLexicons.reduce(into: Lexicon.bundled) { $0.merge($1) } : nil
         let userPrograms = knownPrograms
         let fields = jsonFields.fieldNames
         let inputs = BatchInput.discover(paths, include: include.map(GlobPattern.init), exclude: exclude.map(GlobPattern.init))
