@@ -97,7 +97,7 @@ import ZhiliIngest
     @Test(arguments: values)
     func numbersAreWrittenLikeTheEncoder(value: Double) throws {
         let figure = Figure(
-            text: "x", value: value, valueMax: value * 2, unit: nil, change: .下降, basis: .同比, kind: .percent,
+            text: "x", value: value, valueMax: value / 2, unit: nil, change: .下降, basis: .同比, kind: .percent,
             year: Int(value.magnitude.truncatingRemainder(dividingBy: 3000)), region: nil,
             start: Int(exactly: value.rounded(.towardZero)).map { $0 % 1_000_000 } ?? -7, end: Int.max, sentence: "")
         let record = ArticleRecord(
