@@ -170,6 +170,8 @@ import Testing
             let plain = parser.parsePlain(text)
             let general = parser.parseCharacters(text)
             #expect(plain?.names == general?.names && plain?.roleCount == general?.roleCount, "\(text)")
+            let startsWithRole = BylineParser.longRoleScalars.contains { text.unicodeScalars.starts(with: $0) }
+            #expect(startsWithRole == BylineParser.roles.contains { text.hasPrefix($0) && $0.count >= 2 }, "\(text)")
         }
         #expect(checked > 1000)
     }

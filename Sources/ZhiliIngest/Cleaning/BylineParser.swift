@@ -25,8 +25,13 @@ public struct BylineParser: Sendable {
         guard TextShape.length(text, limit: 121) <= 120 else { return nil }
         let trimmed = TextShape.trimmed(text)
         guard let first = trimmed.unicodeScalars.first, Self.mayStartRole(first) else { return nil }
-        guard TextShape.length(trimmed, limit: 81) <= 80,
-              Self.roles.contains(where: { trimmed.hasPrefix($0) && $0.count >= 2 }) else { return nil }
+        guard TextShape.length(trimmed, limit: 81) <= 80 else { return nil }
+        if trimmed.unicodeScalars.allSatisfy(Self.isPlain) {
+            // Plain text: characters are scalars, so the prefix test can compare scalars.
+            guard Self.longRoleScalars.contains(where: { trimmed.unicodeScalars.starts(with: $0) }) else { return nil }
+        } else {
+            guard Self.roles.contains(where: { trimmed.hasPrefix($0) && $0.count >= 2 }) else { return nil }
+        }
         guard let (names, roleCount) = parse(trimmed), roleCount > 0, !names.isEmpty else { return nil }
         return names
     }
@@ -124,6 +129,8 @@ public struct BylineParser: Sendable {
 
     /// The role words as scalars, in the order of ``roles``.
     static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
+    /// The role words of two or more characters (all role words are plain text) as scalars.
+    static let longRoleScalars: [[Unicode.Scalar]] = roleScalars.filter { $0.count >= 2 }
 
     /// A scalar that is a whole character on its own whatever surrounds it and equals no other
     /// scalar sequence canonically: printable ASCII, unified Han, CJK punctuation without the

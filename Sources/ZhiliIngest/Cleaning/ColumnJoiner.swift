@@ -53,22 +53,22 @@ public struct ColumnJoiner: Sendable {
         }
         let width = block.map { TextShape.length($0.text, limit: 400) }.max() ?? 0
         var result: [Paragraph] = []
-        var current = String.UnicodeScalarView()
+        var current = ""
         var previousEndsParagraph = false
         for (index, line) in block.enumerated() {
             if index > 0, line.indented || previousEndsParagraph, !current.isEmpty {
-                result.append(Paragraph(String(current), gapBefore: result.isEmpty ? gapBefore : 0))
-                current = String.UnicodeScalarView()
+                result.append(Paragraph(current, gapBefore: result.isEmpty ? gapBefore : 0))
+                current = ""
             }
-            if let last = current.last, let first = line.text.unicodeScalars.first,
+            if let last = current.unicodeScalars.last, let first = line.text.unicodeScalars.first,
                TextShape.isLetter(last), TextShape.isLetter(first) {
-                current.append(" ")
+                current += " "
             }
-            current.append(contentsOf: line.text.unicodeScalars)
+            current += line.text
             let short = TextShape.length(line.text, limit: 400) * 10 < width * 6
             previousEndsParagraph = short && (TextShape.endsSentence(line.text) || TextShape.isHeading(line.text))
         }
-        if !current.isEmpty { result.append(Paragraph(String(current), gapBefore: result.isEmpty ? gapBefore : 0)) }
+        if !current.isEmpty { result.append(Paragraph(current, gapBefore: result.isEmpty ? gapBefore : 0)) }
         return result
     }
 

@@ -23,10 +23,43 @@ public struct TextNormalizer: Sendable {
     /// - Complexity: O(n) in UTF-8 bytes, one pass, no intermediate strings.
     public func normalize(_ text: String) -> String {
         var text = text
+        // Most documents need no rewrite at all: then the text is returned as it is, without
+        // building (and validating) a copy.
+        guard text.withUTF8(Self.needsRewrite) else { return text }
         return text.withUTF8 { input in
             String(unsafeUninitializedCapacity: input.count) { output in
                 Self.normalize(input, into: output)
             }
+        }
+    }
+
+    /// Whether `normalize(_:into:)` would change valid UTF-8 `input`.
+    private static func needsRewrite(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        special.withUnsafeBufferPointer { special in
+            var read = 0
+            let count = input.count
+            while read < count {
+                let byte = input[read]
+                guard special[Int(byte)] else { read += 1; continue }
+                switch byte {
+                case 0x0A: read += 1
+                case 0x00..<0x20, 0x7F: return true
+                case 0xC2:
+                    switch input[read + 1] {
+                    case 0x80...0xA0, 0xAD: return true
+                    default: read += 2
+                    }
+                default:
+                    let value = (UInt32(byte & 0x0F) << 12) | (UInt32(input[read + 1] & 0x3F) << 6) | UInt32(input[read + 2] & 0x3F)
+                    switch value {
+                    case 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF,
+                         0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                        return true
+                    default: read += 3
+                    }
+                }
+            }
+            return false
         }
     }
 
