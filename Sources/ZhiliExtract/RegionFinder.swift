@@ -147,13 +147,14 @@ struct RegionFinder {
             if table.region(code: code)?.level == .province { value *= 0.5 }
             return value
         }
-        let ordered = tallies.sorted { left, right in
-            let a = score(left.key, left.value), b = score(right.key, right.value)
-            if a != b { return a > b }
-            if left.value.first != right.value.first { return left.value.first < right.value.first }
-            return left.key < right.key
+        // Scores once per region, not once per comparison.
+        let scored = tallies.map { (code: $0.key, tally: $0.value, score: score($0.key, $0.value)) }
+        let ordered = scored.sorted { left, right in
+            if left.score != right.score { return left.score > right.score }
+            if left.tally.first != right.tally.first { return left.tally.first < right.tally.first }
+            return left.code < right.code
         }
-        return ordered.compactMap { code, tally in
+        return ordered.compactMap { code, tally, _ in
             guard let region = table.region(code: code) else { return nil }
             return RegionMention(
                 name: region.name, code: region.code, level: region.level,
