@@ -6,7 +6,8 @@
 /// An empty query with filters lists matching articles, newest first.
 ///
 /// Hits are ranked by BM25 with title matches weighted ×5. When more articles match than the
-/// store's ranking window (200 by default), the most recently indexed ones in the window are ranked.
+/// store's ranking window (100 by default), the most recently indexed ones in the window are ranked;
+/// matches are counted up to the store's count limit (500 by default), beyond which the total is a lower bound.
 public struct SearchRequest: Sendable, Codable, Hashable {
     /// The user's query text.
     public var query: String
