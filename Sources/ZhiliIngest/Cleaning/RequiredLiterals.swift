@@ -245,15 +245,7 @@ enum RequiredLiterals {
             case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "t", "n", "r", "f", "a", "e":
                 return .unknown
             case "p", "P", "N", "x":
-                if current == "{" {
-                    while let next = current, next != "}" { position += 1 }
-                    guard current == "}" else { return nil }
-                    position += 1
-                } else {
-                    position += scalar == "x" ? 2 : 1
-                    guard position <= scalars.count else { return nil }
-                }
-                return .unknown
+                return skipArgument(of: scalar) ? .unknown : nil
             case "u": position += 4; return position <= scalars.count ? .unknown : nil
             case "U": position += 8; return position <= scalars.count ? .unknown : nil
             default:
@@ -262,6 +254,20 @@ enum RequiredLiterals {
                 if scalar.value < 0x80, TextShape.isLetter(scalar) || TextShape.isDigit(scalar) { return nil }
                 return Info(exact: [String(scalar)], required: nil)
             }
+        }
+
+        /// Skips the argument of `\p`, `\P`, `\N` or `\x`: `{…}`, or one scalar (two for `\x`);
+        /// false when the pattern ends first.
+        mutating func skipArgument(of escape: Unicode.Scalar) -> Bool {
+            if current == "{" {
+                while let next = current, next != "}" { position += 1 }
+                guard current == "}" else { return false }
+                position += 1
+            } else {
+                position += escape == "x" ? 2 : 1
+                guard position <= scalars.count else { return false }
+            }
+            return true
         }
 
         /// After `[`: a set of single characters when it lists them plainly, else unknown.
@@ -284,13 +290,7 @@ enum RequiredLiterals {
                     case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "t", "n", "r", "f", "a", "e":
                         enumerable = false
                     case "p", "P", "N", "x":
-                        if current == "{" {
-                            while let next = current, next != "}" { position += 1 }
-                            guard current == "}" else { return nil }
-                            position += 1
-                        } else {
-                            position += escaped == "x" ? 2 : 1
-                        }
+                        guard skipArgument(of: escaped) else { return nil }
                         enumerable = false
                     case "u": position += 4; enumerable = false
                     case "U": position += 8; enumerable = false
