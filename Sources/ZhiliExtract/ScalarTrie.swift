@@ -56,10 +56,19 @@ public struct ScalarTrie: Sendable {
             }
             firstEdge.append(Int32(edgeKeys.count))
             var startBits = [UInt64](repeating: 0, count: 0x10000 / 64)
-            for key in edges[0].keys where key < 0x10000 { startBits[Int(key) >> 6] |= 1 << (UInt64(key) & 63) }
+            var shortBits = [UInt64](repeating: 0, count: 0x10000 / 64)
+            var pairBits = [UInt64](repeating: 0, count: ScalarTrie.pairBitCount / 64)
+            for (first, child) in edges[0] where first < 0x10000 {
+                startBits[Int(first) >> 6] |= 1 << (UInt64(first) & 63)
+                if payloads[Int(child)] >= 0 { shortBits[Int(first) >> 6] |= 1 << (UInt64(first) & 63) }
+                for second in edges[Int(child)].keys {
+                    let bit = ScalarTrie.pairBit(first, second)
+                    pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
             return ScalarTrie(
                 root: root, astralRoot: astralRoot, firstEdge: firstEdge, edgeKeys: edgeKeys,
-                edgeTargets: edgeTargets, payloads: payloads, startBits: startBits)
+                edgeTargets: edgeTargets, payloads: payloads, startBits: startBits, shortBits: shortBits, pairBits: pairBits)
         }
     }
 
@@ -71,6 +80,18 @@ public struct ScalarTrie: Sendable {
     private let payloads: [Int32]
     /// One bit per BMP scalar: whether some key starts with it (8 KB, so a miss costs no cache miss).
     private let startBits: [UInt64]
+    /// One bit per BMP scalar: whether it is a key of one scalar.
+    private let shortBits: [UInt64]
+    /// A hashed bit per pair of first two scalars of a key (a Bloom filter: no false negatives),
+    /// so most starts are ruled out without touching the root table or the payloads.
+    private let pairBits: [UInt64]
+    /// Size of ``pairBits`` in bits (16 KB).
+    static let pairBitCount = 1 << 17
+
+    @inline(__always)
+    static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(first) << 21 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> (64 - 17))
+    }
 
     /// Whether the trie holds no key.
     public var isEmpty: Bool { payloads.count <= 1 }
@@ -105,6 +126,12 @@ public struct ScalarTrie: Sendable {
     @inline(__always)
     public func longestMatch(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> (end: Int, payload: Int)? {
         guard start < scalars.count, mayStart(scalars[start]) else { return nil }
+        let first = scalars[start].value
+        if first < 0x10000, shortBits[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 {
+            guard start + 1 < scalars.count else { return nil }
+            let bit = Self.pairBit(first, scalars[start + 1].value)
+            if pairBits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
+        }
         var node = 0
         var best: (end: Int, payload: Int)?
         var index = start
