@@ -39,34 +39,10 @@ private final class ChunkCollector: @unchecked Sendable {
     }
 
     @Test func windowCountsItemsNotChunks() throws {
-        final class Gauge: @unchecked Sendable {
-            let lock = NSLock()
-            var produced = 0
-            var consumed = 0
-            var peak = 0
-        }
-        let gauge = Gauge()
-        let map = OrderedParallelMap<Int, Int>(jobs: 2, windowCount: 20, chunkCount: 5)
-        try map.run(
-            makeWorker: { { $0 } },
-            produce: { emit in
-                for value in 0..<500 {
-                    guard emit(value, 1) else { return }
-                    gauge.lock.lock()
-                    gauge.produced += 1
-                    gauge.peak = max(gauge.peak, gauge.produced - gauge.consumed)
-                    gauge.lock.unlock()
-                }
-            },
-            consume: { _ in
-                gauge.lock.lock()
-                gauge.consumed += 1
-                gauge.lock.unlock()
-                return true
-            })
+        let (peak, consumed) = try peakInFlight(OrderedParallelMap<Int, Int>(jobs: 2, windowCount: 20, chunkCount: 5), count: 500)
         // The window, the chunk being filled, and the chunk being consumed.
-        #expect(gauge.peak <= 20 + 4 + 5)
-        #expect(gauge.consumed == 500)
+        #expect(peak <= 20 + 4 + 5)
+        #expect(consumed == 500)
     }
 
     @Test(arguments: [1, 8, 64])

@@ -26,34 +26,9 @@ private final class Collector<Value>: @unchecked Sendable {
     }
 
     @Test func windowBoundsItemsInFlight() throws {
-        final class Gauge: @unchecked Sendable {
-            let lock = NSLock()
-            var produced = 0
-            var consumed = 0
-            var peak = 0
-        }
-        let gauge = Gauge()
-        let map = OrderedParallelMap<Int, Int>(jobs: 2, windowCount: 4)
-        try map.run(
-            makeWorker: { { $0 } },
-            produce: { emit in
-                for value in 0..<200 {
-                    guard emit(value, 1) else { return }
-                    gauge.lock.lock()
-                    gauge.produced += 1
-                    gauge.peak = max(gauge.peak, gauge.produced - gauge.consumed)
-                    gauge.lock.unlock()
-                }
-            },
-            consume: { _ in
-                usleep(100)
-                gauge.lock.lock()
-                gauge.consumed += 1
-                gauge.lock.unlock()
-                return true
-            })
-        #expect(gauge.peak <= 5)
-        #expect(gauge.consumed == 200)
+        let (peak, consumed) = try peakInFlight(OrderedParallelMap<Int, Int>(jobs: 2, windowCount: 4), count: 200, consumeDelay: 100)
+        #expect(peak <= 5)
+        #expect(consumed == 200)
     }
 
     @Test func consumerCanStopTheRun() throws {
