@@ -3,9 +3,9 @@ import ZhiliCore
 extension Segmenter {
     /// The tokens of `text` for a search index: each token, followed by the words inside it.
     ///
-    /// A word of three or more characters is followed by every lexicon word inside it and every
-    /// piece of two or more characters ICU found inside it (网格员 → 网格; 老李调解室 → 老李, 调解,
-    /// 调解室), each marked ``SearchToken/isColocated``. A figure is followed by its number
+    /// A word of three or more characters is followed by every lexicon word of two or more
+    /// characters inside it (网格员 → 网格; 老李调解室 → 老李, 调解, 调解室), each marked
+    /// ``SearchToken/isColocated``. A figure is followed by its number
     /// (2000余起 → 2000). Pieces come in order of start, longer first. Offsets count scalars.
     ///
     /// - Complexity: O(n · k) for n characters and words of at most k characters.
@@ -30,7 +30,6 @@ extension Segmenter {
             }
             func scalar(_ offset: Int) -> Int { scalarAt.isEmpty ? offset : scalarAt[offset] }
             var pieces: [(start: Int, end: Int)] = []
-            var segmentIndex = 0
             for token in tokens {
                 result.append(SearchToken(start: scalar(token.start), end: scalar(token.end), kind: token.kind, isColocated: false))
                 switch token.kind {
@@ -51,23 +50,9 @@ extension Segmenter {
                             }
                         }
                     }
-                    // ICU's own pieces inside the token.
-                    while segmentIndex < segmentEnds.count, Int(segmentEnds[segmentIndex]) <= token.start { segmentIndex += 1 }
-                    var pieceStart = token.start
-                    var index = segmentIndex
-                    while index < segmentEnds.count, Int(segmentEnds[index]) <= token.end {
-                        let pieceEnd = Int(segmentEnds[index])
-                        if pieceEnd - pieceStart >= 2, pieceEnd - pieceStart < token.end - token.start {
-                            pieces.append((pieceStart, pieceEnd))
-                        }
-                        pieceStart = pieceEnd
-                        index += 1
-                    }
                     pieces.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
-                    var previous: (start: Int, end: Int)?
-                    for piece in pieces where previous.map({ $0 != piece }) ?? true {
+                    for piece in pieces {
                         result.append(SearchToken(start: scalar(piece.start), end: scalar(piece.end), kind: .word, isColocated: true))
-                        previous = piece
                     }
                 case .figure:
                     if let number = NumberReader.read(buffer, at: token.start), number.numeralEnd < token.end {
