@@ -21,7 +21,7 @@ public final class Segmenter {
     public let lexicon: Lexicon
     private let breaker: WordBreaker
     var units: [UInt16] = []
-    var segmentEnds: [Int32] = []
+    private var segmentEnds: [Int32] = []
     private var segmentKinds: [WordRuleKind] = []
     /// Scratch for ``BestPath``: path scores and word ends per position.
     private var pathScores: [Float] = []
