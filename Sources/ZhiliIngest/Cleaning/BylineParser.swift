@@ -22,10 +22,10 @@ public struct BylineParser: Sendable {
     /// A byline starts with a role word and holds only role words and names (two to four Han
     /// characters, or up to eight around a `·`).
     public func names(inByline text: String) -> [String]? {
-        guard TextShape.length(text, limit: 121) <= 120 else { return nil }
+        // The cheap first-scalar test goes first: most paragraphs start with no role word.
         let trimmed = TextShape.trimmed(text)
         guard let first = trimmed.unicodeScalars.first, Self.mayStartRole(first) else { return nil }
-        guard TextShape.length(trimmed, limit: 81) <= 80 else { return nil }
+        guard TextShape.length(text, limit: 121) <= 120, TextShape.length(trimmed, limit: 81) <= 80 else { return nil }
         if trimmed.unicodeScalars.allSatisfy(Self.isPlain) {
             // Plain text: characters are scalars, so the prefix test can compare scalars.
             guard Self.longRoleScalars.contains(where: { trimmed.unicodeScalars.starts(with: $0) }) else { return nil }
