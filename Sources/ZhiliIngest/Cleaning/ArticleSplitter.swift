@@ -135,7 +135,7 @@ public struct ArticleSplitter: Sendable {
     /// The text of a `——…` or `—…` sub-headline without its dashes, or nil.
     static func subtitle(_ text: String) -> String? {
         let scalars = text.unicodeScalars
-        guard let first = scalars.first, isDash(first), TextShape.length(text, limit: 61) <= 60 else { return nil }
+        guard let first = scalars.first, isDash(first), TextShape.length(text, isAtMost: 60) else { return nil }
         let rest = String(scalars.drop(while: { isDash($0) || TextShape.isSpace($0) }))
         return rest.unicodeScalars.contains(where: TextShape.isHan) ? rest : nil
     }

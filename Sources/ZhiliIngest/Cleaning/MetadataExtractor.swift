@@ -48,7 +48,7 @@ public struct MetadataExtractor: @unchecked Sendable {
     /// that passes the digit-or-colon test (the reference the fast path is tested against).
     func consume(_ line: String, into metadata: inout ArticleMetadata, prefiltered: Bool) -> Bool {
         // Every metadata line holds a digit (a date) or a colon (a field); most lines hold neither.
-        guard TextShape.utf16Length(line, limit: 100) <= 100 else { return false }
+        guard TextShape.utf16Length(line, isAtMost: 100) else { return false }
         guard prefiltered else { return consumeReference(line, into: &metadata) }
         switch Self.digitOrColon(line) {
         case .neither: return false

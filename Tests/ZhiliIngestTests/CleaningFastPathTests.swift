@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import ZhiliIngest
 
-/// The metadata fast path (literal groups before each expression, cuts on Swift strings,
-/// digits read from UTF-16) against the all-Foundation reading it replaced.
-@Suite struct MetadataPrefilterTests {
+/// The cleaning fast paths against the slow paths they stand for: metadata lines (literal
+/// groups before each expression, cuts on Swift strings, digits read from UTF-16), word-list
+/// drops, dash and length switches.
+@Suite struct CleaningFastPathTests {
     static let pieces = [
         "2023", "2019年", "01月", "06日", "9:55", "09：55", "-", "/", " ", "  ", "\t", "|", "｜", "来源", "来自", "稿源", "出处",
         "作者", "记者", "编辑", "责编", "责任编辑", "值班编辑", "发布时间", "更新时间", "时间", "日期", "：", ":", "\u{301}", "\u{308}",
@@ -56,6 +57,36 @@ import Testing
         for value in UInt32(0)...0x1_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(ArticleSplitter.isDash(scalar) == dashes.contains(scalar))
+        }
+    }
+
+    @Test func lengthBoundFromBytesMatchesTheCount() {
+        let pieces = ["a", "国", "😀", "é", "\u{301}", " "]
+        for seed in 0..<2000 {
+            var random = CleaningEquivalenceTests.SplitMix(state: UInt64(seed))
+            let text = (0..<Int.random(in: 0...140, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for limit in [0, 1, 2, 10, 30, 100] {
+                #expect(TextShape.utf16Length(text, isAtMost: limit) == (text.utf16.count <= limit), "\(text)")
+                #expect(TextShape.length(text, isAtMost: limit) == (text.unicodeScalars.count <= limit), "\(text)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("人民网|新华网", ["人民网", "新华网"]), ("今日内蒙古", ["今日内蒙古"]), ("a1|国", ["a1", "国"]),
+        ("人民网|", nil), ("人民.网", nil), ("(人民网)", nil), ("人民网\\s*", nil), ("[人民]网", nil), ("", nil),
+    ] as [(String, [String]?)])
+    func wordListsAreReadOnlyWhenPlain(pattern: String, words: [String]?) {
+        #expect(BoilerplateFilter.words(inList: pattern) == words)
+    }
+
+    @Test func wordListDropsGiveTheRegexVerdict() throws {
+        let filter = BoilerplateFilter(patterns: try BoilerplatePatterns.builtIn())
+        let words = ["今日内蒙古", "正北方网", "人民网", "新华网", "央视网", "中国新闻网", "中国网", "光明网", "内蒙古新闻网", "草原云", "北疆新闻"]
+        let lines = words + words.map { $0 + "©" } + words.map { "版权所有" + $0 } + words.map { $0 + " " }
+            + ["人民网新华网", "中国网\u{301}", "人民"]
+        for line in lines {
+            #expect(filter.classify(line) == filter.classify(line, prefiltered: false), "\(line)")
         }
     }
 }
