@@ -134,10 +134,18 @@ public struct ArticleSplitter: Sendable {
 
     /// The text of a `——…` or `—…` sub-headline without its dashes, or nil.
     static func subtitle(_ text: String) -> String? {
-        let dashes: Set<Unicode.Scalar> = ["—", "─", "－", "-", "–"]
         let scalars = text.unicodeScalars
-        guard let first = scalars.first, dashes.contains(first), TextShape.length(text, limit: 61) <= 60 else { return nil }
-        let rest = String(scalars.drop(while: { dashes.contains($0) || TextShape.isSpace($0) }))
+        guard let first = scalars.first, isDash(first), TextShape.length(text, isAtMost: 60) else { return nil }
+        let rest = String(scalars.drop(while: { isDash($0) || TextShape.isSpace($0) }))
         return rest.unicodeScalars.contains(where: TextShape.isHan) ? rest : nil
+    }
+
+    /// One of the dashes a sub-headline starts with: `—─－-–`, without hashing.
+    @inline(__always)
+    static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2014, 0x2500, 0xFF0D, 0x2D, 0x2013: return true  // —─－-–
+        default: return false
+        }
     }
 }

@@ -28,6 +28,9 @@ public struct BoilerplateFilter: Sendable {
     private let literals: LiteralScanner
     /// The groups whose kind has a pattern without required literals: always run.
     private let unfiltered: UInt8
+    /// The UTF-8 bytes of every line a `drop` pattern that is a plain list of words
+    /// (`人民网|新华网`) matches whole: such a line is dropped without a match.
+    private let droppedWords: Set<[UInt8]>
     private static let stripGroup: UInt8 = 1
     private static let endGroup: UInt8 = 2
     private static let dropGroup: UInt8 = 4
@@ -66,6 +69,17 @@ public struct BoilerplateFilter: Sendable {
         }
         literals = LiteralScanner(groups: groups)
         self.unfiltered = unfiltered
+        droppedWords = Set(patterns.patterns.filter { $0.kind == .drop }.flatMap { Self.words(inList: $0.source) ?? [] }.map { Array($0.utf8) })
+    }
+
+    /// The alternatives of `pattern` when it is a plain list of words separated by `|` (letters,
+    /// digits and Han only, so each stands for itself), else nil.
+    static func words(inList pattern: String) -> [String]? {
+        let words = pattern.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        let plain = words.allSatisfy { word in
+            !word.isEmpty && word.unicodeScalars.allSatisfy { TextShape.isHan($0) || TextShape.isLetter($0) || TextShape.isDigit($0) }
+        }
+        return plain ? words : nil
     }
 
     /// The verdict for one line (already trimmed).
@@ -88,7 +102,14 @@ public struct BoilerplateFilter: Sendable {
                 if prefiltered { candidates = literals.groups(in: line) | unfiltered }
             }
         }
-        guard TextShape.utf16Length(line, limit: 300) <= 300 else { return .keep(line) }
+        // Without an `end` or `drop` candidate the verdict is `keep`, long or short.
+        guard candidates & (Self.endGroup | Self.dropGroup) != 0, TextShape.utf16Length(line, isAtMost: 300) else {
+            return .keep(line)
+        }
+        // A whole line that a word-list `drop` pattern names is dropped, unless `end` may match.
+        if prefiltered, candidates & Self.endGroup == 0, !droppedWords.isEmpty, droppedWords.contains(Array(line.utf8)) {
+            return .drop
+        }
         if let end, candidates & Self.endGroup != 0,
            end.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
             return .end

@@ -22,10 +22,10 @@ public struct BylineParser: Sendable {
     /// A byline starts with a role word and holds only role words and names (two to four Han
     /// characters, or up to eight around a `·`).
     public func names(inByline text: String) -> [String]? {
-        guard TextShape.length(text, limit: 121) <= 120 else { return nil }
+        // The cheap first-scalar test goes first: most paragraphs start with no role word.
         let trimmed = TextShape.trimmed(text)
         guard let first = trimmed.unicodeScalars.first, Self.mayStartRole(first) else { return nil }
-        guard TextShape.length(trimmed, limit: 81) <= 80 else { return nil }
+        guard TextShape.length(text, isAtMost: 120), TextShape.length(trimmed, isAtMost: 80) else { return nil }
         if trimmed.unicodeScalars.allSatisfy(Self.isPlain) {
             // Plain text: characters are scalars, so the prefix test can compare scalars.
             guard Self.longRoleScalars.contains(where: { trimmed.unicodeScalars.starts(with: $0) }) else { return nil }
@@ -52,7 +52,7 @@ public struct BylineParser: Sendable {
 
     /// The names in a parenthesised byline or list of names (`(胡日查 韩学文)`), or nil.
     public func names(inParenthesized text: String) -> [String]? {
-        guard Self.isBracketed(text), TextShape.length(text, limit: 161) <= 160 else { return nil }
+        guard Self.isBracketed(text), TextShape.length(text, isAtMost: 160) else { return nil }
         let scalars = Array(TextShape.trimmed(text).unicodeScalars)
         guard scalars.count >= 4, scalars.count <= 120,
               scalars.first == "(" || scalars.first == "（",

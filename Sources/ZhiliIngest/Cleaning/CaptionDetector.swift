@@ -15,7 +15,7 @@ public struct CaptionDetector: Sendable {
 
     /// Whether `paragraph` is a caption, given the paragraph before it (nil at the start).
     public func isCaption(_ paragraph: Paragraph, after previous: Paragraph?) -> Bool {
-        guard TextShape.length(paragraph.text, limit: 81) <= 80 else { return false }
+        guard TextShape.length(paragraph.text, isAtMost: 80) else { return false }
         let scalars = Array(paragraph.text.unicodeScalars)
         guard let last = scalars.last else { return false }
         if isCredit(scalars) { return true }

@@ -19,13 +19,23 @@ public struct DateParser: @unchecked Sendable {
     /// there is no date (the reference the prefilter is tested against).
     func firstDate(in text: String, prefiltered: Bool) -> (iso: String, range: NSRange)? {
         if prefiltered, !Self.hasYear(text) { return nil }
-        let string = text as NSString
-        guard let match = expression.firstMatch(in: text, options: [], range: NSRange(location: 0, length: string.length)) else {
+        let utf16 = text.utf16
+        guard let match = expression.firstMatch(in: text, options: [], range: NSRange(location: 0, length: utf16.count)) else {
             return nil
         }
+        // The groups hold one to four ASCII digits: read them from the UTF-16 units.
         func group(_ index: Int) -> Int? {
             let range = match.range(at: index)
-            return range.location == NSNotFound ? nil : Int(string.substring(with: range))
+            guard range.location != NSNotFound, range.length > 0 else { return nil }
+            var value = 0
+            var unit = utf16.index(utf16.startIndex, offsetBy: range.location)
+            for _ in 0..<range.length {
+                let digit = Int(utf16[unit]) - 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
+                unit = utf16.index(after: unit)
+            }
+            return value
         }
         guard let year = group(1), let month = group(2), let day = group(3),
               (1...12).contains(month), (1...31).contains(day) else { return nil }

@@ -72,6 +72,7 @@ public struct DoubledRunRepair: Sendable {
         guard finishes[0] else { return line }
 
         var output = String.UnicodeScalarView()
+        output.reserveCapacity(line.utf8.count / 2 + 1)
         var long = 0
         position = 0
         while position < count {
@@ -82,7 +83,8 @@ public struct DoubledRunRepair: Sendable {
                 if position > 0, end < count { output.append(" ") }
                 position = end
             } else {
-                output.append(contentsOf: scalars[position..<(position + length)])
+                // One scalar at a time: `append(contentsOf:)` of a slice goes through a generic map.
+                for index in position..<(position + length) { output.append(scalars[index]) }
                 if length >= 2 { long += 2 * length }
                 position += 2 * length
             }

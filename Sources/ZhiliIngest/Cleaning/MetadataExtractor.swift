@@ -14,10 +14,15 @@ public struct MetadataExtractor: @unchecked Sendable {
     private let datePrefix: NSRegularExpression
     private let footer: NSRegularExpression
     private let siteName: NSRegularExpression
-    // Literals the expressions need, so that most lines skip them: `editorLine` needs 编辑 or
-    // 责编; `datePrefix`, `sourceField` and `authorField` need one of the field words.
-    private let editorWords = LiteralScanner(["编辑", "责编"])
-    private let fieldWords = LiteralScanner(["时间", "日期", "来源", "来自", "稿源", "出处", "作者", "记者"])
+    // Literals the expressions need, so that most lines skip them, one group per expression:
+    // `editorLine` needs 编辑 or 责编, `datePrefix` 时间 or 日期, `sourceField` 来源, 来自, 稿源
+    // or 出处, `authorField` 作者 or 记者.
+    private let fieldWords = LiteralScanner(groups: [["编辑", "责编"], ["时间", "日期"], ["来源", "来自", "稿源", "出处"], ["作者", "记者"]])
+    private static let editorGroup: UInt8 = 1
+    private static let datePrefixGroup: UInt8 = 2
+    private static let sourceGroup: UInt8 = 4
+    private static let authorGroup: UInt8 = 8
+    private static let fieldGroups: UInt8 = 2 | 4 | 8
 
     /// Creates the extractor (patterns are compiled once).
     public init() {
@@ -32,11 +37,102 @@ public struct MetadataExtractor: @unchecked Sendable {
 
     /// Reads metadata from a line that carries only metadata and returns true, so the caller
     /// drops the line; returns false (changing nothing) for any other line.
+    ///
+    /// - Complexity: two byte scans of the line; regular expressions only for those of
+    ///   `editorLine`, `datePrefix`, `sourceField` and `authorField` whose words the line holds.
     public func consume(_ line: String, into metadata: inout ArticleMetadata) -> Bool {
+        consume(line, into: &metadata, prefiltered: true)
+    }
+
+    /// `consume`; `prefiltered: false` runs every expression through Foundation on each line
+    /// that passes the digit-or-colon test (the reference the fast path is tested against).
+    func consume(_ line: String, into metadata: inout ArticleMetadata, prefiltered: Bool) -> Bool {
         // Every metadata line holds a digit (a date) or a colon (a field); most lines hold neither.
-        // (The byte scan for `：` only spares `contains`, which compares whole characters, its
-        // work on lines without one.)
-        guard TextShape.utf16Length(line, limit: 100) <= 100 else { return false }
+        guard TextShape.utf16Length(line, isAtMost: 100) else { return false }
+        guard prefiltered else { return consumeReference(line, into: &metadata) }
+        switch Self.digitOrColon(line) {
+        case .neither: return false
+        case .digitOrColon: break
+        case .fullWidthColonMaybe:
+            // `contains` compares whole characters: only a `：` with a neighbour that might
+            // combine with it needs it.
+            guard line.contains("：") else { return false }
+        }
+        let length = line.utf16.count
+        guard length > 0, length <= 100 else { return false }
+        let words = fieldWords.groups(in: line)
+
+        if words & Self.editorGroup != 0,
+           let match = editorLine.firstMatch(in: line, range: NSRange(location: 0, length: length)) {
+            metadata.addEditors(Self.split(Self.substring(line, match.range(at: 1))))
+            return true
+        }
+        // A date line, possibly with 来源 and 作者 fields: `2023年01月06日09:55 | 来源:巴彦淖尔日报`.
+        var rest = line
+        var date: String?
+        if let found = dates.firstDate(in: line) {
+            date = found.iso
+            rest = Self.replacing(found.range, in: line)
+        } else if words & Self.fieldGroups == 0 {
+            return false  // no date and no field: nothing to read
+        }
+        // Each expression needs its words; cutting matches out (for a space, which no word
+        // holds) never brings a word in, so the words of `line` bound those of `rest`.
+        var outlet: String?
+        var authors: [String] = []
+        if words & Self.datePrefixGroup != 0 { rest = fastReplace(datePrefix, in: rest) { _ in } }
+        if words & Self.sourceGroup != 0 { rest = fastReplace(sourceField, in: rest) { outlet = $0 } }
+        if words & Self.authorGroup != 0 { rest = fastReplace(authorField, in: rest) { authors = Self.split($0) } }
+        guard rest.unicodeScalars.allSatisfy({ TextShape.isSpace($0) || $0 == "|" || $0 == "｜" }),
+              date != nil || outlet != nil || !authors.isEmpty else { return false }
+        if let date, metadata.date == nil { metadata.date = date }
+        if let outlet { metadata.setOutlet(outlet, evidence: .source) }
+        metadata.addAuthors(authors)
+        return true
+    }
+
+    /// What the byte scan of ``consume(_:into:)`` found.
+    enum ColonScan: Equatable {
+        /// Neither an ASCII digit or colon nor a `：`.
+        case neither
+        /// An ASCII digit or `:`, or a `：` between characters that cannot combine with it.
+        case digitOrColon
+        /// Only `：` with a neighbour that might form one character with it.
+        case fullWidthColonMaybe
+    }
+
+    /// Scans the UTF-8 bytes of `line` for an ASCII digit or colon or a `：` (`EF BC 9A`).
+    ///
+    /// A `：` counts as found outright when it starts the line or follows an ASCII byte or a
+    /// three-byte character U+4000–U+9FFF (lead byte E4–E9), and ends the line or is followed
+    /// by one: none of those joins it into a larger character.
+    static func digitOrColon(_ line: String) -> ColonScan {
+        var line = line
+        return line.withUTF8 { bytes in
+            let count = bytes.count
+            var maybe = false
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x30, byte <= 0x3A { return .digitOrColon }
+                if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A {
+                    maybe = true
+                    let before = index == 0 || bytes[index - 1] < 0x80
+                        || (index >= 3 && bytes[index - 3] >= 0xE4 && bytes[index - 3] <= 0xE9)
+                    let after = index + 3 == count || bytes[index + 3] < 0x80
+                        || (bytes[index + 3] >= 0xE4 && bytes[index + 3] <= 0xE9)
+                    if before && after { return .digitOrColon }
+                    index += 3
+                    continue
+                }
+                index += 1
+            }
+            return maybe ? .fullWidthColonMaybe : .neither
+        }
+    }
+
+    /// The original line-level reading, all through Foundation strings, with no literal tests.
+    private func consumeReference(_ line: String, into metadata: inout ArticleMetadata) -> Bool {
         var fullWidthColon = false
         var digitOrColon = false
         var lastThree: UInt32 = 0
@@ -51,18 +147,15 @@ public struct MetadataExtractor: @unchecked Sendable {
         let range = NSRange(location: 0, length: length)
         let string = line as NSString
 
-        if editorWords.occurs(in: line), let match = editorLine.firstMatch(in: line, range: range) {
+        if let match = editorLine.firstMatch(in: line, range: range) {
             metadata.addEditors(Self.split(string.substring(with: match.range(at: 1))))
             return true
         }
-        // A date line, possibly with 来源 and 作者 fields: `2023年01月06日09:55 | 来源:巴彦淖尔日报`.
         var rest = line
         var date: String?
-        if let found = dates.firstDate(in: line) {
+        if let found = dates.firstDate(in: line, prefiltered: false) {
             date = found.iso
             rest = string.replacingCharacters(in: found.range, with: " ")
-        } else if !fieldWords.occurs(in: line) {
-            return false  // no date and no field: nothing to read
         }
         var outlet: String?
         var authors: [String] = []
@@ -75,6 +168,39 @@ public struct MetadataExtractor: @unchecked Sendable {
         if let outlet { metadata.setOutlet(outlet, evidence: .source) }
         metadata.addAuthors(authors)
         return true
+    }
+
+    /// `text` with the UTF-16 `range` (on scalar boundaries, as matches of these expressions
+    /// always are) replaced by one space.
+    static func replacing(_ range: NSRange, in text: String) -> String {
+        let utf16 = text.utf16
+        let lower = utf16.index(utf16.startIndex, offsetBy: range.location)
+        let upper = utf16.index(lower, offsetBy: range.length)
+        var result = text
+        result.replaceSubrange(lower..<upper, with: " ")
+        return result
+    }
+
+    /// The text of the UTF-16 `range` of `text` (on scalar boundaries).
+    static func substring(_ text: String, _ range: NSRange) -> String {
+        let utf16 = text.utf16
+        let lower = utf16.index(utf16.startIndex, offsetBy: range.location)
+        let upper = utf16.index(lower, offsetBy: range.length)
+        return String(text[lower..<upper])
+    }
+
+    /// ``replace(_:in:_:)`` with the cuts made on the Swift string.
+    private func fastReplace(_ expression: NSRegularExpression, in text: String, _ found: (String) -> Void) -> String {
+        let matches = expression.matches(in: text, range: NSRange(location: 0, length: text.utf16.count))
+        guard !matches.isEmpty else { return text }
+        var result = text
+        for match in matches.reversed() {
+            if match.numberOfRanges > 1, match.range(at: 1).location != NSNotFound {
+                found(Self.substring(text, match.range(at: 1)))
+            }
+            result = Self.replacing(match.range, in: result)
+        }
+        return result
     }
 
     /// Reads what a boilerplate line says about the outlet (`正北方网联系方式:…`, a lone `人民网`).

@@ -150,6 +150,16 @@ enum TextShape {
         }
     }
 
+    /// Whether `text` has at most `limit` Unicode scalars, counting only when its UTF-8 length
+    /// cannot decide: a scalar takes one to four bytes.
+    @inline(__always)
+    static func length(_ text: String, isAtMost limit: Int) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= limit { return true }
+        if bytes > 4 * limit { return false }
+        return length(text, limit: limit + 1) <= limit
+    }
+
     /// A space or tab byte in UTF-8 (neither occurs inside a multi-byte character).
     @inline(__always)
     static func isSpace(byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
@@ -166,6 +176,17 @@ enum TextShape {
             }
             return count
         }
+    }
+
+    /// Whether `text` is at most `limit` UTF-16 code units long, counting only when its UTF-8
+    /// length cannot decide: every unit takes one to three bytes (a four-byte scalar is two
+    /// units), so up to `limit` bytes always fit and more than `3 × limit` never do.
+    @inline(__always)
+    static func utf16Length(_ text: String, isAtMost limit: Int) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= limit { return true }
+        if bytes > 3 * limit { return false }
+        return utf16Length(text, limit: limit) <= limit
     }
 
     /// `text` without leading and trailing spaces (`text` itself when it has none).
