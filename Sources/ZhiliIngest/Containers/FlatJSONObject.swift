@@ -1,3 +1,5 @@
+import ZhiliCore
+
 /// The string fields of one JSON object, read straight from UTF-8 bytes.
 ///
 /// The fast path of ``JSONLineDecoder``: a dump line is a flat object whose string fields are all
@@ -82,7 +84,11 @@ struct FlatJSONObject {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
             index += 1
             let start = index
-            // Fast scan: most strings hold no escapes.
+            // Fast scan: most strings hold no escapes; eight bytes at a time while none needs a look.
+            while index + 8 <= bytes.count,
+                  !JSONLineWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
             while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
                 if bytes[index] < 0x20 { return nil }
                 index += 1
