@@ -49,12 +49,7 @@ import Testing
     }
 
     @Test func userPatternsExtendTheBuiltIns() throws {
-        var patterns = try BoilerplatePatterns.builtIn()
-        let directory = Fixtures.temporaryDirectory()
-        let file = directory.appendingPathComponent("extra.txt")
-        try "# site footer\ndrop 北疆之窗.*\nend 附件下载\n".write(to: file, atomically: true, encoding: .utf8)
-        try patterns.add(contentsOf: file.path)
-        let filter = BoilerplateFilter(patterns: patterns)
+        let filter = try Fixtures.filter(withExtraPatterns: "# site footer\ndrop 北疆之窗.*\nend 附件下载\n")
         #expect(filter.classify("北疆之窗欢迎您") == .drop)
         #expect(filter.classify("附件下载") == .end)
         #expect(filter.classify("小字号") == .drop)

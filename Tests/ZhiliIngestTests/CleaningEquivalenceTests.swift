@@ -114,12 +114,7 @@ import Testing
     }
 
     @Test func userPatternsTheAnalysisCannotReadStillRunOnEveryLine() throws {
-        var patterns = try BoilerplatePatterns.builtIn()
-        let directory = Fixtures.temporaryDirectory()
-        let file = directory.appendingPathComponent("extra.txt")
-        try "drop (?i)beijiang.*\ndrop .{0,3}\nend \\d{4}年终\nstrip \\p{Han}{2}网\n".write(to: file, atomically: true, encoding: .utf8)
-        try patterns.add(contentsOf: file.path)
-        let filter = BoilerplateFilter(patterns: patterns)
+        let filter = try Fixtures.filter(withExtraPatterns: "drop (?i)beijiang.*\ndrop .{0,3}\nend \\d{4}年终\nstrip \\p{Han}{2}网\n")
         #expect(filter.classify("BeiJiang news") == .drop)
         #expect(filter.classify("短") == .drop)
         #expect(filter.classify("2023年终") == .end)

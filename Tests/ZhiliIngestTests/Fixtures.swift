@@ -1,4 +1,5 @@
 import Foundation
+@testable import ZhiliIngest
 
 /// Paths to the repository's corpus, found from this file's location.
 enum Fixtures {
@@ -24,5 +25,16 @@ enum Fixtures {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-ingest-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+extension Fixtures {
+    /// A boilerplate filter with the built-in patterns plus `extra`, a user pattern file's text.
+    static func filter(withExtraPatterns extra: String) throws -> BoilerplateFilter {
+        var patterns = try BoilerplatePatterns.builtIn()
+        let file = temporaryDirectory().appendingPathComponent("extra.txt")
+        try extra.write(to: file, atomically: true, encoding: .utf8)
+        try patterns.add(contentsOf: file.path)
+        return BoilerplateFilter(patterns: patterns)
     }
 }
