@@ -118,7 +118,7 @@ struct RecordWriter {
     private mutating func insert(_ record: ArticleRecord) throws {
         let article = record.article
         let body = article.text
-        let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains { $0.contains("\n") }
+        let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains { $0.utf8.contains(0x0A) }
         try db.cachedStatement(sql: """
             INSERT INTO articles (id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
