@@ -86,7 +86,10 @@ let package = Package(
         // Stage 4: durable store and search.
         .target(
             name: "ZhiliStore",
-            dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", "CZhiliSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "CZhiliSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
 

@@ -52,29 +52,55 @@ final class TermHandoff: @unchecked Sendable {
     /// The process-wide handoff.
     static let shared = TermHandoff()
 
-    private let lock = NSLock()
-    private var entries: [Key: [(bytes: [UInt8], terms: DocumentTerms)]] = [:]
+    /// A text's bytes and terms with their lookup key, made on any thread before the write.
+    struct Entry: Sendable {
+        fileprivate let key: Key
+        fileprivate let bytes: [UInt8]
+        fileprivate let terms: DocumentTerms
 
-    private struct Key: Hashable {
+        init(text: String, terms: DocumentTerms) {
+            bytes = Array(text.utf8)
+            key = bytes.withUnsafeBufferPointer(TermHandoff.key)
+            self.terms = terms
+        }
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: [Entry]] = [:]
+
+    fileprivate struct Key: Hashable {
         var count: Int
         var hash: UInt64
     }
 
+    /// Hashes the length and up to 64 bytes from each end: enough to tell texts apart, and the
+    /// bytes are compared in full before terms are handed over.
     private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
+        func mix(_ range: Range<Int>) {
+            for index in range {
+                hash ^= UInt64(bytes[index])
+                hash &*= 0x0000_0100_0000_01B3
+            }
+        }
+        if bytes.count <= 128 {
+            mix(0..<bytes.count)
+        } else {
+            mix(0..<64)
+            mix(bytes.count - 64..<bytes.count)
         }
         return Key(count: bytes.count, hash: hash)
     }
 
     /// Registers the terms of `text`.
     func register(_ text: String, _ terms: DocumentTerms) {
-        let bytes = Array(text.utf8)
-        let key = bytes.withUnsafeBufferPointer(Self.key)
+        register(Entry(text: text, terms: terms))
+    }
+
+    /// Registers a prepared entry.
+    func register(_ entry: Entry) {
         lock.lock()
-        entries[key, default: []].append((bytes, terms))
+        entries[entry.key, default: []].append(entry)
         lock.unlock()
     }
 
@@ -91,7 +117,7 @@ final class TermHandoff: @unchecked Sendable {
         return terms
     }
 
-    /// Drops every entry registered for `texts` that no tokenizer took (after a failed write).
+    /// Drops the entries for `texts` that no tokenizer took (after a failed write).
     func discard(_ texts: [String]) {
         for text in texts {
             let bytes = Array(text.utf8)

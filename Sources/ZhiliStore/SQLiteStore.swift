@@ -104,18 +104,32 @@ public final class SQLiteStore: ArticleStore {
 
     /// Adds or replaces `records` in one transaction (a record whose id is stored replaces it).
     ///
-    /// Call with batches of a few hundred to a few thousand records for speed.
-    /// - Complexity: O(total text length), dominated by segmentation for the full-text index.
+    /// Prepares the records on every core first (``prepare(_:)``), then writes them. Call with
+    /// batches of a few hundred to a few thousand records for speed.
+    /// - Complexity: O(total text length), dominated by segmentation and the full-text index.
     @discardableResult
     public func write(_ records: [ArticleRecord]) throws -> WriteSummary {
+        try write(try segmenters.prepare(records))
+    }
+
+    /// Makes `record` ready for ``write(_:)-([PreparedRecord])``: segments its text for the full-text
+    /// index. Safe to call from any thread, so a loader can prepare the next batch while the
+    /// writer inserts the current one.
+    public func prepare(_ record: ArticleRecord) throws -> PreparedRecord {
+        try segmenters.prepare(record)
+    }
+
+    /// Adds or replaces prepared records in one transaction (a record whose id is stored replaces it).
+    @discardableResult
+    public func write(_ records: [PreparedRecord]) throws -> WriteSummary {
         guard mode == .readWrite else {
             throw StoreError.unusableDatabase(path: path, reason: "opened read-only")
         }
         if records.isEmpty { return WriteSummary() }
-        let table = regionTable, segmenters = segmenters
+        let table = regionTable
         defer { documentFrequencies.removeAll() }
         return try pool.write { db in
-            var writer = try RecordWriter(db: db, regions: table, segmenters: segmenters)
+            var writer = RecordWriter(db: db, regions: table)
             return try writer.write(records)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ZhiliCore
 import ZhiliSegment
 
 /// A small pool of segmenters, so concurrent queries each get their own (a segmenter is not thread-safe).
@@ -26,18 +27,19 @@ final class SegmenterPool: @unchecked Sendable {
         return try body(borrowed)
     }
 
-    /// Computes the index terms of `texts` on all cores and registers them with ``TermHandoff``.
-    func prepareTerms(for texts: [String]) throws {
-        guard texts.count > 1 else { return }
-        let workers = min(texts.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// Prepares `records` for the writer on all cores.
+    func prepare(_ records: [ArticleRecord]) throws -> [PreparedRecord] {
+        guard records.count > 1 else { return try records.map(prepare) }
+        let workers = min(records.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let failure = FailureBox()
+        let slots = PreparedSlots(count: records.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 try self.with { segmenter in
                     var scratch = DocumentTerms.Scratch()
                     var index = worker
-                    while index < texts.count {
-                        TermHandoff.shared.register(texts[index], try DocumentTerms(text: texts[index], segmenter: segmenter, scratch: &scratch))
+                    while index < records.count {
+                        slots.set(index, try Self.prepare(records[index], segmenter: segmenter, scratch: &scratch))
                         index += workers
                     }
                 }
@@ -46,7 +48,38 @@ final class SegmenterPool: @unchecked Sendable {
             }
         }
         if let error = failure.error { throw error }
+        return slots.values
     }
+
+    /// Prepares one record with a pooled segmenter.
+    func prepare(_ record: ArticleRecord) throws -> PreparedRecord {
+        try with { segmenter in
+            var scratch = DocumentTerms.Scratch()
+            return try Self.prepare(record, segmenter: segmenter, scratch: &scratch)
+        }
+    }
+
+    private static func prepare(_ record: ArticleRecord, segmenter: Segmenter, scratch: inout DocumentTerms.Scratch) throws -> PreparedRecord {
+        let text = record.article.text
+        let terms = try DocumentTerms(text: text, segmenter: segmenter, scratch: &scratch)
+        return PreparedRecord(record: record, body: TermHandoff.Entry(text: text, terms: terms))
+    }
+}
+
+/// Results filled in by concurrent workers, one slot each.
+private final class PreparedSlots: @unchecked Sendable {
+    private var slots: [PreparedRecord?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: PreparedRecord) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [PreparedRecord] { slots.compactMap { $0 } }
 }
 
 /// The first error thrown by concurrent workers.
