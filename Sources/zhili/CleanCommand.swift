@@ -82,9 +82,10 @@ struct CleanCommand: ParsableCommand {
                             report(Diagnostic(.warning, source: article.source, reason: warning))
                         }
                     }
-                } catch let problem as Diagnostic {
-                    report(problem)
-                    if problem.severity == .error { failed = true }
+                } catch {
+                    // `clean` throws only diagnostics.
+                    report(error)
+                    if error.severity == .error { failed = true }
                 }
             }
         }
