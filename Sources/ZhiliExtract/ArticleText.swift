@@ -16,20 +16,10 @@ struct ArticleText {
 
     init(_ text: String) {
         var text = text
-        text.makeContiguousUTF8()
-        let utf8 = Array(text.utf8)
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(utf8.count / 2)
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(utf8.count / 2 + 1)
-        var byte = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(Int32(byte))
-            byte += UTF8.width(scalar)
-        }
-        offsets.append(Int32(byte))
+        let utf8 = text.withUTF8 { Array($0) }
+        let (scalars, offsets) = utf8.withUnsafeBufferPointer(Self.decode)
         self.utf8 = utf8
+        self.scalars = scalars
         utf8Offsets = offsets
         var paragraphs = [0]
         var sentences = [0]
@@ -48,12 +38,48 @@ struct ArticleText {
             }
             index += 1
         }
-        self.scalars = scalars
         paragraphStarts = paragraphs
         sentenceStarts = sentences
     }
 
     var count: Int { scalars.count }
+
+    /// The scalars of well-formed UTF-8 `bytes` and the byte offset of each (plus the end).
+    ///
+    /// - Complexity: two passes over the bytes, no per-scalar allocation.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Int32]) {
+        var scalarCount = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
+        var offsets: [Int32] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { scalarBuffer, scalarsMade in
+            offsets = [Int32](unsafeUninitializedCapacity: scalarCount + 1) { offsetBuffer, offsetsMade in
+                var index = 0, made = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    var value: UInt32
+                    var width: Int
+                    if lead < 0x80 {
+                        value = lead; width = 1
+                    } else if lead < 0xE0 {
+                        value = lead & 0x1F; width = 2
+                    } else if lead < 0xF0 {
+                        value = lead & 0x0F; width = 3
+                    } else {
+                        value = lead & 0x07; width = 4
+                    }
+                    for next in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
+                    scalarBuffer[made] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                    offsetBuffer[made] = Int32(index)
+                    made += 1
+                    index += width
+                }
+                offsetBuffer[made] = Int32(index)
+                scalarsMade = made
+                offsetsMade = made + 1
+            }
+        }
+        return (scalars, offsets)
+    }
 
     /// The scalar at `index`, or a space outside the text.
     @inline(__always)

@@ -87,7 +87,8 @@ public final class Extractor {
         var sentences = SentenceCache(text: text)
 
         // Programs.
-        let programHits = programFinder.programs(in: text) { !regions.codes(named: $0).isEmpty }
+        let quotes = QuoteSpans(text)
+        let programHits = programFinder.programs(in: text, spans: quotes) { !regions.codes(named: $0).isEmpty }
         let programs = programHits.map { hit in
             ProgramMention(
                 name: hit.name, start: hit.start, end: hit.end,
@@ -95,7 +96,7 @@ public final class Extractor {
         }
 
         // Figures.
-        let excluded = QuoteSpans(text).all.filter { text[$0.lowerBound] == "《" } + programHits.map { $0.start..<$0.end }
+        let excluded = quotes.all.filter { text[$0.lowerBound] == "《" } + programHits.map { $0.start..<$0.end }
         let (figureHits, years) = figureFinder.figures(in: text, excluded: excluded)
         let metrics = MetricPhrase(text: text, regionSpans: hits.map { $0.start..<$0.end }).metrics(for: figureHits)
         let figures = zip(figureHits, metrics).map { hit, metric -> Figure in
@@ -116,8 +117,11 @@ public final class Extractor {
 
     /// The year stated in `sentence`: the nearest before `offset`, else the first after it.
     static func year(in sentence: Range<Int>, at offset: Int, years: [(Int, Int)]) -> Int? {
-        let inside = years.filter { sentence.contains($0.0) }
-        return inside.last(where: { $0.0 < offset })?.1 ?? inside.first?.1
+        var before: Int?, after: Int?
+        for (start, year) in years where sentence.contains(start) {
+            if start < offset { before = year } else if after == nil { after = year }
+        }
+        return before ?? after
     }
 }
 

@@ -34,11 +34,12 @@ struct FigureFinder {
     func figures(in text: ArticleText, excluded: [Range<Int>]) -> (figures: [FigureHit], years: [(Int, Int)]) {
         var hits: [FigureHit] = []
         var years: [(Int, Int)] = []
+        let numberStarts = Self.numberStarts
         text.scalars.withUnsafeBufferPointer { buffer in
             var index = 0
             while index < buffer.count {
                 let scalar = buffer[index]
-                guard Self.mayStartNumber(scalar), !Self.continuesNumber(index > 0 ? buffer[index - 1] : " ") else {
+                guard numberStarts.contains(scalar), !Self.continuesNumber(index > 0 ? buffer[index - 1] : " ") else {
                     index += 1
                     continue
                 }
@@ -65,17 +66,9 @@ struct FigureFinder {
         return (Self.resolveSharedUnits(hits, text: text), years)
     }
 
-    @inline(__always)
-    static func mayStartNumber(_ scalar: Unicode.Scalar) -> Bool {
-        if ArticleText.isDigit(scalar) { return true }
-        switch scalar {
-        case "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇",
-             "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖", "拾":
-            return true
-        default:
-            return false
-        }
-    }
+    /// The scalars a number may start with: digits, Chinese and financial numerals.
+    static let numberStarts = ScalarBitmap(
+        "0123456789０１２３４５６７８９一二两三四五六七八九十百零〇壹贰叁肆伍陆柒捌玖拾".unicodeScalars)
 
     /// Whether a number starting after `scalar` would only be the tail of another (1.5, 3,000).
     @inline(__always)

@@ -19,6 +19,8 @@ struct MetricPhrase {
         "就有", "超过", "不足", "不到", "将近", "降至", "升至", "达", "为", "至", "了", "有", "的", "约", "近", "超",
         "逾", "共", "均", "是", "占",
     ]
+    /// The last scalars of ``trailing``: a phrase ending in none of them has no predicate to strip.
+    static let trailingEnds = ScalarBitmap(trailing.map { $0.unicodeScalars.last! })
     /// Adverbs that start the predicate inside a phrase (连续三年保持在, 始终保持在, 已累计开展).
     static let predicateStarts = ["始终", "连续", "一直"]
     /// Stock verbs, then counting starts: the phrase begins after the last of each found.
@@ -38,6 +40,9 @@ struct MetricPhrase {
     static let verbsAfter = ["建立", "建成", "属于", "用于", "投入", "全部", "已", "均", "都", "同比", "环比", "比", "较", "占", "为", "是", "在", "左右", "以上", "以下"]
     /// Words that end a noun phrase after a figure.
     static let nounStops = ["设立", "设置", "配备", "建有", "开设", "推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入", "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同"]
+
+    /// The first scalars of ``nounStops``.
+    static let nounStopStarts = ScalarBitmap(nounStops.map { $0.unicodeScalars.first! })
 
     let text: ArticleText
     let regionSpans: [Range<Int>]
@@ -109,7 +114,9 @@ struct MetricPhrase {
         var phraseStart = start
         if first == "的" { phraseStart += 1 }
         var end = clauseEnd
-        for offset in phraseStart..<clauseEnd where Self.nounStops.contains(where: { text.has($0, at: offset) }) && offset > phraseStart {
+        let nounStopStarts = Self.nounStopStarts
+        for offset in phraseStart..<clauseEnd
+        where nounStopStarts.contains(text[offset]) && Self.nounStops.contains(where: { text.has($0, at: offset) }) && offset > phraseStart {
             end = offset
             break
         }
@@ -131,7 +138,8 @@ struct MetricPhrase {
     private func preceding(from start: Int, to end: Int) -> String? {
         var lower = start, upper = end
         var changed = true
-        while changed, upper > lower {
+        let trailingEnds = Self.trailingEnds
+        while changed, upper > lower, trailingEnds.contains(text[upper - 1]) {
             changed = false
             for word in Self.trailing where text.has(word, endingAt: upper) && upper - word.unicodeScalars.count >= lower {
                 upper -= word.unicodeScalars.count
@@ -140,9 +148,10 @@ struct MetricPhrase {
             }
         }
         for word in Self.predicateStarts {
+            let first = word.unicodeScalars.first!
             var offset = lower + 2
             while offset < upper {
-                if text.has(word, at: offset) {
+                if text[offset] == first, text.has(word, at: offset) {
                     upper = offset
                     break
                 }
@@ -163,9 +172,10 @@ struct MetricPhrase {
             offset -= 1
         }
         for word in Self.leadWords {
+            let first = word.unicodeScalars.first!
             var offset = upper - word.unicodeScalars.count - 2
             while offset >= lower {
-                if text.has(word, at: offset) {
+                if text[offset] == first, text.has(word, at: offset) {
                     lower = offset + word.unicodeScalars.count
                     break
                 }

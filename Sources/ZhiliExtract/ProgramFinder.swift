@@ -74,9 +74,9 @@ struct ProgramFinder: Sendable {
         self.known = known
     }
 
-    /// Programs in `text`, one per distinct name at its first mention, in text order.
-    func programs(in text: ArticleText, isRegionName: (String) -> Bool) -> [ProgramHit] {
-        let spans = QuoteSpans(text)
+    /// Programs in `text` (whose quotations are `spans`), one per distinct name at its first
+    /// mention, in text order.
+    func programs(in text: ArticleText, spans: QuoteSpans, isRegionName: (String) -> Bool) -> [ProgramHit] {
         var hits: [ProgramHit] = []
         var covered: [Range<Int>] = []
         text.scalars.withUnsafeBufferPointer { buffer in

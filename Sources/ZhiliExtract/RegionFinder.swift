@@ -63,7 +63,7 @@ struct RegionFinder {
         for hit in hits + titleHits where hit.candidates.count == 1 && !table.genericSoundingCodes.contains(hit.candidates[0]) {
             guard seen.insert(hit.candidates[0]).inserted else { continue }
             context.insert(hit.candidates[0])
-            for ancestor in table.ancestors(of: hit.candidates[0]) { context.insert(ancestor.code) }
+            for ancestor in table.ancestorCodes(of: hit.candidates[0]) { context.insert(ancestor) }
         }
         let home = table.bareCountyProvinces.sorted().first
         func choose(_ candidates: [String]) -> String {
@@ -72,7 +72,7 @@ struct RegionFinder {
             var best: (code: String, score: Int)?
             for code in candidates {
                 var score = 0
-                for (depth, ancestor) in table.ancestors(of: code).enumerated() where context.contains(ancestor.code) {
+                for (depth, ancestor) in table.ancestorCodes(of: code).enumerated() where context.contains(ancestor) {
                     score = max(score, 10 - depth)
                 }
                 if score == 0, let home, table.province(of: code)?.code == home { score = 1 }
@@ -85,7 +85,7 @@ struct RegionFinder {
         func plausible(_ candidates: [String]) -> [String] {
             guard candidates.contains(where: table.genericSoundingCodes.contains) else { return candidates }
             return candidates.filter { code in
-                table.ancestors(of: code).contains { context.contains($0.code) } || table.province(of: code)?.code == home
+                table.ancestorCodes(of: code).contains(where: context.contains) || table.province(of: code)?.code == home
             }
         }
         for index in hits.indices {
@@ -137,8 +137,8 @@ struct RegionFinder {
             tallies[hit.code]!.first = min(tallies[hit.code]!.first, -1)
         }
         for (code, tally) in tallies {
-            for ancestor in table.ancestors(of: code) where tallies[ancestor.code] != nil {
-                tallies[ancestor.code]!.childMentions += tally.mentions + tally.title
+            for ancestor in table.ancestorCodes(of: code) where tallies[ancestor] != nil {
+                tallies[ancestor]!.childMentions += tally.mentions + tally.title
             }
         }
         func score(_ code: String, _ tally: Tally) -> Double {

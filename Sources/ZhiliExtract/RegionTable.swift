@@ -39,6 +39,9 @@ public struct RegionTable: Sendable {
     /// Provinces whose counties are also known without their suffix (集宁 for 集宁区).
     public let bareCountyProvinces: Set<String>
 
+    /// Codes of the containing divisions of each division, nearest first.
+    private var ancestorChains: [String: [String]] = [:]
+
     /// Trie over `nameList`; payloads index `nameList`.
     let matcher: ScalarTrie
     /// Names in matcher payload order.
@@ -90,6 +93,15 @@ public struct RegionTable: Sendable {
             byCode[region.code] = region
             byName[region.name, default: []].append(region)
             if let parent = region.parent { children[parent, default: []].append(region.code) }
+        }
+        for code in byCode.keys {
+            var chain: [String] = []
+            var current = byCode[code]?.parent
+            while let parent = current, let region = byCode[parent] {
+                chain.append(parent)
+                current = region.parent
+            }
+            ancestorChains[code] = chain
         }
         var names: [String: [String]] = [:]
         for (name, regions) in byName where !Self.isGenericName(name) {
@@ -161,27 +173,29 @@ public struct RegionTable: Sendable {
 
     /// The chain of containing divisions, nearest first.
     public func ancestors(of code: String) -> [Region] {
-        var result: [Region] = []
-        var current = byCode[code]?.parent
-        while let code = current, let region = byCode[code] {
-            result.append(region)
-            current = region.parent
-        }
-        return result
+        ancestorCodes(of: code).compactMap { byCode[$0] }
+    }
+
+    /// The codes of the containing divisions, nearest first (no allocation: the chains are built once).
+    public func ancestorCodes(of code: String) -> [String] {
+        ancestorChains[code] ?? []
     }
 
     /// The prefecture-level division containing `code` (itself for a prefecture).
     public func prefecture(of code: String) -> Region? {
         guard let region = byCode[code] else { return nil }
         if region.level == .prefecture { return region }
-        return ancestors(of: code).first { $0.level == .prefecture }
+        for ancestor in ancestorCodes(of: code) {
+            if let found = byCode[ancestor], found.level == .prefecture { return found }
+        }
+        return nil
     }
 
     /// The province containing `code` (itself for a province).
     public func province(of code: String) -> Region? {
         guard let region = byCode[code] else { return nil }
         if region.level == .province { return region }
-        return ancestors(of: code).last
+        return ancestorCodes(of: code).last.flatMap { byCode[$0] }
     }
 
     /// `code` and every division below it.

@@ -9,7 +9,6 @@ struct RecordWriter {
     let db: Database
     let regions: RegionTable
     private var programKeys: [String: Int64] = [:]
-    private var ancestorCache: [String: [String]] = [:]
 
     init(db: Database, regions: RegionTable) {
         self.db = db
@@ -188,7 +187,7 @@ struct RecordWriter {
                 $0.add(mention.prefecture?.code); $0.add(mention.prefecture?.name); $0.add(mention.mentions)
             }
             scope.insert(mention.code)
-            scope.formUnion(ancestors(of: mention.code))
+            scope.formUnion(regions.ancestorCodes(of: mention.code))
         }
         for code in scope {
             try statements.regionScope.execute { $0.add(code); $0.add(key) }
@@ -253,13 +252,6 @@ struct RecordWriter {
         }
         programKeys[name] = key
         return key
-    }
-
-    private mutating func ancestors(of code: String) -> [String] {
-        if let cached = ancestorCache[code] { return cached }
-        let result = regions.ancestors(of: code).map(\.code)
-        ancestorCache[code] = result
-        return result
     }
 
     /// Offset (Unicode scalars) where each paragraph starts in the text joined by "\n".
