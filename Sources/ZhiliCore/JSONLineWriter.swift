@@ -38,95 +38,95 @@ public enum JSONLineWriter {
     /// An article's fields, merged with a record's when there is one (as `ArticleRecord.encode` does).
     private static func appendObject(_ article: Article, record: ArticleRecord?, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        appendKey("authors", first: true, to: &bytes)
+        appendRaw("\"authors\":", to: &bytes)
         appendStrings(article.authors, to: &bytes)
-        appendKey("captions", to: &bytes)
+        appendRaw(",\"captions\":", to: &bytes)
         appendStrings(article.captions, to: &bytes)
-        appendKey("date", to: &bytes)
+        appendRaw(",\"date\":", to: &bytes)
         appendOptional(article.date, to: &bytes)
-        appendKey("editors", to: &bytes)
+        appendRaw(",\"editors\":", to: &bytes)
         appendStrings(article.editors, to: &bytes)
         if let record {
-            appendKey("figures", to: &bytes)
+            appendRaw(",\"figures\":", to: &bytes)
             appendArray(record.figures, to: &bytes, element: appendFigure)
         }
-        appendKey("id", to: &bytes)
+        appendRaw(",\"id\":", to: &bytes)
         appendString(article.id, to: &bytes)
-        appendKey("index", to: &bytes)
+        appendRaw(",\"index\":", to: &bytes)
         appendInt(article.index, to: &bytes)
-        appendKey("outlet", to: &bytes)
+        appendRaw(",\"outlet\":", to: &bytes)
         appendOptional(article.outlet, to: &bytes)
-        appendKey("paragraphs", to: &bytes)
+        appendRaw(",\"paragraphs\":", to: &bytes)
         appendStrings(article.paragraphs, to: &bytes)
         if let record {
-            appendKey("programs", to: &bytes)
+            appendRaw(",\"programs\":", to: &bytes)
             appendArray(record.programs, to: &bytes, element: appendProgram)
-            appendKey("regions", to: &bytes)
+            appendRaw(",\"regions\":", to: &bytes)
             appendArray(record.regions, to: &bytes, element: appendRegion)
         }
-        appendKey("source", to: &bytes)
+        appendRaw(",\"source\":", to: &bytes)
         appendString(article.source, to: &bytes)
-        appendKey("subtitle", to: &bytes)
+        appendRaw(",\"subtitle\":", to: &bytes)
         appendOptional(article.subtitle, to: &bytes)
-        appendKey("text", to: &bytes)
+        appendRaw(",\"text\":", to: &bytes)
         appendText(article.paragraphs, to: &bytes)
-        appendKey("title", to: &bytes)
+        appendRaw(",\"title\":", to: &bytes)
         appendOptional(article.title, to: &bytes)
         if let tokens = record?.tokens {
-            appendKey("tokens", to: &bytes)
+            appendRaw(",\"tokens\":", to: &bytes)
             appendArray(tokens, to: &bytes, element: appendToken)
         }
-        appendKey("warnings", to: &bytes)
+        appendRaw(",\"warnings\":", to: &bytes)
         appendStrings(article.warnings, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
 
     private static func appendFigure(_ figure: Figure, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        appendKey("basis", first: true, to: &bytes)
+        appendRaw("\"basis\":", to: &bytes)
         appendOptional(figure.basis?.rawValue, to: &bytes)
-        appendKey("change", to: &bytes)
+        appendRaw(",\"change\":", to: &bytes)
         appendOptional(figure.change?.rawValue, to: &bytes)
-        appendKey("end", to: &bytes)
+        appendRaw(",\"end\":", to: &bytes)
         appendInt(figure.end, to: &bytes)
-        appendKey("indicator", to: &bytes)
+        appendRaw(",\"indicator\":", to: &bytes)
         appendOptional(figure.indicator, to: &bytes)
-        appendKey("kind", to: &bytes)
+        appendRaw(",\"kind\":", to: &bytes)
         appendString(figure.kind.rawValue, to: &bytes)
-        appendKey("metric", to: &bytes)
+        appendRaw(",\"metric\":", to: &bytes)
         appendOptional(figure.metric, to: &bytes)
-        appendKey("qualifier", to: &bytes)
+        appendRaw(",\"qualifier\":", to: &bytes)
         appendOptional(figure.qualifier, to: &bytes)
-        appendKey("region", to: &bytes)
+        appendRaw(",\"region\":", to: &bytes)
         if let region = figure.region { appendRegionRef(region, to: &bytes) } else { appendNull(to: &bytes) }
-        appendKey("sentence", to: &bytes)
+        appendRaw(",\"sentence\":", to: &bytes)
         appendString(figure.sentence, to: &bytes)
-        appendKey("start", to: &bytes)
+        appendRaw(",\"start\":", to: &bytes)
         appendInt(figure.start, to: &bytes)
-        appendKey("text", to: &bytes)
+        appendRaw(",\"text\":", to: &bytes)
         appendString(figure.text, to: &bytes)
-        appendKey("unit", to: &bytes)
+        appendRaw(",\"unit\":", to: &bytes)
         appendOptional(figure.unit, to: &bytes)
-        appendKey("value", to: &bytes)
+        appendRaw(",\"value\":", to: &bytes)
         appendDouble(figure.value, to: &bytes)
-        appendKey("value_max", to: &bytes)
+        appendRaw(",\"value_max\":", to: &bytes)
         if let valueMax = figure.valueMax { appendDouble(valueMax, to: &bytes) } else { appendNull(to: &bytes) }
-        appendKey("year", to: &bytes)
+        appendRaw(",\"year\":", to: &bytes)
         if let year = figure.year { appendInt(year, to: &bytes) } else { appendNull(to: &bytes) }
         bytes.append(UInt8(ascii: "}"))
     }
 
     private static func appendProgram(_ program: ProgramMention, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        appendKey("end", first: true, to: &bytes)
+        appendRaw("\"end\":", to: &bytes)
         appendInt(program.end, to: &bytes)
-        appendKey("name", to: &bytes)
+        appendRaw(",\"name\":", to: &bytes)
         appendString(program.name, to: &bytes)
-        appendKey("region", to: &bytes)
+        appendRaw(",\"region\":", to: &bytes)
         if let region = program.region { appendRegionRef(region, to: &bytes) } else { appendNull(to: &bytes) }
-        appendKey("sentence", to: &bytes)
+        appendRaw(",\"sentence\":", to: &bytes)
         appendString(program.sentence, to: &bytes)
-        appendKey("start", to: &bytes)
+        appendRaw(",\"start\":", to: &bytes)
         appendInt(program.start, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
@@ -134,16 +134,16 @@ public enum JSONLineWriter {
     /// Synthesized `Codable`: `prefecture` is left out when nil.
     private static func appendRegion(_ region: RegionMention, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        appendKey("code", first: true, to: &bytes)
+        appendRaw("\"code\":", to: &bytes)
         appendString(region.code, to: &bytes)
-        appendKey("level", to: &bytes)
+        appendRaw(",\"level\":", to: &bytes)
         appendString(region.level.rawValue, to: &bytes)
-        appendKey("mentions", to: &bytes)
+        appendRaw(",\"mentions\":", to: &bytes)
         appendInt(region.mentions, to: &bytes)
-        appendKey("name", to: &bytes)
+        appendRaw(",\"name\":", to: &bytes)
         appendString(region.name, to: &bytes)
         if let prefecture = region.prefecture {
-            appendKey("prefecture", to: &bytes)
+            appendRaw(",\"prefecture\":", to: &bytes)
             appendRegionRef(prefecture, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
@@ -151,20 +151,20 @@ public enum JSONLineWriter {
 
     private static func appendRegionRef(_ region: RegionRef, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        appendKey("code", first: true, to: &bytes)
+        appendRaw("\"code\":", to: &bytes)
         appendString(region.code, to: &bytes)
-        appendKey("name", to: &bytes)
+        appendRaw(",\"name\":", to: &bytes)
         appendString(region.name, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
 
     private static func appendToken(_ token: Token, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        appendKey("end", first: true, to: &bytes)
+        appendRaw("\"end\":", to: &bytes)
         appendInt(token.end, to: &bytes)
-        appendKey("kind", to: &bytes)
+        appendRaw(",\"kind\":", to: &bytes)
         appendString(token.kind.rawValue, to: &bytes)
-        appendKey("start", to: &bytes)
+        appendRaw(",\"start\":", to: &bytes)
         appendInt(token.start, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
@@ -182,14 +182,8 @@ public enum JSONLineWriter {
 
     // MARK: - Values
 
-    private static func appendKey(_ key: StaticString, first: Bool = false, to bytes: inout [UInt8]) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        appendRaw(key, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-    }
-
+    /// Appends `text` as it is: punctuation, literals, and keys written with their quotes, colon
+    /// and leading comma (`,"kind":`) so that a key costs one append.
     private static func appendRaw(_ text: StaticString, to bytes: inout [UInt8]) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }

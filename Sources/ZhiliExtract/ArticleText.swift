@@ -56,18 +56,23 @@ struct ArticleText {
                 var index = 0, made = 0
                 while index < bytes.count {
                     let lead = UInt32(bytes[index])
-                    var value: UInt32
-                    var width: Int
+                    let value: UInt32
+                    let width: Int
                     if lead < 0x80 {
-                        value = lead; width = 1
+                        value = lead
+                        width = 1
+                    } else if lead >= 0xE0 && lead < 0xF0 {
+                        // Three bytes: every Han character.
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        width = 3
                     } else if lead < 0xE0 {
-                        value = lead & 0x1F; width = 2
-                    } else if lead < 0xF0 {
-                        value = lead & 0x0F; width = 3
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        width = 2
                     } else {
-                        value = lead & 0x07; width = 4
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        width = 4
                     }
-                    for next in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
                     scalarBuffer[made] = unsafeBitCast(value, to: Unicode.Scalar.self)
                     offsetBuffer[made] = Int32(index)
                     made += 1

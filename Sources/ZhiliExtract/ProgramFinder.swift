@@ -250,6 +250,7 @@ struct ProgramFinder: Sendable {
     /// One hit per name; a name that is another found name behind a short modifier
     /// (一站式矛盾纠纷多元化解指挥中心, 公司安全信息化平台) becomes that name.
     static func canonical(_ hits: [ProgramHit], isRegionName: (String) -> Bool) -> [ProgramHit] {
+        guard hits.count > 1 else { return hits }
         // Names as bytes: hashing and comparing String normalizes, which is slow on CJK text.
         let names = hits.map { Array($0.name.utf8) }
         let distinct = Array(Set(names)).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }

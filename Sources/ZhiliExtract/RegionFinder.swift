@@ -12,6 +12,8 @@ struct RegionHit {
     var code: String
     /// Whether the hit lists a place where something happened (…等地) rather than who acted.
     var isLocative: Bool
+    /// Whether the name means one division that needs no context (see ``RegionTable/isPlain``).
+    var isPlain: Bool
 }
 
 /// Finds division names in an article and resolves each to one code.
@@ -37,7 +39,9 @@ struct RegionFinder {
                 }
                 let candidates = table.candidates[match.payload]
                 if !candidates.isEmpty, accepts(buffer, start: index, end: match.end) {
-                    hits.append(RegionHit(start: index, end: match.end, candidates: candidates, code: candidates[0], isLocative: false))
+                    hits.append(RegionHit(
+                        start: index, end: match.end, candidates: candidates, code: candidates[0], isLocative: false,
+                        isPlain: table.isPlain[match.payload]))
                 }
                 index = match.end
             }
@@ -58,6 +62,15 @@ struct RegionFinder {
 
     /// Resolves ambiguous hits from the unambiguous ones and marks locative lists (…等地).
     func resolve(_ hits: inout [RegionHit], titleHits: inout [RegionHit], text: ArticleText) {
+        // Plain hits already hold their code; only ambiguous or generic-sounding ones need context.
+        if !hits.allSatisfy(\.isPlain) || !titleHits.allSatisfy(\.isPlain) {
+            resolveAmbiguous(&hits, titleHits: &titleHits)
+        }
+        markLocative(&hits, text: text)
+    }
+
+    /// Chooses a code for each ambiguous hit and drops generic-sounding ones without context.
+    private func resolveAmbiguous(_ hits: inout [RegionHit], titleHits: inout [RegionHit]) {
         var context: Set<String> = []
         var seen: Set<String> = []
         for hit in hits + titleHits where hit.candidates.count == 1 && !table.genericSoundingCodes.contains(hit.candidates[0]) {
@@ -65,7 +78,7 @@ struct RegionFinder {
             context.insert(hit.candidates[0])
             for ancestor in table.ancestorCodes(of: hit.candidates[0]) { context.insert(ancestor) }
         }
-        let home = table.bareCountyProvinces.sorted().first
+        let home = table.homeProvince
         func choose(_ candidates: [String]) -> String {
             if candidates.count == 1 { return candidates[0] }
             // Deepest shared ancestor wins: a named prefecture beats a named province.
@@ -98,7 +111,10 @@ struct RegionFinder {
         }
         hits.removeAll { $0.candidates.isEmpty }
         titleHits.removeAll { $0.candidates.isEmpty }
-        // …等地: every hit in the list before it is a place, not an actor.
+    }
+
+    /// …等地: every hit in the list before it is a place, not an actor.
+    private func markLocative(_ hits: inout [RegionHit], text: ArticleText) {
         var index = 0
         while index < hits.count {
             var last = index

@@ -50,6 +50,10 @@ public struct RegionTable: Sendable {
     let candidates: [[String]]
     /// Codes whose names also read as ordinary phrases (老城区, 新城区): they need context.
     let genericSoundingCodes: Set<String>
+    /// Per matcher payload: whether the name means one division that needs no context to count.
+    let isPlain: [Bool]
+    /// The home province: ambiguous names resolve into it when nothing else decides.
+    let homeProvince: String?
 
     /// The table bundled with Zhili, with the bundled aliases.
     public static let bundled: RegionTable = {
@@ -157,7 +161,10 @@ public struct RegionTable: Sendable {
         matcher = builder.build()
         nameList = list
         candidates = list.map { names[$0] ?? [] }
-        genericSoundingCodes = Set(byCode.values.filter { Self.soundsGeneric($0.name) }.map(\.code))
+        let genericSoundingCodes = Set(byCode.values.filter { Self.soundsGeneric($0.name) }.map(\.code))
+        self.genericSoundingCodes = genericSoundingCodes
+        isPlain = candidates.map { $0.count == 1 && !genericSoundingCodes.contains($0[0]) }
+        homeProvince = bareCountyProvinces.sorted().first
     }
 
     /// Division names that also read as ordinary phrases: the old town, the new town, the county seat.
