@@ -142,21 +142,29 @@ struct RegionFinder {
 
     /// The article's regions ranked by salience: title mentions, count, specificity, first position.
     func ranked(hits: [RegionHit], titleHits: [RegionHit]) -> [RegionMention] {
-        struct Tally { var mentions = 0, title = 0, first = Int.max, childMentions = 0 }
-        var tallies: [String: Tally] = [:]
-        for hit in hits {
-            tallies[hit.code, default: Tally()].mentions += 1
-            tallies[hit.code]!.first = min(tallies[hit.code]!.first, hit.start)
-        }
-        for hit in titleHits {
-            tallies[hit.code, default: Tally()].title += 1
-            tallies[hit.code]!.first = min(tallies[hit.code]!.first, -1)
-        }
-        for (code, tally) in tallies {
-            for ancestor in table.ancestorCodes(of: code) where tallies[ancestor] != nil {
-                tallies[ancestor]!.childMentions += tally.mentions + tally.title
+        struct Tally {
+            var mentions = 0, title = 0, first = Int.max, childMentions = 0
+            mutating func count(at start: Int) {
+                mentions += 1
+                first = min(first, start)
+            }
+            mutating func countInTitle() {
+                title += 1
+                first = min(first, -1)
             }
         }
+        var tallies: [String: Tally] = [:]
+        tallies.reserveCapacity(hits.count + titleHits.count)
+        for hit in hits { tallies[hit.code, default: Tally()].count(at: hit.start) }
+        for hit in titleHits { tallies[hit.code, default: Tally()].countInTitle() }
+        // Gathered first: changing the dictionary while iterating it would copy it.
+        var childCounts: [(ancestor: String, count: Int)] = []
+        for (code, tally) in tallies {
+            for ancestor in table.ancestorCodes(of: code) where tallies[ancestor] != nil {
+                childCounts.append((ancestor, tally.mentions + tally.title))
+            }
+        }
+        for (ancestor, count) in childCounts { tallies[ancestor]!.childMentions += count }
         func score(_ code: String, _ tally: Tally) -> Double {
             var value = Double(tally.mentions) + 3 * Double(tally.title) + 0.5 * Double(tally.childMentions)
             // A province is background for a local article: halve it.
