@@ -28,7 +28,7 @@ struct RegionFinder {
     /// Every hit in `scalars`, in text order, unresolved (code = first candidate).
     func hits(in scalars: [Unicode.Scalar]) -> [RegionHit] {
         var hits: [RegionHit] = []
-        let matcher = table.matcher
+        let matcher = table.matcher, candidateLists = table.candidates, isPlain = table.isPlain
         scalars.withUnsafeBufferPointer { buffer in
             var index = 0
             while index < buffer.count {
@@ -37,11 +37,11 @@ struct RegionFinder {
                     index += 1
                     continue
                 }
-                let candidates = table.candidates[match.payload]
+                let candidates = candidateLists[match.payload]
                 if !candidates.isEmpty, accepts(buffer, start: index, end: match.end) {
                     hits.append(RegionHit(
                         start: index, end: match.end, candidates: candidates, code: candidates[0], isLocative: false,
-                        isPlain: table.isPlain[match.payload]))
+                        isPlain: isPlain[match.payload]))
                 }
                 index = match.end
             }

@@ -29,31 +29,70 @@ public struct Region: Sendable, Hashable {
 /// and not a common word, and traditional-character forms of all of them.
 public struct RegionTable: Sendable {
     /// Every division, by code.
-    public private(set) var byCode: [String: Region] = [:]
+    public var byCode: [String: Region] { storage.byCode }
     /// Divisions sharing each official name (新城区 names several).
-    public private(set) var byName: [String: [Region]] = [:]
+    public var byName: [String: [Region]] { storage.byName }
     /// Child codes of each division.
-    public private(set) var children: [String: [String]] = [:]
+    public var children: [String: [String]] { storage.children }
     /// Every name the matcher knows, with the codes it may mean; an empty list marks a blocker.
-    public private(set) var names: [String: [String]] = [:]
+    public var names: [String: [String]] { storage.names }
     /// Provinces whose counties are also known without their suffix (集宁 for 集宁区).
-    public let bareCountyProvinces: Set<String>
-
-    /// Codes of the containing divisions of each division, nearest first.
-    private var ancestorChains: [String: [String]] = [:]
-
+    public var bareCountyProvinces: Set<String> { storage.bareCountyProvinces }
     /// Trie over `nameList`; payloads index `nameList`.
-    let matcher: ScalarTrie
+    var matcher: ScalarTrie { storage.matcher }
     /// Names in matcher payload order.
-    let nameList: [String]
+    var nameList: [String] { storage.nameList }
     /// Candidate codes in matcher payload order (empty for blockers).
-    let candidates: [[String]]
+    var candidates: [[String]] { storage.candidates }
     /// Codes whose names also read as ordinary phrases (老城区, 新城区): they need context.
-    let genericSoundingCodes: Set<String>
+    var genericSoundingCodes: Set<String> { storage.genericSoundingCodes }
     /// Per matcher payload: whether the name means one division that needs no context to count.
-    let isPlain: [Bool]
+    var isPlain: [Bool] { storage.isPlain }
     /// The home province: ambiguous names resolve into it when nothing else decides.
-    let homeProvince: String?
+    var homeProvince: String? { storage.homeProvince }
+
+    private let storage: Storage
+
+    /// The table's contents behind one reference: every extractor, finder and locator holds a
+    /// table, and copying one then costs a single retain.
+    private final class Storage: Sendable {
+        let byCode: [String: Region]
+        let byName: [String: [Region]]
+        let children: [String: [String]]
+        let names: [String: [String]]
+        let bareCountyProvinces: Set<String>
+        /// Codes of the containing divisions of each division, nearest first.
+        let ancestorChains: [String: [String]]
+        let matcher: ScalarTrie
+        let nameList: [String]
+        let candidates: [[String]]
+        let genericSoundingCodes: Set<String>
+        let isPlain: [Bool]
+        let homeProvince: String?
+
+        init(
+            byCode: [String: Region], byName: [String: [Region]], children: [String: [String]], names: [String: [String]],
+            bareCountyProvinces: Set<String>, ancestorChains: [String: [String]]
+        ) {
+            self.byCode = byCode
+            self.byName = byName
+            self.children = children
+            self.names = names
+            self.bareCountyProvinces = bareCountyProvinces
+            self.ancestorChains = ancestorChains
+            let list = names.keys.sorted()
+            var builder = ScalarTrie.Builder()
+            for (index, name) in list.enumerated() { builder.insert(name, payload: index) }
+            matcher = builder.build()
+            nameList = list
+            let candidates = list.map { names[$0] ?? [] }
+            self.candidates = candidates
+            let genericSoundingCodes = Set(byCode.values.filter { RegionTable.soundsGeneric($0.name) }.map(\.code))
+            self.genericSoundingCodes = genericSoundingCodes
+            isPlain = candidates.map { $0.count == 1 && !genericSoundingCodes.contains($0[0]) }
+            homeProvince = bareCountyProvinces.sorted().first
+        }
+    }
 
     /// The table bundled with Zhili, with the bundled aliases.
     public static let bundled: RegionTable = {
@@ -83,7 +122,10 @@ public struct RegionTable: Sendable {
         tsv: String, aliases: String = "", source: String = "regions",
         bareCountyProvinces: Set<String> = ["150000"], traditional: Bool = true
     ) throws {
-        self.bareCountyProvinces = bareCountyProvinces
+        var byCode: [String: Region] = [:]
+        var byName: [String: [Region]] = [:]
+        var children: [String: [String]] = [:]
+        var ancestorChains: [String: [String]] = [:]
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if number == 0 || line.isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -154,17 +196,9 @@ public struct RegionTable: Sendable {
                 names[converted] = codes
             }
         }
-        self.names = names
-        let list = names.keys.sorted()
-        var builder = ScalarTrie.Builder()
-        for (index, name) in list.enumerated() { builder.insert(name, payload: index) }
-        matcher = builder.build()
-        nameList = list
-        candidates = list.map { names[$0] ?? [] }
-        let genericSoundingCodes = Set(byCode.values.filter { Self.soundsGeneric($0.name) }.map(\.code))
-        self.genericSoundingCodes = genericSoundingCodes
-        isPlain = candidates.map { $0.count == 1 && !genericSoundingCodes.contains($0[0]) }
-        homeProvince = bareCountyProvinces.sorted().first
+        storage = Storage(
+            byCode: byCode, byName: byName, children: children, names: names,
+            bareCountyProvinces: bareCountyProvinces, ancestorChains: ancestorChains)
     }
 
     /// Division names that also read as ordinary phrases: the old town, the new town, the county seat.
@@ -173,36 +207,36 @@ public struct RegionTable: Sendable {
     }
 
     /// The division with `code`.
-    public func region(code: String) -> Region? { byCode[code] }
+    public func region(code: String) -> Region? { storage.byCode[code] }
 
     /// The codes `name` may mean (official name, alias, bare or traditional form).
-    public func codes(named name: String) -> [String] { names[name] ?? [] }
+    public func codes(named name: String) -> [String] { storage.names[name] ?? [] }
 
     /// The chain of containing divisions, nearest first.
     public func ancestors(of code: String) -> [Region] {
-        ancestorCodes(of: code).compactMap { byCode[$0] }
+        ancestorCodes(of: code).compactMap { storage.byCode[$0] }
     }
 
     /// The codes of the containing divisions, nearest first (no allocation: the chains are built once).
     public func ancestorCodes(of code: String) -> [String] {
-        ancestorChains[code] ?? []
+        storage.ancestorChains[code] ?? []
     }
 
     /// The prefecture-level division containing `code` (itself for a prefecture).
     public func prefecture(of code: String) -> Region? {
-        guard let region = byCode[code] else { return nil }
+        guard let region = storage.byCode[code] else { return nil }
         if region.level == .prefecture { return region }
         for ancestor in ancestorCodes(of: code) {
-            if let found = byCode[ancestor], found.level == .prefecture { return found }
+            if let found = storage.byCode[ancestor], found.level == .prefecture { return found }
         }
         return nil
     }
 
     /// The province containing `code` (itself for a province).
     public func province(of code: String) -> Region? {
-        guard let region = byCode[code] else { return nil }
+        guard let region = storage.byCode[code] else { return nil }
         if region.level == .province { return region }
-        return ancestorCodes(of: code).last.flatMap { byCode[$0] }
+        return ancestorCodes(of: code).last.flatMap { storage.byCode[$0] }
     }
 
     /// `code` and every division below it.
@@ -210,7 +244,7 @@ public struct RegionTable: Sendable {
         var result = [code]
         var index = 0
         while index < result.count {
-            result.append(contentsOf: children[result[index]] ?? [])
+            result.append(contentsOf: storage.children[result[index]] ?? [])
             index += 1
         }
         return result

@@ -53,7 +53,7 @@ struct BoundStatement {
             }
             if bound != true {
                 value.makeContiguousUTF8()
-                value.withCString { sqlite3_bind_text(handle, index, $0, -1, Self.transient) }
+                _ = value.withCString { sqlite3_bind_text(handle, index, $0, -1, Self.transient) }
             }
         }
 
