@@ -251,10 +251,24 @@ struct ProgramFinder: Sendable {
     /// (一站式矛盾纠纷多元化解指挥中心, 公司安全信息化平台) becomes that name.
     static func canonical(_ hits: [ProgramHit], isRegionName: (String) -> Bool) -> [ProgramHit] {
         guard hits.count > 1 else { return hits }
-        // Names as bytes: hashing and comparing String normalizes, which is slow on CJK text.
+        // Names as bytes, deduplicated by sorting: hashing and comparing String normalizes, which
+        // is slow on CJK text. Longest first: a name becomes the longest other name it ends with.
         let names = hits.map { Array($0.name.utf8) }
-        let distinct = Array(Set(names)).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
-        var seen: Set<[UInt8]> = []
+        func precedes(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+            left.count != right.count ? left.count > right.count : left.lexicographicallyPrecedes(right)
+        }
+        var distinct: [[UInt8]] = []
+        for name in names.sorted(by: precedes) where distinct.last != name { distinct.append(name) }
+        /// The slot of `name` in `distinct` (binary search in its order).
+        func slot(of name: [UInt8]) -> Int {
+            var low = 0, high = distinct.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(distinct[middle], name) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        var seen = [Bool](repeating: false, count: distinct.count)
         var result: [ProgramHit] = []
         for (index, var hit) in hits.enumerated() {
             var name = names[index]
@@ -268,7 +282,11 @@ struct ProgramFinder: Sendable {
                     break
                 }
             }
-            if seen.insert(name).inserted { result.append(hit) }
+            let position = slot(of: name)
+            if !seen[position] {
+                seen[position] = true
+                result.append(hit)
+            }
         }
         return result
     }

@@ -154,7 +154,6 @@ struct RegionFinder {
             }
         }
         var tallies: [String: Tally] = [:]
-        tallies.reserveCapacity(hits.count + titleHits.count)
         for hit in hits { tallies[hit.code, default: Tally()].count(at: hit.start) }
         for hit in titleHits { tallies[hit.code, default: Tally()].countInTitle() }
         // Gathered first: changing the dictionary while iterating it would copy it.
