@@ -62,7 +62,7 @@ struct ArticleText {
                         value = lead
                         width = 1
                     } else if lead >= 0xE0 && lead < 0xF0 {
-                        // Three bytes: every Han character.
+                        // Three bytes: Han characters of the Basic Multilingual Plane.
                         value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
                         width = 3
                     } else if lead < 0xE0 {

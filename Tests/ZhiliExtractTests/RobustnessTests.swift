@@ -34,7 +34,8 @@ import ZhiliExtract
     }
 
     @Test func offsetsCountScalarsAcrossParagraphsAndAstralCharacters() throws {
-        let article = Article(source: "t", paragraphs: ["😀𠀀第一段。", "网格员2.2万人。"])
+        // One-, two-, three- and four-byte UTF-8 before the figure.
+        let article = Article(source: "t", paragraphs: ["😀𠀀é·a第一段。", "网格员2.2万人。"])
         let record = try Extractor().extract(article)
         let figure = try #require(record.figures.first)
         let scalars = Array(article.text.unicodeScalars)
