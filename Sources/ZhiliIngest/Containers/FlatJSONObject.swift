@@ -80,32 +80,29 @@ struct FlatJSONObject {
         }
 
         /// A string at `index` (which holds its opening quote), unescaped.
+        ///
+        /// Runs between escapes are found eight bytes at a time and copied in one append each
+        /// (article bodies escape every line break, so they hold many runs).
         mutating func readString() -> [UInt8]? {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
             index += 1
-            let start = index
-            // Fast scan: most strings hold no escapes; eight bytes at a time while none needs a look.
-            while index + 8 <= bytes.count,
-                  !JSONLineWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-            }
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-                if bytes[index] < 0x20 { return nil }
-                index += 1
-            }
-            guard index < bytes.count else { return nil }
-            var value = Array(bytes[start..<index])
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
+            var value: [UInt8] = []
+            while true {
+                let runStart = index
+                // Fast scan: eight bytes at a time while none needs a look.
+                while index + 8 <= bytes.count,
+                      !JSONLineWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                    if bytes[index] < 0x20 { return nil }
+                    index += 1
+                }
+                guard index < bytes.count else { return nil }
+                if runStart < index { value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                if bytes[index] == UInt8(ascii: "\"") {
                     index += 1
                     return value
-                }
-                if byte < 0x20 { return nil }
-                if byte != UInt8(ascii: "\\") {
-                    value.append(byte)
-                    index += 1
-                    continue
                 }
                 index += 1
                 guard index < bytes.count else { return nil }
@@ -135,7 +132,6 @@ struct FlatJSONObject {
                     return nil
                 }
             }
-            return nil
         }
 
         mutating func readHex() -> UInt32? {
