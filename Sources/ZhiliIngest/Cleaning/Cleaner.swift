@@ -128,12 +128,15 @@ public struct Cleaner: Sendable {
 
     /// The share of U+FFFD among the non-space scalars of the first 100,000 scalars of `text`.
     ///
-    /// - Complexity: O(n) in UTF-8 bytes: counts lead bytes, and U+FFFD by its bytes `EF BF BD`.
+    /// - Complexity: O(n) in UTF-8 bytes: one word-at-a-time search for the bytes of U+FFFD
+    ///   (`EF BF BD`); only text that holds them has its lead bytes counted.
     static func replacementShare(_ text: String) -> Double {
         var total = 0
         var replaced = 0
         var scalars = 0
         var text = text
+        // Most text holds no U+FFFD at all: its share is 0 whatever the other counts.
+        guard text.withUTF8(containsReplacementCharacter) else { return 0 }
         text.withUTF8 { bytes in
             var index = 0
             let count = bytes.count
@@ -148,5 +151,32 @@ public struct Cleaner: Sendable {
             }
         }
         return total == 0 ? 0 : Double(replaced) / Double(total)
+    }
+
+    /// Whether the UTF-8 `bytes` hold U+FFFD (`EF BF BD`).
+    ///
+    /// - Complexity: O(n), eight bytes at a time: a window goes on to the exact test only when
+    ///   it holds a `BF` byte followed by a `BD` byte (windows overlap by one byte, so no pair
+    ///   of neighbours is missed).
+    static func containsReplacementCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 3, let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// The high bit of every zero byte of `value` (and perhaps of bytes above one).
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & (ones &* 0x80) }
+        func isReplacement(endingAt end: Int) -> Bool {
+            bytes[end] == 0xBD && bytes[end - 1] == 0xBF && bytes[end - 2] == 0xEF
+        }
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let pairs = (zeroBytes(word ^ (ones &* 0xBF)) << 8) & zeroBytes(word ^ (ones &* 0xBD))
+            if pairs != 0 {
+                for end in max(index, 2)..<(index + 8) where isReplacement(endingAt: end) { return true }
+            }
+            index += 7
+        }
+        for end in max(index, 2)..<count where isReplacement(endingAt: end) { return true }
+        return false
     }
 }
