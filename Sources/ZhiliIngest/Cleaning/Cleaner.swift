@@ -68,14 +68,17 @@ public struct Cleaner: Sendable {
     /// so that they never glue the text around them together.
     ///
     /// Lines are cut out of the UTF-8 bytes directly (a `\n` byte is always a line break after
-    /// normalization) and become one `String` each, already trimmed.
+    /// normalization) and become one `String` each, already trimmed. A line is copied out of
+    /// `text` as a substring: its ends lie next to ASCII bytes, so it is valid UTF-8 and the
+    /// copy needs no validation.
     /// - Complexity: O(n) in UTF-8 bytes, plus the steps' own costs per line.
     func cleanLines(_ text: String) -> ([SourceLine], ArticleMetadata) {
         var lines: [SourceLine] = []
         var found = ArticleMetadata()
         var ended = false
-        var text = text
-        text.withUTF8 { bytes in
+        var contiguous = text
+        let utf8 = text.utf8
+        contiguous.withUTF8 { bytes in
             let count = bytes.count
             var start = 0
             while start <= count {
@@ -88,7 +91,8 @@ public struct Cleaner: Sendable {
                 while first < last, TextShape.isSpace(byte: bytes[first]) { first += 1 }
                 while last > first, TextShape.isSpace(byte: bytes[last - 1]) { last -= 1 }
                 if first == last { lines.append(SourceLine("")); continue }
-                var line = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                let lower = utf8.index(utf8.startIndex, offsetBy: first)
+                var line = String(text[lower..<utf8.index(lower, offsetBy: last - first)])
                 if ended {
                     metadata.absorb(boilerplate: line, into: &found)
                     continue
