@@ -18,11 +18,11 @@ public struct MetadataExtractor: @unchecked Sendable {
     // `editorLine` needs 编辑 or 责编, `datePrefix` 时间 or 日期, `sourceField` 来源, 来自, 稿源
     // or 出处, `authorField` 作者 or 记者.
     private let fieldWords = LiteralScanner(groups: [["编辑", "责编"], ["时间", "日期"], ["来源", "来自", "稿源", "出处"], ["作者", "记者"]])
-    private static let editorGroup: UInt8 = 1
-    private static let datePrefixGroup: UInt8 = 2
-    private static let sourceGroup: UInt8 = 4
-    private static let authorGroup: UInt8 = 8
-    private static let fieldGroups: UInt8 = 2 | 4 | 8
+    private static let editorGroup: UInt64 = 1
+    private static let datePrefixGroup: UInt64 = 2
+    private static let sourceGroup: UInt64 = 4
+    private static let authorGroup: UInt64 = 8
+    private static let fieldGroups: UInt64 = 2 | 4 | 8
 
     /// Creates the extractor (patterns are compiled once).
     public init() {
