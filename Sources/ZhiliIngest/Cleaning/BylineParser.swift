@@ -14,6 +14,17 @@ public struct BylineParser: Sendable {
     /// Separators between roles and names.
     static let separators: Set<Unicode.Scalar> = [" ", "\t", "●", "•", "・", ":", "：", "、", ",", "，", "/", "|", "｜", "◎", "■", "□"]
 
+    /// Whether `scalar` is one of ``separators``, without hashing.
+    @inline(__always)
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x25CF, 0x2022, 0x30FB, 0x3A, 0xFF1A, 0x3001, 0x2C, 0xFF0C, 0x2F, 0x7C, 0xFF5C, 0x25CE, 0x25A0, 0x25A1:
+            return true  // space, tab ●•・:：、,，/|｜◎■□
+        default:
+            return false
+        }
+    }
+
     /// Creates the parser.
     public init() {}
 
@@ -26,8 +37,10 @@ public struct BylineParser: Sendable {
         let trimmed = TextShape.trimmed(text)
         guard let first = trimmed.unicodeScalars.first, Self.mayStartRole(first) else { return nil }
         guard TextShape.length(text, isAtMost: 120), TextShape.length(trimmed, isAtMost: 80) else { return nil }
-        if trimmed.unicodeScalars.allSatisfy(Self.isPlain) {
-            // Plain text: characters are scalars, so the prefix test can compare scalars.
+        if trimmed.unicodeScalars.prefix(Self.longestRole + 1).allSatisfy(Self.isPlain) {
+            // Plain text where a role word may stand: characters are scalars there (the scalar
+            // after the longest role word is plain too, so none joins the one before it), and
+            // the prefix test can compare scalars.
             guard Self.longRoleScalars.contains(where: { trimmed.unicodeScalars.starts(with: $0) }) else { return nil }
         } else {
             guard Self.roles.contains(where: { trimmed.hasPrefix($0) && $0.count >= 2 }) else { return nil }
@@ -131,6 +144,8 @@ public struct BylineParser: Sendable {
     static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
     /// The role words of two or more characters (all role words are plain text) as scalars.
     static let longRoleScalars: [[Unicode.Scalar]] = roleScalars.filter { $0.count >= 2 }
+    /// The number of scalars in the longest role word.
+    static let longestRole = roleScalars.map(\.count).max() ?? 0
 
     /// A scalar that is a whole character on its own whatever surrounds it and equals no other
     /// scalar sequence canonically: printable ASCII, unified Han, CJK punctuation without the
@@ -145,58 +160,72 @@ public struct BylineParser: Sendable {
     }
 
     /// `parse` for plain text (see ``isPlain(_:)``), on scalars: the same tokens, roles and names.
+    ///
+    /// Each token is sorted as soon as it ends, so text that is not a byline stops at its
+    /// first token that is neither roles nor a name.
     func parsePlain(_ text: String) -> (names: [String], roleCount: Int)? {
         var names: [String] = []
         var roleCount = 0
-        var tokens: [[Unicode.Scalar]] = []
+        var tokenCount = 0
         var token: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars {
-            if Self.separators.contains(scalar) {
-                if !token.isEmpty { tokens.append(token); token.removeAll(keepingCapacity: true) }
-            } else {
-                token.append(scalar)
-            }
-        }
-        if !token.isEmpty { tokens.append(token) }
-        guard !tokens.isEmpty else { return nil }
-        for token in tokens {
+        /// Sorts `token` into roles and a name; false when it is neither.
+        func sortToken() -> Bool {
+            tokenCount += 1
             var word = token[...]
             while let role = Self.roleScalars.first(where: { word.starts(with: $0) && (word.count > $0.count || $0.count >= 2) }) {
                 roleCount += 1
                 word = word.dropFirst(role.count)
             }
-            if word.isEmpty { continue }
+            if word.isEmpty { return true }
             let name = String(String.UnicodeScalarView(word))
-            guard isName(name) else { return nil }
+            guard isName(name) else { return false }
             names.append(name)
+            return true
         }
-        return (names, roleCount)
-    }
-
-    /// `parse` for any text, comparing characters.
-    func parseCharacters(_ text: String) -> (names: [String], roleCount: Int)? {
-        var names: [String] = []
-        var roleCount = 0
-        var token = String.UnicodeScalarView()
-        var tokens: [String] = []
         for scalar in text.unicodeScalars {
-            if Self.separators.contains(scalar) {
-                if !token.isEmpty { tokens.append(String(token)); token = String.UnicodeScalarView() }
+            if Self.isSeparator(scalar) {
+                if !token.isEmpty {
+                    guard sortToken() else { return nil }
+                    token.removeAll(keepingCapacity: true)
+                }
             } else {
                 token.append(scalar)
             }
         }
-        if !token.isEmpty { tokens.append(String(token)) }
-        guard !tokens.isEmpty else { return nil }
-        for var word in tokens {
+        if !token.isEmpty { guard sortToken() else { return nil } }
+        guard tokenCount > 0 else { return nil }
+        return (names, roleCount)
+    }
+
+    /// `parse` for any text, comparing characters; each token is sorted as soon as it ends.
+    func parseCharacters(_ text: String) -> (names: [String], roleCount: Int)? {
+        var names: [String] = []
+        var roleCount = 0
+        var tokenCount = 0
+        var token = String.UnicodeScalarView()
+        /// Sorts `token` into roles and a name; false when it is neither.
+        func sortToken() -> Bool {
+            tokenCount += 1
+            var word = String(token)
+            token = String.UnicodeScalarView()
             while let role = Self.roles.first(where: { word.hasPrefix($0) && (word.count > $0.count || $0.count >= 2) }) {
                 roleCount += 1
                 word.removeFirst(role.count)
             }
-            if word.isEmpty { continue }
-            guard isName(word) else { return nil }
+            if word.isEmpty { return true }
+            guard isName(word) else { return false }
             names.append(word)
+            return true
         }
+        for scalar in text.unicodeScalars {
+            if Self.isSeparator(scalar) {
+                if !token.isEmpty { guard sortToken() else { return nil } }
+            } else {
+                token.append(scalar)
+            }
+        }
+        if !token.isEmpty { guard sortToken() else { return nil } }
+        guard tokenCount > 0 else { return nil }
         return (names, roleCount)
     }
 
