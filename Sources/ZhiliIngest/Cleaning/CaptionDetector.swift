@@ -15,7 +15,7 @@ public struct CaptionDetector: Sendable {
 
     /// Whether `paragraph` is a caption, given the paragraph before it (nil at the start).
     public func isCaption(_ paragraph: Paragraph, after previous: Paragraph?) -> Bool {
-        guard TextShape.length(paragraph.text, isAtMost: 80) else { return false }
+        guard TextShape.length(paragraph.text, isAtMost: 80), Self.mayBeCaption(paragraph.text) else { return false }
         let scalars = Array(paragraph.text.unicodeScalars)
         guard let last = scalars.last else { return false }
         if isCredit(scalars) { return true }
@@ -24,6 +24,18 @@ public struct CaptionDetector: Sendable {
               scalars.filter(TextShape.isHan).count >= 3 else { return false }
         guard let previous else { return false }
         return paragraph.gapBefore >= 2 || TextShape.endsSentence(previous.text)
+    }
+
+    /// A first test on the ends of `text` alone, false for most body paragraphs: a photo line
+    /// ends with `。`; a credit ends with `摄` or `影` (perhaps inside a closing bracket), or
+    /// starts as one of its prefixes may (see ``isCredit(_:)``).
+    static func mayBeCaption(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return false }
+        switch last {
+        case "。", "摄", "影", ")", "）", "]", "】": return true
+        default: return first.value < 0x80 ? first == "(" : !(0x4E00...0x9FFF).contains(first.value) || first == "图"
+        }
     }
 
     /// Punctuation a stand-alone photo line does not hold: `，,、；;“”"：:！？`.
