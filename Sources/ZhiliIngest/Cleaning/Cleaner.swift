@@ -82,8 +82,7 @@ public struct Cleaner: Sendable {
             let count = bytes.count
             var start = 0
             while start <= count {
-                var stop = start
-                while stop < count, bytes[stop] != 0x0A { stop += 1 }
+                let stop = ByteSearch.firstNewline(in: bytes, from: start)
                 defer { start = stop + 1 }
                 let indented = start < stop && TextShape.isSpace(byte: bytes[start])
                 var first = start
