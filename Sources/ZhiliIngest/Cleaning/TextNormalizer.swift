@@ -40,7 +40,8 @@ public struct TextNormalizer: Sendable {
             let count = input.count
             while read < count {
                 let byte = input[read]
-                guard special[Int(byte)] else { read += 1; continue }
+                // A character that needs no rewrite is passed whole (continuation bytes are never special).
+                guard special[Int(byte)] else { read += byte < 0xE0 ? 1 : byte < 0xF0 ? 3 : 4; continue }
                 switch byte {
                 case 0x0A: read += 1
                 case 0x00..<0x20, 0x7F: return true
