@@ -68,6 +68,9 @@ public struct MetadataExtractor: @unchecked Sendable {
             return true
         }
         // A date line, possibly with 来源 and 作者 fields: `2023年01月06日09:55 | 来源:巴彦淖尔日报`.
+        // Without a field, only a line that is a date between spaces and bars is read: a
+        // character that neither holds rules the line out before the date expression runs.
+        if words & Self.fieldGroups == 0, !Self.mayBeDateOnly(line) { return false }
         var rest = line
         var date: String?
         if let found = dates.firstDate(in: line) {
@@ -89,6 +92,24 @@ public struct MetadataExtractor: @unchecked Sendable {
         if let outlet { metadata.setOutlet(outlet, evidence: .source) }
         metadata.addAuthors(authors)
         return true
+    }
+
+    /// Whether every scalar of `line` may belong to a date that ``DateParser`` reads (ASCII
+    /// digits, `年月日/.-:：` and white space) or to what is left around it in a date line
+    /// (spaces and `|｜`): a necessary condition for a line without fields to be consumed.
+    static func mayBeDateOnly(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x30...0x39, 0x2F, 0x2E, 0x2D, 0x3A, 0x7C, 0x09...0x0D, 0x20: return true  // 0-9 / . - : | and ASCII white space
+            case 0x5E74, 0x6708, 0x65E5, 0xFF1A, 0xFF5C: return true  // 年月日：｜
+            case 0..<0x80, 0x4E00...0x9FFF: return false
+            default:
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+                default: return scalar.properties.isWhitespace
+                }
+            }
+        }
     }
 
     /// What the byte scan of ``consume(_:into:)`` found.
