@@ -68,9 +68,11 @@ public struct MetadataExtractor: @unchecked Sendable {
             return true
         }
         // A date line, possibly with 来源 and 作者 fields: `2023年01月06日09:55 | 来源:巴彦淖尔日报`.
-        // Without a field, only a line that is a date between spaces and bars is read: a
+        // Without a field (each field expression needs its word, then a colon after optional
+        // white space), only a line that is a date between spaces and bars is read: a
         // character that neither holds rules the line out before the date expression runs.
-        if words & Self.fieldGroups == 0, !Self.mayBeDateOnly(line) { return false }
+        let mayHoldField = words & Self.fieldGroups != 0 && Self.holdsFieldWordAndColon(line)
+        if !mayHoldField, !Self.mayBeDateOnly(line) { return false }
         var rest = line
         var date: String?
         if let found = dates.firstDate(in: line) {
@@ -94,22 +96,57 @@ public struct MetadataExtractor: @unchecked Sendable {
         return true
     }
 
-    /// Whether every scalar of `line` may belong to a date that ``DateParser`` reads (ASCII
-    /// digits, `年月日/.-:：` and white space) or to what is left around it in a date line
-    /// (spaces and `|｜`): a necessary condition for a line without fields to be consumed.
-    static func mayBeDateOnly(_ line: String) -> Bool {
-        line.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x30...0x39, 0x2F, 0x2E, 0x2D, 0x3A, 0x7C, 0x09...0x0D, 0x20: return true  // 0-9 / . - : | and ASCII white space
-            case 0x5E74, 0x6708, 0x65E5, 0xFF1A, 0xFF5C: return true  // 年月日：｜
-            case 0..<0x80, 0x4E00...0x9FFF: return false
-            default:
-                switch scalar.properties.generalCategory {
-                case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-                default: return scalar.properties.isWhitespace
-                }
+    /// The words that end the field names of `datePrefix`, `sourceField` and `authorField`.
+    private static let fieldWordEnds: [(Unicode.Scalar, Unicode.Scalar)] = ["时间", "日期", "来源", "来自", "稿源", "出处", "作者", "记者"].map {
+        let scalars = Array($0.unicodeScalars)
+        return (scalars[0], scalars[1])
+    }
+
+    /// Whether a colon (`:` or `：`) in `line` follows a word that ends a field name
+    /// (``fieldWordEnds``), with only white space or date characters between them: a necessary
+    /// condition for a field expression to match, in the line or in what is left of it once
+    /// its date is replaced by a space.
+    static func holdsFieldWordAndColon(_ line: String) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar == ":" || scalar == "：" {
+            var end = index
+            while end > 0, mayBeInDate(scalars[end - 1]) { end -= 1 }
+            guard end >= 2 else { continue }
+            let (first, second) = (scalars[end - 2], scalars[end - 1])
+            if fieldWordEnds.contains(where: { $0.0 == first && $0.1 == second }) { return true }
+        }
+        return false
+    }
+
+    /// Whether `scalar` may be white space to a regular expression (`\s`): ASCII white space,
+    /// a separator, or any other scalar with the Unicode White_Space property.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0..<0x80, 0x4E00...0x9FFF: return false
+        default:
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+            default: return scalar.properties.isWhitespace
             }
         }
+    }
+
+    /// Whether `scalar` may belong to a date that ``DateParser`` reads: an ASCII digit, one of
+    /// `年月日/.-:：`, or white space.
+    static func mayBeInDate(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x2F, 0x2E, 0x2D, 0x3A: return true  // 0-9 / . - :
+        case 0x5E74, 0x6708, 0x65E5, 0xFF1A: return true  // 年月日：
+        default: return isWhiteSpace(scalar)
+        }
+    }
+
+    /// Whether every scalar of `line` may belong to a date (``mayBeInDate(_:)``) or to what is
+    /// left around it in a date line (spaces and `|｜`): a necessary condition for a line
+    /// without fields to be consumed.
+    static func mayBeDateOnly(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy { mayBeInDate($0) || $0 == "|" || $0 == "｜" }
     }
 
     /// What the byte scan of ``consume(_:into:)`` found.
