@@ -177,9 +177,9 @@ public struct BylineParser: Sendable {
                 word = word.dropFirst(role.count)
             }
             if word.isEmpty { return true }
-            let name = String(String.UnicodeScalarView(word))
-            guard isName(name) else { return false }
-            names.append(name)
+            // The name test reads the scalars; only a name becomes a string.
+            guard Self.isName(word) else { return false }
+            names.append(String(String.UnicodeScalarView(word)))
             return true
         }
         for scalar in text.unicodeScalars {
@@ -230,11 +230,16 @@ public struct BylineParser: Sendable {
     }
 
     /// Two to four Han characters, or up to eight with a `·` inside (transliterated names).
-    private func isName(_ word: String) -> Bool {
+    private func isName(_ word: String) -> Bool { Self.isName(word.unicodeScalars) }
+
+    /// ``isName(_:)`` for the scalars of a word.
+    static func isName<Scalars: Sequence<Unicode.Scalar>>(_ word: Scalars) -> Bool {
         var han = 0
         var dots = 0
-        for scalar in word.unicodeScalars {
+        for scalar in word {
             if TextShape.isHan(scalar) { han += 1 } else if scalar == "·" { dots += 1 } else { return false }
+            // More than eight Han characters is never a name, with or without a dot.
+            if han > 8 { return false }
         }
         return han >= 2 && han <= (dots > 0 ? 8 : 4)
     }
