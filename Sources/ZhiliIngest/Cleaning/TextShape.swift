@@ -200,6 +200,14 @@ enum TextShape {
         return String(scalars[first...last])
     }
 
+    /// Whether `first` and `second` are equal once their spaces, tabs and line breaks are
+    /// removed (``withoutSpaces(_:)``); text without any is compared as it is.
+    static func equalWithoutSpaces(_ first: String, _ second: String) -> Bool {
+        func hasSpace(_ text: String) -> Bool { text.utf8.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A } }
+        if !hasSpace(first), !hasSpace(second) { return first == second }
+        return withoutSpaces(first) == withoutSpaces(second)
+    }
+
     /// Text with every space and tab removed (used to compare paragraphs).
     static func withoutSpaces(_ text: String) -> String {
         var result = String.UnicodeScalarView()
