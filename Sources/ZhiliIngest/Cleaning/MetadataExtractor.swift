@@ -18,6 +18,8 @@ public struct MetadataExtractor: @unchecked Sendable {
     // `editorLine` needs 编辑 or 责编, `datePrefix` 时间 or 日期, `sourceField` 来源, 来自, 稿源
     // or 出处, `authorField` 作者 or 记者.
     private let fieldWords = LiteralScanner(groups: [["编辑", "责编"], ["时间", "日期"], ["来源", "来自", "稿源", "出处"], ["作者", "记者"]])
+    /// The words one of which every `footer` match holds.
+    private let footerWords = LiteralScanner(["联系方式", "版权所有", "客服"])
     private static let editorGroup: UInt64 = 1
     private static let datePrefixGroup: UInt64 = 2
     private static let sourceGroup: UInt64 = 4
@@ -262,14 +264,27 @@ public struct MetadataExtractor: @unchecked Sendable {
     }
 
     /// Reads what a boilerplate line says about the outlet (`正北方网联系方式:…`, a lone `人民网`).
+    ///
+    /// Each expression runs only on lines that may match it: `footer` on lines holding one of
+    /// its words, `siteName` on lines ending with `网` (or with a line break, before which `$`
+    /// also matches).
     public func absorb(boilerplate line: String, into metadata: inout ArticleMetadata) {
         let length = line.utf16.count
         guard length > 0, length <= 300 else { return }
         let range = NSRange(location: 0, length: length)
-        if let match = footer.firstMatch(in: line, range: range) {
+        if footerWords.occurs(in: line), let match = footer.firstMatch(in: line, range: range) {
             metadata.setOutlet((line as NSString).substring(with: match.range(at: 1)), evidence: .footer)
-        } else if siteName.firstMatch(in: line, range: range) != nil {
+        } else if let last = line.unicodeScalars.last, last == "网" || Self.mayBreakLine(last),
+                  siteName.firstMatch(in: line, range: range) != nil {
             metadata.setOutlet(line, evidence: .siteName)
+        }
+    }
+
+    /// Whether `scalar` may be a line terminator to ICU (`$` matches before a final one).
+    private static func mayBreakLine(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
         }
     }
 
