@@ -9,9 +9,10 @@ import Foundation
 /// - `strip` patterns are compiled into one alternation (their matches are cut out together).
 /// - `end` and `drop` patterns only say whether a whole line matches, so when every pattern of
 ///   the kind has required literals, each runs on its own and only on the lines that hold one
-///   of its literals. Otherwise the kind is compiled into one alternation, which has no
-///   prefilter and runs on every line (as do user patterns whose syntax the analysis does not
-///   read).
+///   of its literals; and, as it is anchored at both ends, only on lines that start with one
+///   of the literals its matches start with, when it has such. Otherwise the kind is compiled
+///   into one alternation, which has no prefilter and runs on every line (as do user patterns
+///   whose syntax the analysis does not read).
 public struct BoilerplateFilter: Sendable {
     /// What to do with one line.
     public enum Verdict: Equatable, Sendable {
@@ -28,6 +29,14 @@ public struct BoilerplateFilter: Sendable {
         // @unchecked: NSRegularExpression is immutable and documented as thread-safe.
         let expression: NSRegularExpression
         let groups: UInt64
+        /// The UTF-8 bytes of the literals one of which a line must start with to match
+        /// (``RequiredLiterals/prefixes(of:)``); empty when any start may match.
+        var prefixes: [[UInt8]] = []
+
+        /// Whether `line` starts as a match must.
+        func mayMatch(_ line: String) -> Bool {
+            prefixes.isEmpty || prefixes.contains { line.utf8.starts(with: $0) }
+        }
 
         /// Whether the expression matches the whole of `line`.
         func matches(_ line: String) -> Bool {
@@ -96,7 +105,8 @@ public struct BoilerplateFilter: Sendable {
                 return [Matcher(expression: alternation, groups: group)]
             }
             return zip(kindPatterns, literals).map { pattern, literals in
-                Matcher(expression: pattern.expression, groups: nextGroup(literals!))
+                Matcher(expression: pattern.expression, groups: nextGroup(literals!),
+                        prefixes: (RequiredLiterals.prefixes(of: pattern.source) ?? []).map { Array($0.utf8) })
             }
         }
         strip = combined(.strip)
@@ -146,8 +156,12 @@ public struct BoilerplateFilter: Sendable {
         if prefiltered, candidates & endGroups == 0, !droppedWords.isEmpty, droppedWords.contains(Array(line.utf8)) {
             return .drop
         }
-        for matcher in ends where candidates & matcher.groups != 0 && matcher.matches(line) { return .end }
-        for matcher in drops where candidates & matcher.groups != 0 && matcher.matches(line) { return .drop }
+        for matcher in ends where candidates & matcher.groups != 0 && (!prefiltered || matcher.mayMatch(line)) && matcher.matches(line) {
+            return .end
+        }
+        for matcher in drops where candidates & matcher.groups != 0 && (!prefiltered || matcher.mayMatch(line)) && matcher.matches(line) {
+            return .drop
+        }
         return .keep(line)
     }
 }
