@@ -54,10 +54,13 @@ public struct BylineParser: Sendable {
 
     /// False only when no text starting with `scalar` can have a role word of two or more
     /// characters as its (character-wise, canonically compared) prefix: ASCII and unified Han
-    /// ideographs other than the roles' first ones; anything else is left to `hasPrefix`.
+    /// ideographs other than the roles' first ones, and the scalars below U+2E80, CJK
+    /// punctuation and full-width forms, none of which starts a character canonically equal to
+    /// a Han ideograph (only CJK compatibility ideographs decompose to one); anything else is
+    /// left to `hasPrefix`.
     static func mayStartRole(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0x80: return false
+        case 0..<0x2E80, 0x3000...0x303F, 0xFF00...0xFFEF: return false
         case 0x4E00...0x9FFF: return roleStarts.contains(scalar.value)
         default: return true
         }
@@ -120,7 +123,15 @@ public struct BylineParser: Sendable {
     /// Splits a leading news-agency byline off a paragraph: `本报讯（记者 王磊）近日，…` →
     /// (`近日，…`, [`王磊`]). Nil when the paragraph does not start with `…讯` and a bracketed byline.
     public func leadingByline(in paragraph: String) -> (body: String, names: [String])? {
-        guard paragraph.unicodeScalars.prefix(9).contains("讯") else { return nil }
+        // `讯` among the first nine scalars, read without a generic prefix view.
+        var seen = 0
+        var marked = false
+        for scalar in paragraph.unicodeScalars {
+            if scalar == "讯" { marked = true; break }
+            seen += 1
+            if seen == 9 { break }
+        }
+        guard marked else { return nil }
         let scalars = Array(paragraph.unicodeScalars.prefix(80))
         guard let mark = scalars.firstIndex(of: "讯"), mark <= 8, mark + 1 < scalars.count,
               scalars[..<mark].allSatisfy(TextShape.isHan) else { return nil }
@@ -172,7 +183,8 @@ public struct BylineParser: Sendable {
         func sortToken() -> Bool {
             tokenCount += 1
             var word = token[...]
-            while let role = Self.roleScalars.first(where: { word.starts(with: $0) && (word.count > $0.count || $0.count >= 2) }) {
+            while let lead = word.first,
+                  let role = Self.roleScalars.first(where: { $0[0] == lead && word.starts(with: $0) && (word.count > $0.count || $0.count >= 2) }) {
                 roleCount += 1
                 word = word.dropFirst(role.count)
             }
