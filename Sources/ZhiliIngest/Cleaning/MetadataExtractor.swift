@@ -60,7 +60,7 @@ public struct MetadataExtractor: @unchecked Sendable {
             // combine with it needs it.
             guard line.contains("：") else { return false }
         }
-        let length = line.utf16.count
+        let length = TextShape.utf16Length(line)
         guard length > 0, length <= 100 else { return false }
         let words = fieldWords.groups(in: line)
 
