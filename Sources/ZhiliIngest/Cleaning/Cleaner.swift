@@ -164,16 +164,13 @@ public struct Cleaner: Sendable {
     static func containsReplacementCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         guard count >= 3, let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        /// The high bit of every zero byte of `value` (and perhaps of bytes above one).
-        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & (ones &* 0x80) }
         func isReplacement(endingAt end: Int) -> Bool {
             bytes[end] == 0xBD && bytes[end - 1] == 0xBF && bytes[end - 2] == 0xEF
         }
         var index = 0
         while index + 8 <= count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let pairs = (zeroBytes(word ^ (ones &* 0xBF)) << 8) & zeroBytes(word ^ (ones &* 0xBD))
+            let pairs = (ByteSearch.bytes(word, equalTo: 0xBF) << 8) & ByteSearch.bytes(word, equalTo: 0xBD)
             if pairs != 0 {
                 for end in max(index, 2)..<(index + 8) where isReplacement(endingAt: end) { return true }
             }
