@@ -152,6 +152,29 @@ import Testing
         #expect(dates > 100)
     }
 
+    /// Date-shaped text, slot by slot, each slot sometimes wrong or missing.
+    static let dateSlots: [[String]] = {
+        let space = ["", " ", "  ", "\t", " \t"]
+        return [["", "x", "国", "😀", "1", "20", "2019 "], ["2023", "1999", "2019", "2O23", "12023", "1899"], space,
+                ["年", "/", ".", "-", "月", ""], space, ["1", "06", "12", "123", "", "x"], space, ["月", "/", ".", "-", "", "日"], space,
+                ["6", "06", "31", "123", "", "99"], space, ["日", "", "日日"], space, ["9", "09", "123", "", "24"], [":", "：", "", " :"],
+                ["55", "5", "", "555"], ["", ":12", "：1", ":", "：59"], ["", " ", "x", "2023-1-1", "|"]]
+    }()
+
+    @Test func dateMatcherFindsWhatTheExpressionFinds() {
+        let parser = DateParser()
+        var dates = 0
+        for seed in 0..<30000 {
+            var random = CleaningEquivalenceTests.SplitMix(state: UInt64(seed) &+ 7_000_000)
+            let text = Self.dateSlots.map { $0.randomElement(using: &random)! }.joined()
+            let expected = parser.firstDate(in: text, prefiltered: false)
+            let actual = parser.firstDate(in: text)
+            #expect(actual?.iso == expected?.iso && actual?.range == expected?.range, "\(text)")
+            if expected != nil { dates += 1 }
+        }
+        #expect(dates > 1000)
+    }
+
     @Test func plainBylineParsingMatchesTheCharacterwiseOne() {
         let parser = BylineParser()
         let pieces = BylineParser.roles + ["李亮", "王永", "黄", "豹", "阿拉坦·巴根", " ", "●", "、", "：", ":", "/", "|", "x", "1", "(", "）",

@@ -30,6 +30,25 @@ import Testing
     }
 
     @Test(arguments: [
+        ("(编辑|责任编辑|责编|审核)\\s*[:：].{0,40}", ["审核", "编辑", "责任编辑", "责编"]),
+        ("【?打印】?|返回顶部", ["【打印】", "【打印", "打印】", "打印", "返回顶部"]),
+        ("(凡注明|凡本网注明)[“\"]?来源.{0,200}", ["凡本网注明\"来源", "凡本网注明“来源", "凡本网注明来源", "凡注明\"来源", "凡注明“来源", "凡注明来源"]),
+        ("[\\[【(（]\\s*(编辑|责编)", ["[", "【", "(", "（"]),
+        ("(小字号|字号\\s*[:：]?)", ["小字号", "字号"]),
+        ("x{2,3}y", ["x"]),
+        ("(?=ab)c", ["c"]),
+        ("a?b", ["ab", "b"]),
+    ])
+    func findsTheLiteralsEveryMatchStartsWith(pattern: String, expected: [String]) {
+        #expect(RequiredLiterals.prefixes(of: pattern).map(Set.init) == Set(expected))
+    }
+
+    @Test(arguments: ["[^。，,]{1,60}(>|＞)\\s*正文", ".*abc", "a?", "(a|.)b", "\\d+年", "(?i)abc", "ab|c?"])
+    func givesNoPrefixWhenAMatchMayStartAnywhere(pattern: String) {
+        #expect(RequiredLiterals.prefixes(of: pattern) == nil)
+    }
+
+    @Test(arguments: [
         ("", false), ("a", false), ("x<y", true), ("北疆新闻", true), ("北新疆", false), ("新闻北疆", true), ("ab北", true),
         ("编辑", true), ("编", false), ("责任编辑：王", true), ("😀a", false), ("😀ab北", true),
     ])

@@ -97,8 +97,7 @@ public struct ArticleSplitter: Sendable {
         var pieces = pieces
         if let titleIndex = pieces.firstIndex(where: { if case .heading = $0 { true } else { false } }) {
             guard case .heading(let heading) = pieces[titleIndex] else { fatalError("unreachable") }
-            if containerTitle == nil || TextShape.withoutSpaces(heading) == TextShape.withoutSpaces(containerTitle!)
-                || titleIndex == 0 {
+            if containerTitle == nil || titleIndex == 0 || TextShape.equalWithoutSpaces(heading, containerTitle!) {
                 draft.title = heading
                 pieces.remove(at: titleIndex)
                 if titleIndex < pieces.count, case .subtitle(let subtitle) = pieces[titleIndex] {

@@ -2,11 +2,17 @@ import Foundation
 
 /// Step d: decides which lines are boilerplate, using ``BoilerplatePatterns``.
 ///
-/// Each kind of pattern is compiled into one alternation. Before a line meets it, a
-/// ``LiteralScanner`` looks for the literals that every match must contain (derived from the
-/// patterns by ``RequiredLiterals``): most body lines hold none of them and are kept without
-/// a regular-expression match. A kind with a pattern that needs no literal (or whose syntax the
-/// analysis does not read, as user patterns may) has no prefilter and runs on every line.
+/// Before a line meets any expression, a ``LiteralScanner`` looks for the literals that every
+/// match must contain (derived from the patterns by ``RequiredLiterals``): most body lines hold
+/// none of them and are kept without a regular-expression match.
+///
+/// - `strip` patterns are compiled into one alternation (their matches are cut out together).
+/// - `end` and `drop` patterns only say whether a whole line matches, so when every pattern of
+///   the kind has required literals, each runs on its own and only on the lines that hold one
+///   of its literals; and, as it is anchored at both ends, only on lines that start with one
+///   of the literals its matches start with, when it has such. Otherwise the kind is compiled
+///   into one alternation, which has no prefilter and runs on every line (as do user patterns
+///   whose syntax the analysis does not read).
 public struct BoilerplateFilter: Sendable {
     /// What to do with one line.
     public enum Verdict: Equatable, Sendable {
@@ -18,22 +24,42 @@ public struct BoilerplateFilter: Sendable {
         case end
     }
 
+    /// An `end` or `drop` expression and the scanner groups whose literals it needs.
+    private struct Matcher: @unchecked Sendable {
+        // @unchecked: NSRegularExpression is immutable and documented as thread-safe.
+        let expression: NSRegularExpression
+        let groups: UInt64
+        /// The UTF-8 bytes of the literals one of which a line must start with to match
+        /// (``RequiredLiterals/prefixes(of:)``); empty when any start may match.
+        var prefixes: [[UInt8]] = []
+
+        /// Whether `line` starts as a match must.
+        func mayMatch(_ line: String) -> Bool {
+            prefixes.isEmpty || prefixes.contains { line.utf8.starts(with: $0) }
+        }
+
+        /// Whether the expression matches the whole of `line`.
+        func matches(_ line: String) -> Bool {
+            expression.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil
+        }
+    }
+
     /// The patterns in use.
     public let patterns: BoilerplatePatterns
-    // Each kind is compiled into one alternation, so a line costs at most three matches.
-    private let drop: NSRegularExpression?
-    private let end: NSRegularExpression?
+    // All `strip` patterns are one alternation, so a line costs at most one strip match.
     private let strip: NSRegularExpression?
-    /// The literals each kind's matches need: group 0 strip, 1 end, 2 drop.
+    private let ends: [Matcher]
+    private let drops: [Matcher]
+    /// The literals each matcher needs: group 0 for `strip`, one group per matcher after it.
     private let literals: LiteralScanner
-    /// The groups whose kind has a pattern without required literals: always run.
-    private let unfiltered: UInt8
+    /// The groups of matchers without required literals: always run.
+    private let unfiltered: UInt64
+    /// Every group an `end` matcher may use.
+    private let endGroups: UInt64
     /// The UTF-8 bytes of every line a `drop` pattern that is a plain list of words
     /// (`人民网|新华网`) matches whole: such a line is dropped without a match.
     private let droppedWords: Set<[UInt8]>
-    private static let stripGroup: UInt8 = 1
-    private static let endGroup: UInt8 = 2
-    private static let dropGroup: UInt8 = 4
+    private static let stripGroup: UInt64 = 1
 
     /// A filter over `patterns`.
     public init(patterns: BoilerplatePatterns) {
@@ -54,19 +80,39 @@ public struct BoilerplateFilter: Sendable {
             }
             return literals
         }
-        drop = combined(.drop)
-        end = combined(.end)
-        strip = combined(.strip)
-        var groups: [[String]] = []
-        var unfiltered: UInt8 = 0
-        for (kind, group) in [(BoilerplatePatterns.Kind.strip, Self.stripGroup), (.end, Self.endGroup), (.drop, Self.dropGroup)] {
-            if let literals = required(kind) {
-                groups.append(literals)
-            } else {
-                groups.append([])
+        // Group 0 is `strip`; matchers take groups 1…63 in turn (sharing them past 63, which
+        // only lets a matcher run on a few more lines).
+        var groups: [[String]] = [required(.strip) ?? []]
+        var unfiltered: UInt64 = required(.strip) == nil ? Self.stripGroup : 0
+        var matcherCount = 0
+        func nextGroup(_ literals: [String]) -> UInt64 {
+            let index = 1 + matcherCount % 63
+            matcherCount += 1
+            if index == groups.count { groups.append([]) }
+            groups[index] += literals
+            return UInt64(1) << UInt64(index)
+        }
+        /// The matchers of `kind`: one per pattern when all have required literals, else one
+        /// alternation that runs on every line.
+        func matchers(_ kind: BoilerplatePatterns.Kind) -> [Matcher] {
+            // A kind whose alternation does not compile is not used at all.
+            guard let alternation = combined(kind) else { return [] }
+            let kindPatterns = patterns.patterns.filter { $0.kind == kind }
+            let literals = kindPatterns.map { RequiredLiterals.of($0.source) }
+            guard literals.allSatisfy({ $0 != nil }) else {
+                let group = nextGroup([])
                 unfiltered |= group
+                return [Matcher(expression: alternation, groups: group)]
+            }
+            return zip(kindPatterns, literals).map { pattern, literals in
+                Matcher(expression: pattern.expression, groups: nextGroup(literals!),
+                        prefixes: (RequiredLiterals.prefixes(of: pattern.source) ?? []).map { Array($0.utf8) })
             }
         }
+        strip = combined(.strip)
+        ends = matchers(.end)
+        drops = matchers(.drop)
+        endGroups = ends.reduce(0) { $0 | $1.groups }
         literals = LiteralScanner(groups: groups)
         self.unfiltered = unfiltered
         droppedWords = Set(patterns.patterns.filter { $0.kind == .drop }.flatMap { Self.words(inList: $0.source) ?? [] }.map { Array($0.utf8) })
@@ -84,16 +130,16 @@ public struct BoilerplateFilter: Sendable {
 
     /// The verdict for one line (already trimmed).
     ///
-    /// - Complexity: one scan of the line's bytes for required literals; at most three
-    ///   regular-expression matches on lines that hold one. Lines longer than 300 UTF-16 units
-    ///   are only stripped, never dropped (boilerplate lines are short).
+    /// - Complexity: one scan of the line's bytes for required literals; regular-expression
+    ///   matches only for the patterns whose literals the line holds. Lines longer than 300
+    ///   UTF-16 units are only stripped, never dropped (boilerplate lines are short).
     public func classify(_ line: String) -> Verdict { classify(line, prefiltered: true) }
 
     /// The verdict for one line; `prefiltered: false` runs the expressions on every line (the
     /// reference the prefilter is tested against).
     func classify(_ line: String, prefiltered: Bool) -> Verdict {
         var line = line
-        var candidates = prefiltered ? literals.groups(in: line) | unfiltered : 0xFF
+        var candidates = prefiltered ? literals.groups(in: line) | unfiltered : .max
         if let strip, candidates & Self.stripGroup != 0 {
             let range = NSRange(location: 0, length: line.utf16.count)
             if strip.firstMatch(in: line, options: [], range: range) != nil {
@@ -103,19 +149,17 @@ public struct BoilerplateFilter: Sendable {
             }
         }
         // Without an `end` or `drop` candidate the verdict is `keep`, long or short.
-        guard candidates & (Self.endGroup | Self.dropGroup) != 0, TextShape.utf16Length(line, isAtMost: 300) else {
+        guard candidates & ~Self.stripGroup != 0, TextShape.utf16Length(line, isAtMost: 300) else {
             return .keep(line)
         }
         // A whole line that a word-list `drop` pattern names is dropped, unless `end` may match.
-        if prefiltered, candidates & Self.endGroup == 0, !droppedWords.isEmpty, droppedWords.contains(Array(line.utf8)) {
+        if prefiltered, candidates & endGroups == 0, !droppedWords.isEmpty, droppedWords.contains(Array(line.utf8)) {
             return .drop
         }
-        if let end, candidates & Self.endGroup != 0,
-           end.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
+        for matcher in ends where candidates & matcher.groups != 0 && (!prefiltered || matcher.mayMatch(line)) && matcher.matches(line) {
             return .end
         }
-        if let drop, candidates & Self.dropGroup != 0,
-           drop.firstMatch(in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil {
+        for matcher in drops where candidates & matcher.groups != 0 && (!prefiltered || matcher.mayMatch(line)) && matcher.matches(line) {
             return .drop
         }
         return .keep(line)

@@ -14,6 +14,17 @@ public struct BylineParser: Sendable {
     /// Separators between roles and names.
     static let separators: Set<Unicode.Scalar> = [" ", "\t", "●", "•", "・", ":", "：", "、", ",", "，", "/", "|", "｜", "◎", "■", "□"]
 
+    /// Whether `scalar` is one of ``separators``, without hashing.
+    @inline(__always)
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x25CF, 0x2022, 0x30FB, 0x3A, 0xFF1A, 0x3001, 0x2C, 0xFF0C, 0x2F, 0x7C, 0xFF5C, 0x25CE, 0x25A0, 0x25A1:
+            return true  // space, tab ●•・:：、,，/|｜◎■□
+        default:
+            return false
+        }
+    }
+
     /// Creates the parser.
     public init() {}
 
@@ -26,8 +37,10 @@ public struct BylineParser: Sendable {
         let trimmed = TextShape.trimmed(text)
         guard let first = trimmed.unicodeScalars.first, Self.mayStartRole(first) else { return nil }
         guard TextShape.length(text, isAtMost: 120), TextShape.length(trimmed, isAtMost: 80) else { return nil }
-        if trimmed.unicodeScalars.allSatisfy(Self.isPlain) {
-            // Plain text: characters are scalars, so the prefix test can compare scalars.
+        if trimmed.unicodeScalars.prefix(Self.longestRole + 1).allSatisfy(Self.isPlain) {
+            // Plain text where a role word may stand: characters are scalars there (the scalar
+            // after the longest role word is plain too, so none joins the one before it), and
+            // the prefix test can compare scalars.
             guard Self.longRoleScalars.contains(where: { trimmed.unicodeScalars.starts(with: $0) }) else { return nil }
         } else {
             guard Self.roles.contains(where: { trimmed.hasPrefix($0) && $0.count >= 2 }) else { return nil }
@@ -41,10 +54,13 @@ public struct BylineParser: Sendable {
 
     /// False only when no text starting with `scalar` can have a role word of two or more
     /// characters as its (character-wise, canonically compared) prefix: ASCII and unified Han
-    /// ideographs other than the roles' first ones; anything else is left to `hasPrefix`.
+    /// ideographs other than the roles' first ones, and the scalars below U+2E80, CJK
+    /// punctuation and full-width forms, none of which starts a character canonically equal to
+    /// a Han ideograph (only CJK compatibility ideographs decompose to one); anything else is
+    /// left to `hasPrefix`.
     static func mayStartRole(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0x80: return false
+        case 0..<0x2E80, 0x3000...0x303F, 0xFF00...0xFFEF: return false
         case 0x4E00...0x9FFF: return roleStarts.contains(scalar.value)
         default: return true
         }
@@ -107,7 +123,15 @@ public struct BylineParser: Sendable {
     /// Splits a leading news-agency byline off a paragraph: `本报讯（记者 王磊）近日，…` →
     /// (`近日，…`, [`王磊`]). Nil when the paragraph does not start with `…讯` and a bracketed byline.
     public func leadingByline(in paragraph: String) -> (body: String, names: [String])? {
-        guard paragraph.unicodeScalars.prefix(9).contains("讯") else { return nil }
+        // `讯` among the first nine scalars, read without a generic prefix view.
+        var seen = 0
+        var marked = false
+        for scalar in paragraph.unicodeScalars {
+            if scalar == "讯" { marked = true; break }
+            seen += 1
+            if seen == 9 { break }
+        }
+        guard marked else { return nil }
         let scalars = Array(paragraph.unicodeScalars.prefix(80))
         guard let mark = scalars.firstIndex(of: "讯"), mark <= 8, mark + 1 < scalars.count,
               scalars[..<mark].allSatisfy(TextShape.isHan) else { return nil }
@@ -131,6 +155,8 @@ public struct BylineParser: Sendable {
     static let roleScalars: [[Unicode.Scalar]] = roles.map { Array($0.unicodeScalars) }
     /// The role words of two or more characters (all role words are plain text) as scalars.
     static let longRoleScalars: [[Unicode.Scalar]] = roleScalars.filter { $0.count >= 2 }
+    /// The number of scalars in the longest role word.
+    static let longestRole = roleScalars.map(\.count).max() ?? 0
 
     /// A scalar that is a whole character on its own whatever surrounds it and equals no other
     /// scalar sequence canonically: printable ASCII, unified Han, CJK punctuation without the
@@ -145,67 +171,87 @@ public struct BylineParser: Sendable {
     }
 
     /// `parse` for plain text (see ``isPlain(_:)``), on scalars: the same tokens, roles and names.
+    ///
+    /// Each token is sorted as soon as it ends, so text that is not a byline stops at its
+    /// first token that is neither roles nor a name.
     func parsePlain(_ text: String) -> (names: [String], roleCount: Int)? {
         var names: [String] = []
         var roleCount = 0
-        var tokens: [[Unicode.Scalar]] = []
+        var tokenCount = 0
         var token: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars {
-            if Self.separators.contains(scalar) {
-                if !token.isEmpty { tokens.append(token); token.removeAll(keepingCapacity: true) }
-            } else {
-                token.append(scalar)
-            }
-        }
-        if !token.isEmpty { tokens.append(token) }
-        guard !tokens.isEmpty else { return nil }
-        for token in tokens {
+        /// Sorts `token` into roles and a name; false when it is neither.
+        func sortToken() -> Bool {
+            tokenCount += 1
             var word = token[...]
-            while let role = Self.roleScalars.first(where: { word.starts(with: $0) && (word.count > $0.count || $0.count >= 2) }) {
+            while let lead = word.first,
+                  let role = Self.roleScalars.first(where: { $0[0] == lead && word.starts(with: $0) && (word.count > $0.count || $0.count >= 2) }) {
                 roleCount += 1
                 word = word.dropFirst(role.count)
             }
-            if word.isEmpty { continue }
-            let name = String(String.UnicodeScalarView(word))
-            guard isName(name) else { return nil }
-            names.append(name)
+            if word.isEmpty { return true }
+            // The name test reads the scalars; only a name becomes a string.
+            guard Self.isName(word) else { return false }
+            names.append(String(String.UnicodeScalarView(word)))
+            return true
         }
-        return (names, roleCount)
-    }
-
-    /// `parse` for any text, comparing characters.
-    func parseCharacters(_ text: String) -> (names: [String], roleCount: Int)? {
-        var names: [String] = []
-        var roleCount = 0
-        var token = String.UnicodeScalarView()
-        var tokens: [String] = []
         for scalar in text.unicodeScalars {
-            if Self.separators.contains(scalar) {
-                if !token.isEmpty { tokens.append(String(token)); token = String.UnicodeScalarView() }
+            if Self.isSeparator(scalar) {
+                if !token.isEmpty {
+                    guard sortToken() else { return nil }
+                    token.removeAll(keepingCapacity: true)
+                }
             } else {
                 token.append(scalar)
             }
         }
-        if !token.isEmpty { tokens.append(String(token)) }
-        guard !tokens.isEmpty else { return nil }
-        for var word in tokens {
+        if !token.isEmpty { guard sortToken() else { return nil } }
+        guard tokenCount > 0 else { return nil }
+        return (names, roleCount)
+    }
+
+    /// `parse` for any text, comparing characters; each token is sorted as soon as it ends.
+    func parseCharacters(_ text: String) -> (names: [String], roleCount: Int)? {
+        var names: [String] = []
+        var roleCount = 0
+        var tokenCount = 0
+        var token = String.UnicodeScalarView()
+        /// Sorts `token` into roles and a name; false when it is neither.
+        func sortToken() -> Bool {
+            tokenCount += 1
+            var word = String(token)
+            token = String.UnicodeScalarView()
             while let role = Self.roles.first(where: { word.hasPrefix($0) && (word.count > $0.count || $0.count >= 2) }) {
                 roleCount += 1
                 word.removeFirst(role.count)
             }
-            if word.isEmpty { continue }
-            guard isName(word) else { return nil }
+            if word.isEmpty { return true }
+            guard isName(word) else { return false }
             names.append(word)
+            return true
         }
+        for scalar in text.unicodeScalars {
+            if Self.isSeparator(scalar) {
+                if !token.isEmpty { guard sortToken() else { return nil } }
+            } else {
+                token.append(scalar)
+            }
+        }
+        if !token.isEmpty { guard sortToken() else { return nil } }
+        guard tokenCount > 0 else { return nil }
         return (names, roleCount)
     }
 
     /// Two to four Han characters, or up to eight with a `·` inside (transliterated names).
-    private func isName(_ word: String) -> Bool {
+    private func isName(_ word: String) -> Bool { Self.isName(word.unicodeScalars) }
+
+    /// ``isName(_:)`` for the scalars of a word.
+    static func isName<Scalars: Sequence<Unicode.Scalar>>(_ word: Scalars) -> Bool {
         var han = 0
         var dots = 0
-        for scalar in word.unicodeScalars {
+        for scalar in word {
             if TextShape.isHan(scalar) { han += 1 } else if scalar == "·" { dots += 1 } else { return false }
+            // More than eight Han characters is never a name, with or without a dot.
+            if han > 8 { return false }
         }
         return han >= 2 && han <= (dots > 0 ? 8 : 4)
     }

@@ -15,15 +15,27 @@ public struct CaptionDetector: Sendable {
 
     /// Whether `paragraph` is a caption, given the paragraph before it (nil at the start).
     public func isCaption(_ paragraph: Paragraph, after previous: Paragraph?) -> Bool {
-        guard TextShape.length(paragraph.text, isAtMost: 80) else { return false }
+        guard TextShape.length(paragraph.text, isAtMost: 80), Self.mayBeCaption(paragraph.text) else { return false }
         let scalars = Array(paragraph.text.unicodeScalars)
         guard let last = scalars.last else { return false }
-        if isCredit(scalars) { return true }
+        if isCredit(scalars, of: paragraph.text) { return true }
         guard last == "。", scalars.count <= 16 else { return false }
         guard !scalars.dropLast().contains(where: { Self.isForbidden($0) || $0 == "。" }),
               scalars.filter(TextShape.isHan).count >= 3 else { return false }
         guard let previous else { return false }
         return paragraph.gapBefore >= 2 || TextShape.endsSentence(previous.text)
+    }
+
+    /// A first test on the ends of `text` alone, false for most body paragraphs: a photo line
+    /// ends with `。`; a credit ends with `摄` or `影` (perhaps inside a closing bracket), or
+    /// starts as one of its prefixes may (see ``isCredit(_:of:)``).
+    static func mayBeCaption(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return false }
+        switch last {
+        case "。", "摄", "影", ")", "）", "]", "】": return true
+        default: return first.value < 0x80 ? first == "(" : !(0x4E00...0x9FFF).contains(first.value) || first == "图"
+        }
     }
 
     /// Punctuation a stand-alone photo line does not hold: `，,、；;“”"：:！？`.
@@ -34,8 +46,8 @@ public struct CaptionDetector: Sendable {
         }
     }
 
-    /// `… 摄`, `(…摄)`, `图为…`, `图:…`.
-    private func isCredit(_ scalars: [Unicode.Scalar]) -> Bool {
+    /// `… 摄`, `(…摄)`, `图为…`, `图:…`; `scalars` are those of `text`.
+    private func isCredit(_ scalars: [Unicode.Scalar], of text: String) -> Bool {
         guard scalars.count <= 80 else { return false }
         var end = scalars.count - 1
         let bracketed = scalars[end] == ")" || scalars[end] == "）" || scalars[end] == "]" || scalars[end] == "】"
@@ -48,7 +60,6 @@ public struct CaptionDetector: Sendable {
         // The prefixes below start with 图, ( or （: other ASCII or Han starts cannot match them.
         let first = scalars[0]
         if first.value < 0x80 ? first != "(" : (0x4E00...0x9FFF).contains(first.value) && first != "图" { return false }
-        let text = String(String.UnicodeScalarView(scalars))
         return text.hasPrefix("图为") || text.hasPrefix("图：") || text.hasPrefix("图:") || text.hasPrefix("(图") || text.hasPrefix("（图")
     }
 }

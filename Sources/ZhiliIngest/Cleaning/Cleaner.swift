@@ -68,19 +68,21 @@ public struct Cleaner: Sendable {
     /// so that they never glue the text around them together.
     ///
     /// Lines are cut out of the UTF-8 bytes directly (a `\n` byte is always a line break after
-    /// normalization) and become one `String` each, already trimmed.
+    /// normalization) and become one `String` each, already trimmed. A line is copied out of
+    /// `text` as a substring: its ends lie next to ASCII bytes, so it is valid UTF-8 and the
+    /// copy needs no validation.
     /// - Complexity: O(n) in UTF-8 bytes, plus the steps' own costs per line.
     func cleanLines(_ text: String) -> ([SourceLine], ArticleMetadata) {
         var lines: [SourceLine] = []
         var found = ArticleMetadata()
         var ended = false
-        var text = text
-        text.withUTF8 { bytes in
+        var contiguous = text
+        let utf8 = text.utf8
+        contiguous.withUTF8 { bytes in
             let count = bytes.count
             var start = 0
             while start <= count {
-                var stop = start
-                while stop < count, bytes[stop] != 0x0A { stop += 1 }
+                let stop = ByteSearch.firstNewline(in: bytes, from: start)
                 defer { start = stop + 1 }
                 let indented = start < stop && TextShape.isSpace(byte: bytes[start])
                 var first = start
@@ -88,7 +90,8 @@ public struct Cleaner: Sendable {
                 while first < last, TextShape.isSpace(byte: bytes[first]) { first += 1 }
                 while last > first, TextShape.isSpace(byte: bytes[last - 1]) { last -= 1 }
                 if first == last { lines.append(SourceLine("")); continue }
-                var line = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                let lower = utf8.index(utf8.startIndex, offsetBy: first)
+                var line = String(text[lower..<utf8.index(lower, offsetBy: last - first)])
                 if ended {
                     metadata.absorb(boilerplate: line, into: &found)
                     continue
@@ -128,12 +131,15 @@ public struct Cleaner: Sendable {
 
     /// The share of U+FFFD among the non-space scalars of the first 100,000 scalars of `text`.
     ///
-    /// - Complexity: O(n) in UTF-8 bytes: counts lead bytes, and U+FFFD by its bytes `EF BF BD`.
+    /// - Complexity: O(n) in UTF-8 bytes: one word-at-a-time search for the bytes of U+FFFD
+    ///   (`EF BF BD`); only text that holds them has its lead bytes counted.
     static func replacementShare(_ text: String) -> Double {
         var total = 0
         var replaced = 0
         var scalars = 0
         var text = text
+        // Most text holds no U+FFFD at all: its share is 0 whatever the other counts.
+        guard text.withUTF8(containsReplacementCharacter) else { return 0 }
         text.withUTF8 { bytes in
             var index = 0
             let count = bytes.count
@@ -148,5 +154,29 @@ public struct Cleaner: Sendable {
             }
         }
         return total == 0 ? 0 : Double(replaced) / Double(total)
+    }
+
+    /// Whether the UTF-8 `bytes` hold U+FFFD (`EF BF BD`).
+    ///
+    /// - Complexity: O(n), eight bytes at a time: a window goes on to the exact test only when
+    ///   it holds a `BF` byte followed by a `BD` byte (windows overlap by one byte, so no pair
+    ///   of neighbours is missed).
+    static func containsReplacementCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 3, let base = bytes.baseAddress else { return false }
+        func isReplacement(endingAt end: Int) -> Bool {
+            bytes[end] == 0xBD && bytes[end - 1] == 0xBF && bytes[end - 2] == 0xEF
+        }
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let pairs = (ByteSearch.bytes(word, equalTo: 0xBF) << 8) & ByteSearch.bytes(word, equalTo: 0xBD)
+            if pairs != 0 {
+                for end in max(index, 2)..<(index + 8) where isReplacement(endingAt: end) { return true }
+            }
+            index += 7
+        }
+        for end in max(index, 2)..<count where isReplacement(endingAt: end) { return true }
+        return false
     }
 }

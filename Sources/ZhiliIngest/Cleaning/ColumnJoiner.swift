@@ -24,7 +24,12 @@ public struct ColumnJoiner: Sendable {
         var gap = 0
         func flush() {
             guard !block.isEmpty else { return }
-            paragraphs += self.paragraphs(ofBlock: block, gapBefore: gap)
+            if block.count == 1 {
+                // Most blocks are one line: one paragraph, without an array for it.
+                paragraphs.append(Paragraph(block[0].text, gapBefore: gap))
+            } else {
+                paragraphs += self.paragraphs(ofBlock: block, gapBefore: gap)
+            }
             block.removeAll(keepingCapacity: true)
             gap = 0
         }

@@ -20,12 +20,19 @@ public struct DateParser: @unchecked Sendable {
     func firstDate(in text: String, prefiltered: Bool) -> (iso: String, range: NSRange)? {
         if prefiltered, !Self.hasYear(text) { return nil }
         let utf16 = text.utf16
-        guard let match = expression.firstMatch(in: text, options: [], range: NSRange(location: 0, length: utf16.count)) else {
-            return nil
+        let match: DateMatch
+        if prefiltered, let units = Self.plainUnits(text) {
+            guard let found = Self.firstMatch(in: units) else { return nil }
+            match = found
+        } else {
+            guard let found = expression.firstMatch(in: text, options: [], range: NSRange(location: 0, length: utf16.count)) else {
+                return nil
+            }
+            match = DateMatch(range: found.range, groups: (1...5).map { found.range(at: $0) })
         }
         // The groups hold one to four ASCII digits: read them from the UTF-16 units.
         func group(_ index: Int) -> Int? {
-            let range = match.range(at: index)
+            let range = match.groups[index - 1]
             guard range.location != NSNotFound, range.length > 0 else { return nil }
             var value = 0
             var unit = utf16.index(utf16.startIndex, offsetBy: range.location)
@@ -44,6 +51,88 @@ public struct DateParser: @unchecked Sendable {
             iso += "T" + Self.padded(hour, 2) + ":" + Self.padded(minute, 2)
         }
         return (iso, match.range)
+    }
+
+    /// Where the expression matched: the whole match and its five groups (year, month, day,
+    /// hour, minute; `NSNotFound` for a group that took no part).
+    struct DateMatch {
+        var range: NSRange
+        var groups: [NSRange]
+    }
+
+    /// The UTF-16 units of `text` when its only white space is spaces and tabs, else nil.
+    ///
+    /// In such text `\s` matches exactly a space or a tab, whichever of the definitions of
+    /// white space ICU uses; other text is left to the expression.
+    static func plainUnits(_ text: String) -> [UInt16]? {
+        var units: [UInt16] = []
+        units.reserveCapacity(text.utf8.count)
+        for unit in text.utf16 {
+            switch unit {
+            case 0x0A...0x0D, 0x85, 0xA0, 0x1680, 0x180E, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+                return nil
+            default:
+                units.append(unit)
+            }
+        }
+        return units
+    }
+
+    /// The first match of the expression in `units` (whose only white space is spaces and
+    /// tabs), found without ICU.
+    ///
+    /// The expression backtracks to no avail: each `\s*` and each `[0-9]{1,2}` stops before
+    /// a unit it cannot take, and giving back a digit leaves a digit where a separator or
+    /// colon must stand. So at each start the greedy reading is the only one; the optional
+    /// tail (`日`, then a time) is taken when it is there.
+    static func firstMatch(in units: [UInt16]) -> DateMatch? {
+        let count = units.count
+        func isDigit(_ index: Int) -> Bool { index < count && units[index] >= 0x30 && units[index] <= 0x39 }
+        func skipSpaces(_ index: inout Int) { while index < count, units[index] == 0x20 || units[index] == 0x09 { index += 1 } }
+        func isOneOf(_ index: Int, _ choices: UInt16...) -> Bool { index < count && choices.contains(units[index]) }
+        /// Up to two digits at `index`: their range, or nil when there is none.
+        func digits(_ index: inout Int) -> NSRange? {
+            let start = index
+            while index < count, index - start < 2, isDigit(index) { index += 1 }
+            return index > start ? NSRange(location: start, length: index - start) : nil
+        }
+        let none = NSRange(location: NSNotFound, length: 0)
+        var start = 0
+        while start + 4 <= count {
+            defer { start += 1 }
+            // ((?:19|20)[0-9]{2})
+            guard (units[start] == 0x31 && units[start + 1] == 0x39) || (units[start] == 0x32 && units[start + 1] == 0x30),
+                  isDigit(start + 2), isDigit(start + 3) else { continue }
+            var index = start + 4
+            // \s*[年/.-]\s*([0-9]{1,2})\s*[月/.-]\s*([0-9]{1,2})
+            skipSpaces(&index)
+            guard isOneOf(index, 0x5E74, 0x2F, 0x2E, 0x2D) else { continue }
+            index += 1
+            skipSpaces(&index)
+            guard let month = digits(&index) else { continue }
+            skipSpaces(&index)
+            guard isOneOf(index, 0x6708, 0x2F, 0x2E, 0x2D) else { continue }
+            index += 1
+            skipSpaces(&index)
+            guard let day = digits(&index) else { continue }
+            // \s*日?
+            skipSpaces(&index)
+            if isOneOf(index, 0x65E5) { index += 1 }
+            // (?:\s*([0-9]{1,2})[:：]([0-9]{2})(?:[:：][0-9]{2})?)?
+            var hour = none, minute = none
+            var time = index
+            skipSpaces(&time)
+            if let hourDigits = digits(&time), isOneOf(time, 0x3A, 0xFF1A), isDigit(time + 1), isDigit(time + 2) {
+                hour = hourDigits
+                minute = NSRange(location: time + 1, length: 2)
+                time += 3
+                if isOneOf(time, 0x3A, 0xFF1A), isDigit(time + 1), isDigit(time + 2) { time += 3 }
+                index = time
+            }
+            return DateMatch(range: NSRange(location: start, length: index - start),
+                             groups: [NSRange(location: start, length: 4), month, day, hour, minute])
+        }
+        return nil
     }
 
     /// `value` (not negative: the groups hold only digits) in decimal, zero-padded to `width`

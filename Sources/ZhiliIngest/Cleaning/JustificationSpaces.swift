@@ -16,7 +16,6 @@ public struct JustificationSpaces: Sendable {
     /// - Complexity: O(n) in UTF-8 bytes.
     public func repair(_ line: String) -> String {
         var copy = line
-        guard copy.withUTF8({ $0.contains(where: TextShape.isSpace(byte:)) }) else { return line }
         let repaired: String? = copy.withUTF8 { bytes in
             var output: [UInt8] = []
             // Bytes before `copied` are settled: either in `output` or, while nothing was
@@ -24,10 +23,11 @@ public struct JustificationSpaces: Sendable {
             var copied = 0
             var changed = false
             let count = bytes.count
-            var index = 0
+            // Nothing changes before the first space (a line without one is returned as it is).
+            var index = ByteSearch.firstSpace(in: bytes, from: 0)
             while index < count {
                 guard TextShape.isSpace(byte: bytes[index]), index > 0 else {
-                    index += 1
+                    index = ByteSearch.firstSpace(in: bytes, from: index + 1)
                     continue
                 }
                 var end = index

@@ -18,11 +18,13 @@ public struct MetadataExtractor: @unchecked Sendable {
     // `editorLine` needs 编辑 or 责编, `datePrefix` 时间 or 日期, `sourceField` 来源, 来自, 稿源
     // or 出处, `authorField` 作者 or 记者.
     private let fieldWords = LiteralScanner(groups: [["编辑", "责编"], ["时间", "日期"], ["来源", "来自", "稿源", "出处"], ["作者", "记者"]])
-    private static let editorGroup: UInt8 = 1
-    private static let datePrefixGroup: UInt8 = 2
-    private static let sourceGroup: UInt8 = 4
-    private static let authorGroup: UInt8 = 8
-    private static let fieldGroups: UInt8 = 2 | 4 | 8
+    /// The words one of which every `footer` match holds.
+    private let footerWords = LiteralScanner(["联系方式", "版权所有", "客服"])
+    private static let editorGroup: UInt64 = 1
+    private static let datePrefixGroup: UInt64 = 2
+    private static let sourceGroup: UInt64 = 4
+    private static let authorGroup: UInt64 = 8
+    private static let fieldGroups: UInt64 = 2 | 4 | 8
 
     /// Creates the extractor (patterns are compiled once).
     public init() {
@@ -58,7 +60,7 @@ public struct MetadataExtractor: @unchecked Sendable {
             // combine with it needs it.
             guard line.contains("：") else { return false }
         }
-        let length = line.utf16.count
+        let length = TextShape.utf16Length(line)
         guard length > 0, length <= 100 else { return false }
         let words = fieldWords.groups(in: line)
 
@@ -68,6 +70,11 @@ public struct MetadataExtractor: @unchecked Sendable {
             return true
         }
         // A date line, possibly with 来源 and 作者 fields: `2023年01月06日09:55 | 来源:巴彦淖尔日报`.
+        // Without a field (each field expression needs its word, then a colon after optional
+        // white space), only a line that is a date between spaces and bars is read: a
+        // character that neither holds rules the line out before the date expression runs.
+        let mayHoldField = words & Self.fieldGroups != 0 && Self.holdsFieldWordAndColon(line)
+        if !mayHoldField, !Self.mayBeDateOnly(line) { return false }
         var rest = line
         var date: String?
         if let found = dates.firstDate(in: line) {
@@ -89,6 +96,59 @@ public struct MetadataExtractor: @unchecked Sendable {
         if let outlet { metadata.setOutlet(outlet, evidence: .source) }
         metadata.addAuthors(authors)
         return true
+    }
+
+    /// The words that end the field names of `datePrefix`, `sourceField` and `authorField`.
+    private static let fieldWordEnds: [(Unicode.Scalar, Unicode.Scalar)] = ["时间", "日期", "来源", "来自", "稿源", "出处", "作者", "记者"].map {
+        let scalars = Array($0.unicodeScalars)
+        return (scalars[0], scalars[1])
+    }
+
+    /// Whether a colon (`:` or `：`) in `line` follows a word that ends a field name
+    /// (``fieldWordEnds``), with only white space or date characters between them: a necessary
+    /// condition for a field expression to match, in the line or in what is left of it once
+    /// its date is replaced by a space.
+    static func holdsFieldWordAndColon(_ line: String) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar == ":" || scalar == "：" {
+            var end = index
+            while end > 0, mayBeInDate(scalars[end - 1]) { end -= 1 }
+            guard end >= 2 else { continue }
+            let (first, second) = (scalars[end - 2], scalars[end - 1])
+            if fieldWordEnds.contains(where: { $0.0 == first && $0.1 == second }) { return true }
+        }
+        return false
+    }
+
+    /// Whether `scalar` may be white space to a regular expression (`\s`): ASCII white space,
+    /// a separator, or any other scalar with the Unicode White_Space property.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0..<0x80, 0x4E00...0x9FFF: return false
+        default:
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+            default: return scalar.properties.isWhitespace
+            }
+        }
+    }
+
+    /// Whether `scalar` may belong to a date that ``DateParser`` reads: an ASCII digit, one of
+    /// `年月日/.-:：`, or white space.
+    static func mayBeInDate(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x2F, 0x2E, 0x2D, 0x3A: return true  // 0-9 / . - :
+        case 0x5E74, 0x6708, 0x65E5, 0xFF1A: return true  // 年月日：
+        default: return isWhiteSpace(scalar)
+        }
+    }
+
+    /// Whether every scalar of `line` may belong to a date (``mayBeInDate(_:)``) or to what is
+    /// left around it in a date line (spaces and `|｜`): a necessary condition for a line
+    /// without fields to be consumed.
+    static func mayBeDateOnly(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy { mayBeInDate($0) || $0 == "|" || $0 == "｜" }
     }
 
     /// What the byte scan of ``consume(_:into:)`` found.
@@ -204,14 +264,27 @@ public struct MetadataExtractor: @unchecked Sendable {
     }
 
     /// Reads what a boilerplate line says about the outlet (`正北方网联系方式:…`, a lone `人民网`).
+    ///
+    /// Each expression runs only on lines that may match it: `footer` on lines holding one of
+    /// its words, `siteName` on lines ending with `网` (or with a line break, before which `$`
+    /// also matches).
     public func absorb(boilerplate line: String, into metadata: inout ArticleMetadata) {
         let length = line.utf16.count
         guard length > 0, length <= 300 else { return }
         let range = NSRange(location: 0, length: length)
-        if let match = footer.firstMatch(in: line, range: range) {
+        if footerWords.occurs(in: line), let match = footer.firstMatch(in: line, range: range) {
             metadata.setOutlet((line as NSString).substring(with: match.range(at: 1)), evidence: .footer)
-        } else if siteName.firstMatch(in: line, range: range) != nil {
+        } else if let last = line.unicodeScalars.last, last == "网" || Self.mayBreakLine(last),
+                  siteName.firstMatch(in: line, range: range) != nil {
             metadata.setOutlet(line, evidence: .siteName)
+        }
+    }
+
+    /// Whether `scalar` may be a line terminator to ICU (`$` matches before a final one).
+    private static func mayBreakLine(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
         }
     }
 

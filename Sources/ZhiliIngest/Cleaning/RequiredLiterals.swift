@@ -21,12 +21,30 @@ enum RequiredLiterals {
         return info.best.map { $0.sorted() }
     }
 
+    /// Literals such that every match of `pattern` starts with one of them, or nil when the
+    /// pattern could start otherwise (or uses syntax the analysis does not know). For an
+    /// anchored pattern (`^(?:…)$`, as `drop` and `end` patterns are compiled) a line must
+    /// then start with one: `(编辑|责编)\s*[:：].{0,40}` → `编辑`, `责编`.
+    ///
+    /// - Complexity: O(n) in the pattern's length, times the bounded set sizes.
+    static func prefixes(of pattern: String) -> [String]? {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let info = parser.parseAlternation(), parser.atEnd,
+              let lead = info.lead, !lead.contains("") else { return nil }
+        return lead.sorted()
+    }
+
     /// What the analysis knows about one piece of a pattern.
     struct Info {
         /// Every string the piece can match, when that is a small finite set (a superset is fine).
         var exact: Set<String>?
         /// Literals one of which every match of the piece contains, when known.
         var required: Set<String>?
+        /// Literals one of which every match of the piece starts with, when known.
+        var prefix: Set<String>? = nil
+
+        /// What every match starts with: its exact strings when known, else its prefixes.
+        var lead: Set<String>? { exact ?? prefix }
 
         /// A piece about which nothing is known (`.`, `\s`, `[^。]`).
         static let unknown = Info(exact: nil, required: nil)
@@ -112,7 +130,13 @@ enum RequiredLiterals {
             guard branches.count > 1 else { return branches[0] }
             var exact: Set<String>? = []
             var required: Set<String>? = []
+            var prefix: Set<String>? = []
             for branch in branches {
+                if let branchLead = branch.lead, let sofar = prefix, sofar.count + branchLead.count <= maximumSetSize {
+                    prefix = sofar.union(branchLead)
+                } else {
+                    prefix = nil
+                }
                 if let branchExact = branch.exact, let sofar = exact, sofar.count + branchExact.count <= maximumSetSize {
                     exact = sofar.union(branchExact)
                 } else {
@@ -124,7 +148,7 @@ enum RequiredLiterals {
                     required = nil
                 }
             }
-            return Info(exact: exact, required: required)
+            return Info(exact: exact, required: required, prefix: prefix)
         }
 
         /// A sequence of quantified atoms.
@@ -132,8 +156,19 @@ enum RequiredLiterals {
             var candidates: [Set<String>] = []
             var run: Set<String> = [""]
             var whole: Set<String>? = [""]
+            // The exact pieces at the start, joined, until a piece that is not exact closes
+            // the prefix (with that piece's own prefix when it has one).
+            var lead: Set<String> = [""]
+            var prefix: Set<String>?
             while let scalar = current, scalar != "|", scalar != ")" {
                 guard let piece = parseQuantified() else { return nil }
+                if prefix == nil {
+                    if let exact = piece.exact, let joined = product(lead, exact) {
+                        lead = joined
+                    } else {
+                        prefix = piece.lead.flatMap { product(lead, $0) } ?? lead
+                    }
+                }
                 if let wholeSoFar = whole, let exact = piece.exact { whole = product(wholeSoFar, exact) } else { whole = nil }
                 if let required = piece.best { candidates.append(required) }
                 if let exact = piece.exact {
@@ -150,7 +185,7 @@ enum RequiredLiterals {
             }
             if let done = minimized(run) { candidates.append(done) }
             let required = candidates.reduce(nil) { better($0, $1) }
-            return Info(exact: whole, required: required)
+            return Info(exact: whole, required: required, prefix: prefix ?? lead)
         }
 
         /// An atom with its quantifier, if any.
@@ -185,7 +220,8 @@ enum RequiredLiterals {
                 return Info(exact: exact, required: nil)
             }
             let exact = minimum == 1 && maximum == 1 ? atom.exact : nil
-            return Info(exact: exact, required: atom.best)
+            // At least one repetition: a match starts as the atom's first one does.
+            return Info(exact: exact, required: atom.best, prefix: atom.lead)
         }
 
         /// Decimal digits, or nil when there are none.

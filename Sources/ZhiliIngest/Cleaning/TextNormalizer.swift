@@ -33,14 +33,37 @@ public struct TextNormalizer: Sendable {
         }
     }
 
+    /// Whether `word` may hold a byte that ``special`` marks (below 0x20, 7F, C2, E2, E3 or EF):
+    /// false only when none of its eight bytes is one.
+    @inline(__always)
+    private static func mayHoldSpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let below = (word &- ones &* 0x20) & ~word & (ones &* 0x80)
+        return below | ByteSearch.bytes(word, equalTo: 0x7F) | ByteSearch.bytes(word, equalTo: 0xC2)
+            | ByteSearch.bytes(word | ones, equalTo: 0xE3) | ByteSearch.bytes(word, equalTo: 0xEF) != 0
+    }
+
     /// Whether `normalize(_:into:)` would change valid UTF-8 `input`.
+    ///
+    /// Eight bytes are passed at a time while none is special; a word that may hold one is
+    /// read character by character.
     private static func needsRewrite(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         special.withUnsafeBufferPointer { special in
             var read = 0
             let count = input.count
+            // Bytes before `looked` were in a word that may hold a special byte.
+            var looked = 0
             while read < count {
+                if read >= looked, read + 8 <= count {
+                    guard mayHoldSpecial(UnsafeRawPointer(input.baseAddress! + read).loadUnaligned(as: UInt64.self)) else {
+                        read += 8
+                        continue
+                    }
+                    looked = read + 8
+                }
                 let byte = input[read]
-                guard special[Int(byte)] else { read += 1; continue }
+                // A character that needs no rewrite is passed whole (continuation bytes are never special).
+                guard special[Int(byte)] else { read += byte < 0xE0 ? 1 : byte < 0xF0 ? 3 : 4; continue }
                 switch byte {
                 case 0x0A: read += 1
                 case 0x00..<0x20, 0x7F: return true

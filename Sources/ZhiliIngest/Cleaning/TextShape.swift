@@ -87,19 +87,29 @@ enum TextShape {
     /// Whether `text` has the shape of a headline or subhead: short, at least two Han characters,
     /// no sentence punctuation, and not a parenthesised note. A leading list marker (`一、`,
     /// `（二）`, `3.`) is allowed: `一、强化巡逻防控` is a subhead.
+    ///
+    /// Reads the scalars straight from the UTF-8 bytes, and at most 41 of them after the marker.
     static func isHeading(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        let body = scalars[scalars.index(scalars.startIndex, offsetBy: listMarkerLength(text))...]
-        var count = 0
-        var han = 0
-        for scalar in body {
-            count += 1
-            if count > 40 || isSentencePunctuation(scalar) { return false }
-            if isHan(scalar) { han += 1 }
+        let marker = listMarkerLength(text)
+        guard !endsWithColon(text) else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            for _ in 0..<marker { index += UTF8Scalars.scalar(startingAt: index, in: bytes).1 }
+            guard index < bytes.count else { return false }
+            let first = UTF8Scalars.scalar(startingAt: index, in: bytes).0
+            var count = 0
+            var han = 0
+            while index < bytes.count {
+                let (scalar, length) = UTF8Scalars.scalar(startingAt: index, in: bytes)
+                count += 1
+                if count > 40 || isSentencePunctuation(scalar) { return false }
+                if isHan(scalar) { han += 1 }
+                index += length
+            }
+            guard han >= 2 else { return false }
+            return !(first == "(" || first == "（" || first == "[" || first == "【")
         }
-        guard han >= 2, let first = body.first else { return false }
-        if first == "(" || first == "（" || first == "[" || first == "【" { return false }
-        return !endsWithColon(text)
     }
 
     /// An ASCII digit or one of the Chinese numerals 一…十 that list markers use.
@@ -198,6 +208,14 @@ enum TextShape {
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         return String(scalars[first...last])
+    }
+
+    /// Whether `first` and `second` are equal once their spaces, tabs and line breaks are
+    /// removed (``withoutSpaces(_:)``); text without any is compared as it is.
+    static func equalWithoutSpaces(_ first: String, _ second: String) -> Bool {
+        func hasSpace(_ text: String) -> Bool { text.utf8.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A } }
+        if !hasSpace(first), !hasSpace(second) { return first == second }
+        return withoutSpaces(first) == withoutSpaces(second)
     }
 
     /// Text with every space and tab removed (used to compare paragraphs).

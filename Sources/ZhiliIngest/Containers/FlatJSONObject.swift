@@ -9,10 +9,26 @@ import ZhiliCore
 /// in a string, a lone surrogate escape, malformed syntax) makes ``init(_:)`` return nil, and the
 /// caller falls back to `JSONSerialization`, which also words the error.
 struct FlatJSONObject {
-    /// Each string-valued key's unescaped UTF-8 value; a repeated key keeps its last value.
-    private(set) var strings: [String: [UInt8]] = [:]
+    /// A key and its unescaped UTF-8 bytes.
+    private struct Field {
+        var key: [UInt8]
+        var value: [UInt8]
+    }
+
+    /// The string-valued fields, in a small array rather than a dictionary (a dump line has a
+    /// handful of keys, and looking one up by its bytes needs no hashing); a repeated key
+    /// keeps its last value.
+    private var fields: [Field] = []
+    /// The UTF-8 bytes of the keys whose value is not a string.
+    private var otherKeyBytes: [[UInt8]] = []
+
+    /// Each string-valued key's unescaped UTF-8 value.
+    var strings: [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: fields.map { (String(decoding: $0.key, as: UTF8.self), $0.value) })
+    }
+
     /// Keys whose value is not a string.
-    private(set) var otherKeys: Set<String> = []
+    var otherKeys: Set<String> { Set(otherKeyBytes.map { String(decoding: $0, as: UTF8.self) }) }
 
     /// Reads `bytes`, or returns nil when they are not a JSON object this reader fully understands.
     init?(_ bytes: [UInt8]) {
@@ -24,9 +40,34 @@ struct FlatJSONObject {
         guard parsed else { return nil }
     }
 
+    /// The unescaped UTF-8 bytes of `key`'s value, if it is a string.
+    func bytes(_ key: String) -> [UInt8]? {
+        fields.first(where: { Self.sameKey($0.key, key) })?.value
+    }
+
     /// The string value of `key`, if it is a string.
     func string(_ key: String) -> String? {
-        strings[key].map { String(decoding: $0, as: UTF8.self) }
+        bytes(key).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Records a key's value: its bytes when it is a string, nil for any other value.
+    private mutating func set(_ key: [UInt8], _ value: [UInt8]?) {
+        let name = String(decoding: key, as: UTF8.self)
+        fields.removeAll { Self.sameKey($0.key, name) }
+        otherKeyBytes.removeAll { Self.sameKey($0, name) }
+        if let value {
+            fields.append(Field(key: key, value: value))
+        } else {
+            otherKeyBytes.append(key)
+        }
+    }
+
+    /// Whether the key `bytes` and `name` are equal as Swift strings (which compares them
+    /// canonically): by their bytes alone when both are ASCII.
+    private static func sameKey(_ bytes: [UInt8], _ name: String) -> Bool {
+        if name.utf8.elementsEqual(bytes) { return true }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) && bytes.allSatisfy({ $0 < 0x80 }) { return false }
+        return String(decoding: bytes, as: UTF8.self) == name
     }
 
     private struct Reader {
@@ -56,15 +97,12 @@ struct FlatJSONObject {
                 index += 1
                 skipSpace()
                 guard index < bytes.count else { return false }
-                let name = String(decoding: key, as: UTF8.self)
                 if bytes[index] == UInt8(ascii: "\"") {
                     guard let value = readString() else { return false }
-                    object.strings[name] = value
-                    object.otherKeys.remove(name)
+                    object.set(key, value)
                 } else {
                     guard skipValue(depth: 0) else { return false }
-                    object.strings[name] = nil
-                    object.otherKeys.insert(name)
+                    object.set(key, nil)
                 }
                 skipSpace()
                 guard index < bytes.count else { return false }
@@ -80,32 +118,29 @@ struct FlatJSONObject {
         }
 
         /// A string at `index` (which holds its opening quote), unescaped.
+        ///
+        /// Runs between escapes are found eight bytes at a time and copied in one append each
+        /// (article bodies escape every line break, so they hold many runs).
         mutating func readString() -> [UInt8]? {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
             index += 1
-            let start = index
-            // Fast scan: most strings hold no escapes; eight bytes at a time while none needs a look.
-            while index + 8 <= bytes.count,
-                  !JSONLineWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-            }
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-                if bytes[index] < 0x20 { return nil }
-                index += 1
-            }
-            guard index < bytes.count else { return nil }
-            var value = Array(bytes[start..<index])
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
+            var value: [UInt8] = []
+            while true {
+                let runStart = index
+                // Fast scan: eight bytes at a time while none needs a look.
+                while index + 8 <= bytes.count,
+                      !JSONLineWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                    if bytes[index] < 0x20 { return nil }
+                    index += 1
+                }
+                guard index < bytes.count else { return nil }
+                if runStart < index { value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                if bytes[index] == UInt8(ascii: "\"") {
                     index += 1
                     return value
-                }
-                if byte < 0x20 { return nil }
-                if byte != UInt8(ascii: "\\") {
-                    value.append(byte)
-                    index += 1
-                    continue
                 }
                 index += 1
                 guard index < bytes.count else { return nil }
@@ -135,7 +170,6 @@ struct FlatJSONObject {
                     return nil
                 }
             }
-            return nil
         }
 
         mutating func readHex() -> UInt32? {
@@ -228,19 +262,34 @@ struct FlatJSONObject {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+    ///
+    /// - Complexity: O(n). ASCII runs are passed eight bytes at a time, and the three-byte
+    ///   sequences of Chinese text (lead bytes E1–EC, EE, EF, which take any continuation bytes)
+    ///   in a loop of their own; other sequences go through the full table of ranges.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
             while index < count {
                 let lead = buffer[index]
-                if lead < 0x80 { index += 1; continue }
+                if lead < 0x80 {
+                    index += 1
+                    while index + 8 <= count,
+                          UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                    }
+                    continue
+                }
+                if lead >= 0xE1, lead <= 0xEF, lead != 0xED {
+                    guard index + 3 <= count, buffer[index + 1] & 0xC0 == 0x80, buffer[index + 2] & 0xC0 == 0x80 else { return false }
+                    index += 3
+                    continue
+                }
                 let length: Int
                 var low: UInt8 = 0x80, high: UInt8 = 0xBF
                 switch lead {
                 case 0xC2...0xDF: length = 2
                 case 0xE0: length = 3; low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
                 case 0xED: length = 3; high = 0x9F
                 case 0xF0: length = 4; low = 0x90
                 case 0xF1...0xF3: length = 4

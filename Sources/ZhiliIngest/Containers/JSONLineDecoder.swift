@@ -24,7 +24,7 @@ public struct JSONLineDecoder: Sendable {
         }
         // Fast path: a well-formed object's string fields, unescaped straight into bytes.
         if let object = FlatJSONObject(bytes) {
-            guard let name = fields.text.first(where: { object.strings[$0] != nil }), let body = object.strings[name] else {
+            guard let name = fields.text.first(where: { object.bytes($0) != nil }), let body = object.bytes(name) else {
                 throw failure("line \(line) has no body field (\(fields.text.joined(separator: ", "))); skipped")
             }
             return RawDocument(
