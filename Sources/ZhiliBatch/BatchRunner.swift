@@ -237,8 +237,9 @@ public struct BatchRunner {
             let records = try processor.process(document)
             var json: [UInt8] = []
             // A record's JSON runs about four times its input (sentences repeat per figure):
-            // reserving that once spares the buffer's repeated doubling.
-            if selection.jsonLines { json.reserveCapacity(document.bytes.count * 5 + 512) }
+            // reserving that once spares the buffer's repeated doubling (at most 4 MiB up front, so
+            // large HTML documents that yield little text do not hold huge idle buffers).
+            if selection.jsonLines { json.reserveCapacity(min(document.bytes.count * 5 + 512, 4 << 20)) }
             var csv: [CSVTable: [UInt8]] = [:]
             for record in records {
                 if selection.jsonLines { try encoder.appendJSONLine(record, to: &json) }

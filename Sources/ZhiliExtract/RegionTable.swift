@@ -143,7 +143,8 @@ public struct RegionTable: Sendable {
         for code in byCode.keys {
             var chain: [String] = []
             var current = byCode[code]?.parent
-            while let parent = current, let region = byCode[parent] {
+            // The division tree is a few levels deep; the bound stops a parent cycle in a user table.
+            while let parent = current, let region = byCode[parent], chain.count < 16 {
                 chain.append(parent)
                 current = region.parent
             }
