@@ -117,11 +117,18 @@ final class TermHandoff: @unchecked Sendable {
         return terms
     }
 
-    /// Drops the entries for `texts` that no tokenizer took (after a failed write).
-    func discard(_ texts: [String]) {
-        for text in texts {
-            let bytes = Array(text.utf8)
-            _ = bytes.withUnsafeBufferPointer { take($0) }
+    /// Drops those of `entries` that no tokenizer took (after a failed write, or text FTS5 never
+    /// tokenized); cheap when every entry was taken.
+    func discard(_ entries: [Entry]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if self.entries.isEmpty { return }
+        for entry in entries {
+            guard var bucket = self.entries[entry.key],
+                  let index = bucket.firstIndex(where: { $0.bytes == entry.bytes })
+            else { continue }
+            bucket.remove(at: index)
+            self.entries[entry.key] = bucket.isEmpty ? nil : bucket
         }
     }
 }

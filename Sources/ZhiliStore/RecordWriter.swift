@@ -3,8 +3,9 @@ import GRDB
 import ZhiliCore
 import ZhiliExtract
 
-/// Writes records inside one write transaction: replaces stored records with the same id, fills
-/// the full-text index and the region, program, figure and indicator tables.
+/// Writes records inside one write transaction of the main file: replaces stored records with the
+/// same id and fills the article, region, program, figure and indicator tables. The full-text
+/// changes it plans (``planFullText(_:)``) are written to ``FullTextFile`` meanwhile.
 struct RecordWriter {
     let db: Database
     let regions: RegionTable
@@ -15,20 +16,49 @@ struct RecordWriter {
         self.regions = regions
     }
 
-    /// Writes `records`, in order; a later record with the same id replaces an earlier one.
-    mutating func write(_ records: [PreparedRecord]) throws -> WriteSummary {
-        // FTS5 picks the prepared terms up while inserting each body.
-        for prepared in records { TermHandoff.shared.register(prepared.body) }
-        defer { TermHandoff.shared.discard(records.map(\.record.article.text)) }
-        var summary = WriteSummary()
+    /// Keys given to the records of the batch by ``planFullText(_:)``, in order.
+    private var keys: [Int64] = []
+
+    /// Finds the stored rows the batch replaces and gives every record its key; returns the
+    /// full-text changes (deletions of replaced rows, insertions), in batch order, so that the
+    /// full-text file can be written while ``write(_:)`` fills the other tables.
+    mutating func planFullText(_ records: [PreparedRecord]) throws -> [FullTextFile.Change] {
+        var nextKey = (try Int64.fetchOne(db, sql: "SELECT max(key) FROM articles") ?? 0) + 1
+        var inBatch: [String: (key: Int64, title: String, body: String)] = [:]
+        var changes: [FullTextFile.Change] = []
+        changes.reserveCapacity(records.count)
+        keys = []
+        keys.reserveCapacity(records.count)
+        let lookup = try db.cachedStatement(sql: "SELECT key, title, body FROM articles WHERE id = ?")
         for prepared in records {
+            let article = prepared.record.article
+            if let earlier = inBatch[article.id] {
+                changes.append(.delete(key: earlier.key, title: earlier.title, body: earlier.body))
+            } else if let old = try Row.fetchOne(lookup, arguments: [article.id]) {
+                changes.append(.delete(key: old["key"], title: old["title"] ?? "", body: old["body"]))
+            }
+            let key = nextKey
+            nextKey += 1
+            keys.append(key)
+            inBatch[article.id] = (key, article.title ?? "", article.text)
+            changes.append(.insert(key: key, title: article.title ?? "", body: article.text))
+        }
+        return changes
+    }
+
+    /// Writes `records`, in order, under the keys ``planFullText(_:)`` gave them; a later record
+    /// with the same id replaces an earlier one. Leaves the full-text index to the caller.
+    mutating func write(_ records: [PreparedRecord]) throws -> WriteSummary {
+        precondition(keys.count == records.count, "planFullText(_:) first")
+        var summary = WriteSummary()
+        for (prepared, key) in zip(records, keys) {
             let record = prepared.record
             if try delete(id: record.article.id) {
                 summary.replaced += 1
             } else {
                 summary.inserted += 1
             }
-            try insert(record)
+            try insert(record, key: key)
         }
         try refreshProgramDates()
         return summary
@@ -65,13 +95,8 @@ struct RecordWriter {
 
     /// Removes the article with `id` and everything derived from it; returns whether it existed.
     private mutating func delete(id: String) throws -> Bool {
-        guard let old = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT key, title, body FROM articles WHERE id = ?"), arguments: [id])
+        guard let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT key FROM articles WHERE id = ?"), arguments: [id])
         else { return false }
-        let key: Int64 = old["key"]
-        // A contentless FTS5 table forgets a row when given the values it indexed.
-        try db.cachedStatement(sql: "INSERT INTO article_fts (article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)")
-            .execute(arguments: [key, old["title"] as String? ?? "", old["body"] as String])
         let counts = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT indicator, count(*) AS n FROM figures WHERE article = ? AND indicator IS NOT NULL GROUP BY indicator
             """), arguments: [key])
@@ -113,15 +138,14 @@ struct RecordWriter {
 
     /// The statements of the insert path, prepared once per batch.
     private struct InsertStatements {
-        let article, date, fullText, region, regionScope, mention, program, programRegion, programYear, figure, indicator: BoundStatement
+        let article, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: BoundStatement
 
         init(_ db: Database) throws {
             article = try BoundStatement(db, """
-                INSERT INTO articles (id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             date = try BoundStatement(db, "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
-            fullText = try BoundStatement(db, "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)")
             region = try BoundStatement(db, """
                 INSERT OR REPLACE INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -164,21 +188,19 @@ struct RecordWriter {
 
     private var statements: InsertStatements?
 
-    private mutating func insert(_ record: ArticleRecord) throws {
+    private mutating func insert(_ record: ArticleRecord, key: Int64) throws {
         let statements = try self.statements ?? InsertStatements(db)
         self.statements = statements
         let article = record.article
         let body = article.text
         let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains { $0.utf8.contains(0x0A) }
         try statements.article.execute {
-            $0.add(article.id); $0.add(article.source); $0.add(article.index); $0.add(article.title); $0.add(article.subtitle)
+            $0.add(key); $0.add(article.id); $0.add(article.source); $0.add(article.index); $0.add(article.title); $0.add(article.subtitle)
             $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONText.array(article.authors))
             $0.add(JSONText.array(article.editors)); $0.add(JSONText.array(article.captions)); $0.add(JSONText.array(article.warnings))
             $0.add(body); $0.add(needsParagraphs ? JSONText.array(article.paragraphs) : nil)
         }
-        let key = db.lastInsertedRowID
         try statements.date.execute { $0.add(key); $0.add(article.year); $0.add(article.date) }
-        try statements.fullText.execute { $0.add(key); $0.add(article.title ?? ""); $0.add(body) }
 
         var scope = Set<String>()
         for (rank, mention) in record.regions.enumerated() {

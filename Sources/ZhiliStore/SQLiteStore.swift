@@ -4,8 +4,9 @@ import GRDB
 import ZhiliCore
 import ZhiliExtract
 
-/// The SQLite implementation of ``ArticleStore``: one database file in WAL mode, opened through a
-/// GRDB `DatabasePool`, so readers keep working while a batch writes.
+/// The SQLite implementation of ``ArticleStore``: a database file in WAL mode, opened through a
+/// GRDB `DatabasePool` so readers keep working while a batch writes, and its full-text index in a
+/// second file beside it (`zhili.db-fts`, see ``FullTextFile``), written in parallel.
 ///
 /// ```swift
 /// let store = try SQLiteStore(path: "zhili.db")
@@ -36,6 +37,8 @@ public final class SQLiteStore: ArticleStore {
     public let countLimit: Int
 
     let pool: DatabasePool
+    /// The full-text file's writer; nil when opened read-only.
+    let fullText: FullTextFile?
     let segmenters: SegmenterPool
     let resolver: RegionResolver
     let documentFrequencies = DocumentFrequencies()
@@ -65,22 +68,29 @@ public final class SQLiteStore: ArticleStore {
         configuration.readonly = mode == .readOnly
         configuration.label = "zhili"
         configuration.maximumReaderCount = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
-            SQLiteStore.registerTokenizer(db)
             if !db.configuration.readonly {
                 // Durable enough for an index that can be rebuilt, and much faster.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            // After temp_store: changing it drops the connection's temporary tables.
-            try SQLiteStore.registerRanking(db)
+            try SQLiteStore.prepareConnection(db, indexPath: path)
         }
 
-        if mode == .readOnly {
+        let fullTextPath = FullTextFile.path(for: path)
+        switch mode {
+        case .readOnly:
             guard FileManager.default.fileExists(atPath: path) else {
                 throw StoreError.unusableDatabase(path: path, reason: "no such index; build one with `zhili index FILE --db \(path)`")
             }
+            guard FileManager.default.fileExists(atPath: fullTextPath) else {
+                throw StoreError.unusableDatabase(
+                    path: path, reason: "its full-text file \(fullTextPath) is missing; run `zhili index` on it to rebuild it")
+            }
+            fullText = nil
+        case .readWrite:
+            // Before the pool: reading connections attach the file, which must exist in WAL mode.
+            fullText = try FullTextFile(path: fullTextPath)
         }
         pool = try DatabasePool(path: path, configuration: configuration)
 
@@ -89,6 +99,7 @@ public final class SQLiteStore: ArticleStore {
         case .readWrite:
             try migrator.migrate(pool)
             try pool.write { db in try Schema.loadRegions(regions, into: db) }
+            try synchronizeFullText()
         case .readOnly:
             let (completed, superseded) = try pool.read { db in
                 (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
@@ -125,12 +136,42 @@ public final class SQLiteStore: ArticleStore {
         guard mode == .readWrite else {
             throw StoreError.unusableDatabase(path: path, reason: "opened read-only")
         }
-        if records.isEmpty { return WriteSummary() }
+        guard let fullText, !records.isEmpty else { return WriteSummary() }
         let table = regionTable
         defer { documentFrequencies.removeAll() }
         return try pool.write { db in
             var writer = RecordWriter(db: db, regions: table)
-            return try writer.write(records)
+            let changes = try writer.planFullText(records)
+            let state = (try FullTextFile.readState(db, table: Schema.fullTextStateTable) ?? .fresh()).next
+            // The full-text thread takes the prepared terms while FTS5 tokenizes each body.
+            for prepared in records { TermHandoff.shared.register(prepared.body) }
+            defer { TermHandoff.shared.discard(records.map(\.body)) }
+            let job = fullText.begin(changes, state: state)
+            do {
+                let summary = try writer.write(records)
+                try FullTextFile.writeState(state, db, table: Schema.fullTextStateTable)
+                // The full-text file commits first: a crash before the main file commits leaves the
+                // two states apart, and the next read-write open rebuilds the full-text index.
+                try job.finish(commit: true)
+                return summary
+            } catch {
+                try? job.finish(commit: false)
+                throw error
+            }
+        }
+    }
+
+    /// Rebuilds the full-text index from the stored articles when the full-text file does not
+    /// match the main file (new, missing, from another index, or cut off by a crash mid-batch).
+    /// Runs inside a write transaction, so no other writer is between its two commits.
+    private func synchronizeFullText() throws {
+        guard let fullText else { return }
+        try pool.write { db in
+            let stored = try FullTextFile.readState(db, table: Schema.fullTextStateTable)
+            if let stored, try fullText.state() == stored { return }
+            let fresh = FullTextFile.SyncState.fresh()
+            try fullText.rebuild(from: db, segmenters: segmenters, state: fresh)
+            try FullTextFile.writeState(fresh, db, table: Schema.fullTextStateTable)
         }
     }
 
@@ -194,10 +235,8 @@ public final class SQLiteStore: ArticleStore {
 
     /// Runs `VACUUM`-free maintenance after a large build: merges FTS5 segments and updates statistics.
     public func optimize() throws {
-        guard mode == .readWrite else { return }
-        try pool.write { db in
-            try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES('optimize')")
-        }
+        guard let fullText else { return }
+        try fullText.optimize()
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA optimize")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -209,6 +248,21 @@ public final class SQLiteStore: ArticleStore {
         db.add(tokenizer: ZhiliTokenizer.self)
     }
 
+    /// Readies a connection to the index at `indexPath` (the store's own, or one opened by tools
+    /// and benchmarks): tokenizer, cache, and on reading connections the full-text file attached
+    /// and the ranking function (``registerRanking(_:)``). Writing connections leave the
+    /// full-text file alone: it has its own writer.
+    public static func prepareConnection(_ db: Database, indexPath: String) throws {
+        registerTokenizer(db)
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        if db.configuration.readonly {
+            try FullTextFile.attach(path: FullTextFile.path(for: indexPath), to: db)
+            // After temp_store: changing it drops the connection's temporary tables.
+            try registerRanking(db)
+        }
+    }
+
     /// Registers the ranking function `zhili_rank` and the per-connection vocabulary table
     /// `temp.zhili_vocab` (document frequency of each indexed term) that ``SearchExecutor`` uses.
     public static func registerRanking(_ db: Database) throws {
@@ -216,7 +270,7 @@ public final class SQLiteStore: ArticleStore {
         guard code == 0 else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register zhili_rank on the FTS5 module")
         }
-        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(SearchExecutor.vocabularyTable) USING fts5vocab(main, article_fts, row)")
+        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(SearchExecutor.vocabularyTable) USING fts5vocab(\(FullTextFile.schemaName), article_fts, row)")
     }
 
     func resolveRegionOrThrow(_ text: String) throws -> String {

@@ -5,7 +5,8 @@ import ZhiliExtract
 /// The database schema and its versioned migrations.
 ///
 /// Tables: `articles` (one row per record, `key` is also the full-text rowid), `article_fts`
-/// (contentless FTS5 over title and body, tokenized by ``ZhiliTokenizer``), `regions` and
+/// (contentless FTS5 over title and body, tokenized by ``ZhiliTokenizer``; since v3 in
+/// ``FullTextFile``, with `fulltext_state` here), `regions` and
 /// `region_tree` (the division table and its ancestor closure), `article_regions`,
 /// `region_articles` (articles by division, divisions above included), `programs`,
 /// `program_mentions`, `figures` and `indicators`.
@@ -179,8 +180,19 @@ enum Schema {
                 ON program_mentions(program, effective_code, article)
                 """)
         }
+        migrator.registerMigration("v3: full text in its own file") { db in
+            // The full-text index moves to FullTextFile; the store rebuilds it there when it opens.
+            try db.execute(sql: """
+                DROP TABLE IF EXISTS main.article_fts;
+                CREATE TABLE \(fullTextStateTable) (
+                    id INTEGER PRIMARY KEY CHECK (id = 1), generation TEXT NOT NULL, batches INTEGER NOT NULL);
+                """)
+        }
         return migrator
     }
+
+    /// The main file's copy of ``FullTextFile/SyncState``.
+    static let fullTextStateTable = "fulltext_state"
 
     /// Replaces the `regions` and `region_tree` tables with `table` when they differ in size.
     static func loadRegions(_ table: RegionTable, into db: Database) throws {

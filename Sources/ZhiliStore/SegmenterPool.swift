@@ -29,17 +29,23 @@ final class SegmenterPool: @unchecked Sendable {
 
     /// Prepares `records` for the writer on all cores.
     func prepare(_ records: [ArticleRecord]) throws -> [PreparedRecord] {
-        guard records.count > 1 else { return try records.map(prepare) }
-        let workers = min(records.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let entries = try prepare(texts: records.map(\.article.text))
+        return zip(records, entries).map { PreparedRecord(record: $0, body: $1) }
+    }
+
+    /// The index terms of each of `texts`, computed on all cores, in order.
+    func prepare(texts: [String]) throws -> [TermHandoff.Entry] {
+        guard texts.count > 1 else { return try texts.map(prepareOne) }
+        let workers = min(texts.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let failure = FailureBox()
-        let slots = PreparedSlots(count: records.count)
+        let slots = PreparedSlots(count: texts.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 try self.with { segmenter in
                     var scratch = DocumentTerms.Scratch()
                     var index = worker
-                    while index < records.count {
-                        slots.set(index, try Self.prepare(records[index], segmenter: segmenter, scratch: &scratch))
+                    while index < texts.count {
+                        slots.set(index, try Self.entry(texts[index], segmenter: segmenter, scratch: &scratch))
                         index += workers
                     }
                 }
@@ -53,33 +59,35 @@ final class SegmenterPool: @unchecked Sendable {
 
     /// Prepares one record with a pooled segmenter.
     func prepare(_ record: ArticleRecord) throws -> PreparedRecord {
+        PreparedRecord(record: record, body: try prepareOne(record.article.text))
+    }
+
+    private func prepareOne(_ text: String) throws -> TermHandoff.Entry {
         try with { segmenter in
             var scratch = DocumentTerms.Scratch()
-            return try Self.prepare(record, segmenter: segmenter, scratch: &scratch)
+            return try Self.entry(text, segmenter: segmenter, scratch: &scratch)
         }
     }
 
-    private static func prepare(_ record: ArticleRecord, segmenter: Segmenter, scratch: inout DocumentTerms.Scratch) throws -> PreparedRecord {
-        let text = record.article.text
-        let terms = try DocumentTerms(text: text, segmenter: segmenter, scratch: &scratch)
-        return PreparedRecord(record: record, body: TermHandoff.Entry(text: text, terms: terms))
+    private static func entry(_ text: String, segmenter: Segmenter, scratch: inout DocumentTerms.Scratch) throws -> TermHandoff.Entry {
+        TermHandoff.Entry(text: text, terms: try DocumentTerms(text: text, segmenter: segmenter, scratch: &scratch))
     }
 }
 
 /// Results filled in by concurrent workers, one slot each.
 private final class PreparedSlots: @unchecked Sendable {
-    private var slots: [PreparedRecord?]
+    private var slots: [TermHandoff.Entry?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: PreparedRecord) {
+    func set(_ index: Int, _ value: TermHandoff.Entry) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
-    var values: [PreparedRecord] { slots.compactMap { $0 } }
+    var values: [TermHandoff.Entry] { slots.compactMap { $0 } }
 }
 
 /// The first error thrown by concurrent workers.

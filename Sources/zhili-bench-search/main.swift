@@ -57,7 +57,7 @@ func fileSize(_ path: String) -> Int {
 }
 
 func databaseSize(_ path: String) -> Int {
-    fileSize(path) + fileSize(path + "-wal")
+    ["", "-wal", "-fts", "-fts-wal"].reduce(0) { $0 + fileSize(path + $1) }
 }
 
 func log(_ text: String) {
@@ -85,7 +85,7 @@ if options.profile > 0 {
 // MARK: Build
 if !options.reuse {
     for path in [indexPath, baselinePath] {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", "-fts", "-fts-wal", "-fts-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
 var articleCount = 0
