@@ -64,3 +64,9 @@ int zhili_register_rank(void *connection) {
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
     return api->xCreateFunction(api, "zhili_rank", 0, zhili_rank, 0);
 }
+
+int zhili_configure_sqlite(void) {
+    if (sqlite3_config(SQLITE_CONFIG_MULTITHREAD) != SQLITE_OK) return 0;
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return 1;
+}

@@ -56,6 +56,7 @@ public final class SQLiteStore: ArticleStore {
         path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled,
         rankingWindow: Int = 100, countLimit: Int = 500
     ) throws {
+        _ = Self.configureSQLite
         self.path = path
         self.rankingWindow = rankingWindow
         self.countLimit = max(1, countLimit)
@@ -242,6 +243,9 @@ public final class SQLiteStore: ArticleStore {
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
+
+    /// SQLite set up once per process before the first connection (``zhili_configure_sqlite``).
+    private static let configureSQLite: Bool = zhili_configure_sqlite() == 1
 
     /// Registers the `zhili` FTS5 tokenizer on a connection opened outside the store (tools, benchmarks).
     public static func registerTokenizer(_ db: Database) {

@@ -13,4 +13,10 @@
 /// modules that import SQLite elsewhere see no conflicting declarations.
 int zhili_register_rank(void *db);
 
+/// Configures SQLite for Zhili before its first connection: multi-thread mode (no per-connection
+/// mutex; GRDB already gives each connection one thread at a time) and no memory statistics
+/// (a global mutex on every allocation). Returns 1 when applied, 0 when SQLite was already
+/// initialized by someone else (nothing changes then).
+int zhili_configure_sqlite(void);
+
 #endif
