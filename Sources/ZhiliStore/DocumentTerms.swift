@@ -5,8 +5,13 @@ import ZhiliSegment
 /// The index terms of one document as UTF-8 byte ranges, ready for FTS5: what ``ZhiliTokenizer``
 /// emits for a document, computed ahead of time so a batch can be segmented on several threads.
 struct DocumentTerms: Sendable {
-    /// Triples (byte start, byte end, 1 if colocated else 0).
+    /// Triples (byte start, byte end, flags): ``colocated`` and ``foldable`` bits.
     var triples: [Int32]
+
+    /// Flag: the term shares the position of the one before it.
+    static let colocated: Int32 = 1
+    /// Flag: the term holds a scalar ``TermFolding`` changes (A–Z, full-width ASCII forms).
+    static let foldable: Int32 = 2
 
     /// Segments `text` and lists its terms (``IndexTerms``) with byte offsets.
     ///
@@ -25,13 +30,25 @@ struct DocumentTerms: Sendable {
         var triples: [Int32] = []
         triples.reserveCapacity(scratch.tokens.count * 6)
         let offsets = scratch.byteOffsets
-        IndexTerms.forEach(in: scratch.tokens, scalars: scratch.scalars) { start, end, colocated in
+        let scalars = scratch.scalars
+        IndexTerms.forEach(in: scratch.tokens, scalars: scalars) { start, end, colocated in
             guard end < offsets.count, offsets[end] > offsets[start] else { return }
             triples.append(offsets[start])
             triples.append(offsets[end])
-            triples.append(colocated ? 1 : 0)
+            var flags = colocated ? Self.colocated : 0
+            for index in start..<end where Self.isFoldable(scalars[index]) {
+                flags |= Self.foldable
+                break
+            }
+            triples.append(flags)
         }
         self.triples = triples
+    }
+
+    /// Whether ``TermFolding`` changes `scalar`.
+    @inline(__always)
+    static func isFoldable(_ scalar: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(scalar.value) || (0xFF01...0xFF5E).contains(scalar.value)
     }
 
     /// Reusable buffers for computing terms.

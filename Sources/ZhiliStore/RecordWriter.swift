@@ -193,7 +193,7 @@ struct RecordWriter {
         self.statements = statements
         let article = record.article
         let body = article.text
-        let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains { $0.utf8.contains(0x0A) }
+        let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains(where: Self.containsLineBreak)
         try statements.article.execute {
             $0.add(key); $0.add(article.id); $0.add(article.source); $0.add(article.index); $0.add(article.title); $0.add(article.subtitle)
             $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONText.array(article.authors))
@@ -283,9 +283,28 @@ struct RecordWriter {
         var offset = 0
         for paragraph in paragraphs {
             starts.append(offset)
-            offset += paragraph.unicodeScalars.count + 1
+            offset += scalarCount(paragraph) + 1
         }
         return starts
+    }
+
+    /// The number of Unicode scalars in `text`, counted on its UTF-8 (every byte but continuation bytes).
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+
+    /// Whether `text` holds a line feed.
+    static func containsLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x0A, bytes.count) != nil
+        }
     }
 
     /// Index of the paragraph holding `offset`.

@@ -69,14 +69,29 @@ final class ZhiliTokenizer: FTS5CustomTokenizer {
         }
         // A repaired invalid sequence can make decoded offsets run past the input: clamp.
         let limit = Int32(bytes.count)
+        var folded = self.folded
+        defer { self.folded = folded }
         var index = 0
         while index + 2 < terms.triples.count {
             let start = Int(min(terms.triples[index], limit)), end = Int(min(terms.triples[index + 1], limit))
-            if end > start {
-                let code = emit(bytes, start, end, flags: terms.triples[index + 2] == 1 ? Self.colocatedFlag : 0, context: context, callback: callback)
-                if code != Self.ok { return code }
-            }
+            let flags = terms.triples[index + 2]
             index += 3
+            guard end > start else { continue }
+            let tokenFlags = flags & DocumentTerms.colocated != 0 ? Self.colocatedFlag : 0
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let code: CInt
+            if flags & DocumentTerms.foldable != 0, TermFolding.fold(utf8: slice, into: &folded) {
+                code = folded.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { chars in
+                        callback(context, tokenFlags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
+                    }
+                }
+            } else {
+                code = slice.withMemoryRebound(to: CChar.self) { chars in
+                    callback(context, tokenFlags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
+                }
+            }
+            if code != Self.ok { return code }
         }
         return Self.ok
     }
