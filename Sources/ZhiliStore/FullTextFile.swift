@@ -96,8 +96,11 @@ final class FullTextFile: @unchecked Sendable {
     }
 
     /// Applies `changes` and records `state` in one transaction on the full-text thread, which
-    /// commits only when the caller says so through the returned job.
-    func begin(_ changes: [Change], state: SyncState) -> Job {
+    /// commits or rolls back when the caller decides (``Job/decide(commit:)``), usually after the
+    /// main file committed the same batch. Jobs run one after another, in the order begun.
+    /// `terms` are the entries registered with ``TermHandoff`` for the batch; the job drops those
+    /// FTS5 did not take when it ends.
+    func begin(_ changes: [Change], state: SyncState, terms: [TermHandoff.Entry]) -> Job {
         let job = Job()
         thread.async { [queue] in
             do {
@@ -110,27 +113,60 @@ final class FullTextFile: @unchecked Sendable {
                         if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
                         throw error
                     }
-                    job.ready.signal()
                     job.decision.wait()
                     if job.shouldCommit {
                         do {
                             try db.execute(sql: "COMMIT")
                         } catch {
-                            job.commitError = error
                             if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+                            throw error
                         }
                     } else {
-                        try? db.execute(sql: "ROLLBACK")
+                        try db.execute(sql: "ROLLBACK")
                     }
-                    job.done.signal()
                 }
             } catch {
-                job.prepareError = error
-                job.ready.signal()
+                job.error = error
+                self.lock.lock()
+                self.failed = true
+                self.lock.unlock()
             }
+            TermHandoff.shared.discard(terms)
+            job.done.signal()
         }
+        lock.lock()
+        pending.append(job)
+        lock.unlock()
         return job
     }
+
+    /// Waits until every job begun so far has committed or rolled back; throws the first error
+    /// one of them met. A failed job leaves the file behind the main file, so the store rebuilds
+    /// it (``SQLiteStore``).
+    func waitForPending() throws {
+        lock.lock()
+        let jobs = pending
+        pending.removeAll()
+        lock.unlock()
+        var firstError: (any Error)?
+        for job in jobs {
+            do { try job.wait() } catch { firstError = firstError ?? error }
+        }
+        if let firstError { throw firstError }
+    }
+
+    /// Whether a job failed since the last call, leaving the file behind the main file.
+    func takeFailure() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let failed = self.failed
+        self.failed = false
+        return failed
+    }
+
+    private let lock = NSLock()
+    private var pending: [Job] = []
+    private var failed = false
 
     /// Empties the full-text index and indexes every stored article again, reading them from
     /// `db` (the main file, inside the caller's write transaction); records `state` when done.
@@ -175,32 +211,32 @@ final class FullTextFile: @unchecked Sendable {
         }
     }
 
-    /// A batch of changes in flight on the full-text thread, committed or rolled back by
-    /// ``finish(commit:)``.
+    /// A batch of changes in flight on the full-text thread, committed or rolled back as
+    /// ``decide(commit:)`` says.
     final class Job: @unchecked Sendable {
-        fileprivate let ready = DispatchSemaphore(value: 0)
         fileprivate let decision = DispatchSemaphore(value: 0)
         fileprivate let done = DispatchSemaphore(value: 0)
-        fileprivate var prepareError: (any Error)?
-        fileprivate var commitError: (any Error)?
+        fileprivate var error: (any Error)?
         fileprivate var shouldCommit = false
+        private var decided = false
         private var finished = false
 
-        /// Waits for the changes, then commits them (`commit`) or rolls them back. Throws the
-        /// error that stopped the changes or the commit when committing; rolling back never throws.
-        /// Calls after the first do nothing.
-        func finish(commit: Bool) throws {
-            guard !finished else { return }
-            finished = true
-            ready.wait()
-            if let prepareError {
-                if commit { throw prepareError }
-                return
-            }
+        /// Lets the job commit (`commit`) or roll back once its changes are applied; returns at
+        /// once. Calls after the first do nothing.
+        func decide(commit: Bool) {
+            guard !decided else { return }
+            decided = true
             shouldCommit = commit
             decision.signal()
-            done.wait()
-            if commit, let commitError { throw commitError }
+        }
+
+        /// Waits until the job has committed or rolled back; throws what stopped it.
+        func wait() throws {
+            if !finished {
+                done.wait()
+                finished = true
+            }
+            if let error { throw error }
         }
     }
 }

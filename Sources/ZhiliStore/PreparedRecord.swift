@@ -10,6 +10,6 @@ import ZhiliCore
 public struct PreparedRecord: Sendable {
     /// The record.
     public let record: ArticleRecord
-    /// The body's index terms, handed to the tokenizer when the body is inserted.
-    let body: TermHandoff.Entry
+    /// The index terms of the body and of a non-empty title, handed to the tokenizer when they are inserted.
+    let terms: [TermHandoff.Entry]
 }

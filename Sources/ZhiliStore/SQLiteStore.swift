@@ -124,6 +124,12 @@ public final class SQLiteStore: ArticleStore {
         try write(try segmenters.prepare(records))
     }
 
+    /// Makes `records` ready for ``write(_:)-([PreparedRecord])`` on all cores (see ``prepare(_:)-(ArticleRecord)``):
+    /// a loader can prepare the next batch while the current one is written.
+    public func prepare(_ records: [ArticleRecord]) throws -> [PreparedRecord] {
+        try segmenters.prepare(records)
+    }
+
     /// Makes `record` ready for ``write(_:)-([PreparedRecord])``: segments its text for the full-text
     /// index. Safe to call from any thread, so a loader can prepare the next batch while the
     /// writer inserts the current one.
@@ -138,28 +144,50 @@ public final class SQLiteStore: ArticleStore {
             throw StoreError.unusableDatabase(path: path, reason: "opened read-only")
         }
         guard let fullText, !records.isEmpty else { return WriteSummary() }
+        // The previous batch's full-text job may still be committing: it must succeed before this
+        // batch counts on it; if it failed, the full-text file is rebuilt first.
+        try? fullText.waitForPending()
+        if fullText.takeFailure() { try synchronizeFullText() }
         let table = regionTable
         defer { documentFrequencies.removeAll() }
-        return try pool.write { db in
-            var writer = RecordWriter(db: db, regions: table)
-            let changes = try writer.planFullText(records)
-            let state = (try FullTextFile.readState(db, table: Schema.fullTextStateTable) ?? .fresh()).next
-            // The full-text thread takes the prepared terms while FTS5 tokenizes each body.
-            for prepared in records { TermHandoff.shared.register(prepared.body) }
-            defer { TermHandoff.shared.discard(records.map(\.body)) }
-            let job = fullText.begin(changes, state: state)
-            do {
+        // The full-text thread takes the prepared terms while FTS5 tokenizes each title and body.
+        let terms = records.flatMap(\.terms)
+        terms.forEach(TermHandoff.shared.register)
+        var job: FullTextFile.Job?
+        do {
+            let summary = try pool.write { db in
+                var writer = RecordWriter(db: db, regions: table)
+                let changes = try writer.planFullText(records)
+                let state = (try FullTextFile.readState(db, table: Schema.fullTextStateTable) ?? .fresh()).next
+                job = fullText.begin(changes, state: state, terms: terms)
                 let summary = try writer.write(records)
                 try FullTextFile.writeState(state, db, table: Schema.fullTextStateTable)
-                // The full-text file commits first: a crash before the main file commits leaves the
-                // two states apart, and the next read-write open rebuilds the full-text index.
-                try job.finish(commit: true)
                 return summary
-            } catch {
-                try? job.finish(commit: false)
-                throw error
             }
+            // The main file committed: the full-text job commits in the background, overlapping
+            // the next batch (a crash before it does leaves the files apart, and the next
+            // read-write open rebuilds the full-text index). Searches wait for it.
+            job?.decide(commit: true)
+            return summary
+        } catch {
+            job?.decide(commit: false)
+            try? fullText.waitForPending()
+            if job == nil { TermHandoff.shared.discard(terms) }
+            throw error
         }
+    }
+
+    /// Waits until the full-text index holds every batch written so far (``write(_:)-([PreparedRecord])``
+    /// returns before the full-text file commits), rebuilding it if a batch failed there. Searches
+    /// and closing the store wait by themselves; a loader calls this at the end.
+    public func finishWriting() throws {
+        guard let fullText else { return }
+        try? fullText.waitForPending()
+        if fullText.takeFailure() { try synchronizeFullText() }
+    }
+
+    deinit {
+        try? fullText?.waitForPending()
     }
 
     /// Rebuilds the full-text index from the stored articles when the full-text file does not
@@ -181,6 +209,7 @@ public final class SQLiteStore: ArticleStore {
     /// - Throws: ``StoreError/invalidQuery(_:)`` for a query that is too long or only excludes,
     ///   ``StoreError/unknownRegion(_:)`` for a region filter naming nothing.
     public func search(_ request: SearchRequest) throws -> SearchResults {
+        try? fullText?.waitForPending()
         let plan = try segmenters.with { segmenter in try SearchPlan(request: request, segmenter: segmenter) }
         let regionCode = try request.filters.region.map { try resolveRegionOrThrow($0) }
         return try pool.read { db in

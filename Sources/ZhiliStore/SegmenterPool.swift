@@ -29,8 +29,22 @@ final class SegmenterPool: @unchecked Sendable {
 
     /// Prepares `records` for the writer on all cores.
     func prepare(_ records: [ArticleRecord]) throws -> [PreparedRecord] {
-        let entries = try prepare(texts: records.map(\.article.text))
-        return zip(records, entries).map { PreparedRecord(record: $0, body: $1) }
+        // Bodies first, then the non-empty titles, in one pass over all cores.
+        var texts = records.map(\.article.text)
+        var titleIndex: [Int?] = []
+        titleIndex.reserveCapacity(records.count)
+        for record in records {
+            if let title = record.article.title, !title.isEmpty {
+                titleIndex.append(texts.count)
+                texts.append(title)
+            } else {
+                titleIndex.append(nil)
+            }
+        }
+        let entries = try prepare(texts: texts)
+        return records.indices.map { index in
+            PreparedRecord(record: records[index], terms: [entries[index]] + (titleIndex[index].map { [entries[$0]] } ?? []))
+        }
     }
 
     /// The index terms of each of `texts`, computed on all cores, in order.
@@ -59,7 +73,9 @@ final class SegmenterPool: @unchecked Sendable {
 
     /// Prepares one record with a pooled segmenter.
     func prepare(_ record: ArticleRecord) throws -> PreparedRecord {
-        PreparedRecord(record: record, body: try prepareOne(record.article.text))
+        var terms = [try prepareOne(record.article.text)]
+        if let title = record.article.title, !title.isEmpty { terms.append(try prepareOne(title)) }
+        return PreparedRecord(record: record, terms: terms)
     }
 
     private func prepareOne(_ text: String) throws -> TermHandoff.Entry {

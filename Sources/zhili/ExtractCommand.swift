@@ -166,6 +166,7 @@ struct ExtractCommand: ParsableCommand {
         do {
             let sink = try db.map { StoreSink(try SQLiteStore(path: $0, mode: .readWrite)) }
             summary = try runner.run(sink: sink, progress: progress)
+            try sink?.finish()
         } catch let error as StoreError {
             progress.finish()
             FileHandle.standardError.write(Data("zhili extract: \(error.description)\n".utf8))
@@ -207,5 +208,10 @@ final class StoreSink: RecordSink {
 
     func write(_ records: [ArticleRecord]) throws {
         _ = try store.write(records)
+    }
+
+    /// Waits for the full-text index to take the last batch.
+    func finish() throws {
+        try store.finishWriting()
     }
 }

@@ -96,6 +96,7 @@ struct IndexCommand: ParsableCommand {
                 return true
             })
         if !batch.isEmpty { summary = summary + (try CommandFailure.report { try store.write(batch) }) }
+        try CommandFailure.report { try store.finishWriting() }
         if optimize { try store.optimize() }
         let seconds = Date().timeIntervalSince(started)
         let count = summary.inserted + summary.replaced
