@@ -102,6 +102,7 @@ final class FullTextFile: @unchecked Sendable {
     /// FTS5 did not take when it ends.
     func begin(_ changes: [Change], state: SyncState, terms: [TermHandoff.Entry]) -> Job {
         let job = Job()
+        job.done.enter()
         thread.async { [queue] in
             do {
                 try queue.inDatabase { db in
@@ -132,7 +133,7 @@ final class FullTextFile: @unchecked Sendable {
                 self.lock.unlock()
             }
             TermHandoff.shared.discard(terms)
-            job.done.signal()
+            job.done.leave()
         }
         lock.lock()
         pending.append(job)
@@ -143,15 +144,18 @@ final class FullTextFile: @unchecked Sendable {
     /// Waits until every job begun so far has committed or rolled back; throws the first error
     /// one of them met. A failed job leaves the file behind the main file, so the store rebuilds
     /// it (``SQLiteStore``).
+    /// Safe to call from several threads at once: each returns when every job it saw has ended.
     func waitForPending() throws {
         lock.lock()
         let jobs = pending
-        pending.removeAll()
         lock.unlock()
         var firstError: (any Error)?
         for job in jobs {
             do { try job.wait() } catch { firstError = firstError ?? error }
         }
+        lock.lock()
+        pending.removeAll { job in jobs.contains { $0 === job } }
+        lock.unlock()
         if let firstError { throw firstError }
     }
 
@@ -215,11 +219,10 @@ final class FullTextFile: @unchecked Sendable {
     /// ``decide(commit:)`` says.
     final class Job: @unchecked Sendable {
         fileprivate let decision = DispatchSemaphore(value: 0)
-        fileprivate let done = DispatchSemaphore(value: 0)
+        fileprivate let done = DispatchGroup()
         fileprivate var error: (any Error)?
         fileprivate var shouldCommit = false
         private var decided = false
-        private var finished = false
 
         /// Lets the job commit (`commit`) or roll back once its changes are applied; returns at
         /// once. Calls after the first do nothing.
@@ -230,12 +233,10 @@ final class FullTextFile: @unchecked Sendable {
             decision.signal()
         }
 
-        /// Waits until the job has committed or rolled back; throws what stopped it.
+        /// Waits until the job has committed or rolled back; throws what stopped it. Any number
+        /// of threads may wait.
         func wait() throws {
-            if !finished {
-                done.wait()
-                finished = true
-            }
+            done.wait()
             if let error { throw error }
         }
     }

@@ -137,7 +137,13 @@ public final class SQLiteStore: ArticleStore {
         try segmenters.prepare(record)
     }
 
-    /// Adds or replaces prepared records in one transaction (a record whose id is stored replaces it).
+    /// Adds or replaces prepared records in one transaction of the main file (a record whose id is
+    /// stored replaces it).
+    ///
+    /// Returns once the main file has committed; the full-text file commits the batch in the
+    /// background while the caller prepares and writes the next one. This store's searches wait
+    /// for it, other processes see the batch in their searches a moment later, and a crash before
+    /// it commits is repaired by the next read-write open. Call ``finishWriting()`` after the last batch.
     @discardableResult
     public func write(_ records: [PreparedRecord]) throws -> WriteSummary {
         guard mode == .readWrite else {

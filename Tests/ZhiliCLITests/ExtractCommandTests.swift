@@ -130,6 +130,35 @@ import Testing
         #expect(sameErrors)
     }
 
+    @Test func killNineWhileIndexingThenResumeLeavesEveryRecordSearchable() throws {
+        // The index is two files committed one after the other; a kill can fall between them.
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 600)
+        let arguments = ["extract", "dump.jsonl", "--jobs", "2", "--quiet", "--out", "out.jsonl", "--db", "index.db"]
+        let process = try Self.start(arguments, in: directory)
+        let journal = directory.appendingPathComponent("out.jsonl.journal")
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Self.lineCount(journal) < 3 && Date() < deadline { usleep(5_000) }
+        try #require(process.isRunning, "the batch ended before it could be killed; make the dump larger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try Self.run(arguments + ["--resume"], in: directory) == 3)
+
+        // Each dump line swaps 2000 for 1000 + its index: 职工1004余人 is in line 4 only, 职工1599余人 in line 599.
+        for line in [4, 599] {
+            let query = "\(1000 + line)余人"
+            #expect(try Self.run(["search", query, "--db", "index.db", "--json"], in: directory) == 0)
+            let output = try Data(contentsOf: directory.appendingPathComponent("stdout"))
+            let results = try #require(JSONSerialization.jsonObject(with: output) as? [String: Any])
+            #expect(results["total"] as? Int == 1, "\(query): \(results["total"] ?? "nil")")
+            let hits = results["hits"] as? [[String: Any]] ?? []
+            #expect(hits.count == 1)
+            let snippet = (hits.first?["snippet"] as? [String: Any])?["text"] as? String ?? ""
+            #expect(snippet.contains("职工\(1000 + line)余人"), "\(snippet)")
+        }
+    }
+
     @Test func aUserLexiconKeepsItsWordsWhole() throws {
         let directory = Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
