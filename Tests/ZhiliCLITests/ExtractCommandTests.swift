@@ -72,6 +72,19 @@ import Testing
         return articles
     }
 
+    /// Runs `zhili arguments...` (writing `out.jsonl`) until a few checkpoints are on disk, then
+    /// kills it with SIGKILL in the middle of the run.
+    static func killAfterCheckpoints(_ arguments: [String], in directory: URL) throws {
+        let process = try start(arguments, in: directory)
+        let journal = directory.appendingPathComponent("out.jsonl.journal")
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && lineCount(journal) < 3 && Date() < deadline { usleep(5_000) }
+        try #require(process.isRunning, "the batch ended before it could be killed; make the dump larger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+    }
+
     static func lineCount(_ url: URL) -> Int {
         ((try? Data(contentsOf: url)) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
@@ -108,15 +121,7 @@ import Testing
         #expect(try Self.run(common + ["--out", "reference.jsonl", "--errors", "reference-errors.jsonl"], in: directory) == 3)
 
         let arguments = common + ["--out", "out.jsonl", "--errors", "errors.jsonl"]
-        let process = try Self.start(arguments, in: directory)
-        // Wait until a few checkpoints are on disk, then kill -9 in the middle of the run.
-        let journal = directory.appendingPathComponent("out.jsonl.journal")
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Self.lineCount(journal) < 3 && Date() < deadline { usleep(5_000) }
-        try #require(process.isRunning, "the batch ended before it could be killed; make the dump larger")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        try Self.killAfterCheckpoints(arguments, in: directory)
         let partial = Self.lineCount(directory.appendingPathComponent("out.jsonl"))
         #expect(partial < Self.lineCount(directory.appendingPathComponent("reference.jsonl")))
 
@@ -136,13 +141,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 600)
         let arguments = ["extract", "dump.jsonl", "--jobs", "2", "--quiet", "--out", "out.jsonl", "--db", "index.db"]
-        let process = try Self.start(arguments, in: directory)
-        let journal = directory.appendingPathComponent("out.jsonl.journal")
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Self.lineCount(journal) < 3 && Date() < deadline { usleep(5_000) }
-        try #require(process.isRunning, "the batch ended before it could be killed; make the dump larger")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        try Self.killAfterCheckpoints(arguments, in: directory)
         #expect(try Self.run(arguments + ["--resume"], in: directory) == 3)
 
         // Each dump line swaps 2000 for 1000 + its index: 职工1004余人 is in line 4 only, 职工1599余人 in line 599.
