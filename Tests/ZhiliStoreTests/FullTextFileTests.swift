@@ -49,6 +49,7 @@ import ZhiliCore
         replaced.article.title = "乌海市建设智慧警务室"
         replaced.article.paragraphs = ["乌海市新建智慧警务室12个。"]
         try store.write([replaced])
+        try store.finishWriting()
         let (main, fullText) = Self.paths(directory)
         let queue = try DatabaseQueue(path: fullText)
         try queue.write { db in try db.execute(sql: "UPDATE fts_state SET batches = batches - 1") }

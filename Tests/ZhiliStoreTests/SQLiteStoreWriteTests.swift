@@ -99,6 +99,8 @@ import ZhiliCore
         // Every read saw a committed state: whole batches only, never going back.
         #expect(counts.allSatisfy { ($0 - 3) % 50 == 0 })
         #expect(counts == counts.sorted())
+        // Another store sees the last batch once the full-text file has committed it.
+        try store.finishWriting()
         #expect(try reader.search(SearchRequest(query: "网格员", limit: 1)).total == 3 + batches * 50)
     }
 }
