@@ -16,8 +16,9 @@ struct RecordWriter {
         self.regions = regions
     }
 
-    /// Keys given to the records of the batch by ``planFullText(_:)``, in order.
-    private var keys: [Int64] = []
+    /// Keys given to the records of the batch by ``planFullText(_:)``, in order, with the key of
+    /// the stored row each replaces.
+    private var keys: [(key: Int64, replaced: Int64?)] = []
 
     /// Finds the stored rows the batch replaces and gives every record its key; returns the
     /// full-text changes (deletions of replaced rows, insertions), in batch order, so that the
@@ -32,14 +33,17 @@ struct RecordWriter {
         let lookup = try db.cachedStatement(sql: "SELECT key, title, body FROM articles WHERE id = ?")
         for prepared in records {
             let article = prepared.record.article
+            var replaced: Int64?
             if let earlier = inBatch[article.id] {
+                replaced = earlier.key
                 changes.append(.delete(key: earlier.key, title: earlier.title, body: earlier.body))
             } else if let old = try Row.fetchOne(lookup, arguments: [article.id]) {
+                replaced = old["key"]
                 changes.append(.delete(key: old["key"], title: old["title"] ?? "", body: old["body"]))
             }
             let key = nextKey
             nextKey += 1
-            keys.append(key)
+            keys.append((key, replaced))
             inBatch[article.id] = (key, article.title ?? "", article.text)
             changes.append(.insert(key: key, title: article.title ?? "", body: article.text))
         }
@@ -52,13 +56,13 @@ struct RecordWriter {
         precondition(keys.count == records.count, "planFullText(_:) first")
         var summary = WriteSummary()
         for (prepared, key) in zip(records, keys) {
-            let record = prepared.record
-            if try delete(id: record.article.id) {
+            if let replaced = key.replaced {
+                try delete(key: replaced)
                 summary.replaced += 1
             } else {
                 summary.inserted += 1
             }
-            try insert(record, key: key)
+            try insert(prepared.record, key: key.key)
         }
         try refreshProgramDates()
         return summary
@@ -93,10 +97,8 @@ struct RecordWriter {
         touchedPrograms.removeAll()
     }
 
-    /// Removes the article with `id` and everything derived from it; returns whether it existed.
-    private mutating func delete(id: String) throws -> Bool {
-        guard let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT key FROM articles WHERE id = ?"), arguments: [id])
-        else { return false }
+    /// Removes the stored article `key` and everything derived from it (not its full-text row).
+    private mutating func delete(key: Int64) throws {
         let counts = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT indicator, count(*) AS n FROM figures WHERE article = ? AND indicator IS NOT NULL GROUP BY indicator
             """), arguments: [key])
@@ -133,7 +135,6 @@ struct RecordWriter {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article = ?").execute(arguments: [key])
         }
         try db.cachedStatement(sql: "DELETE FROM articles WHERE key = ?").execute(arguments: [key])
-        return true
     }
 
     /// The statements of the insert path, prepared once per batch.
