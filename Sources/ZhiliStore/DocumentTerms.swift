@@ -36,19 +36,13 @@ struct DocumentTerms: Sendable {
             triples.append(offsets[start])
             triples.append(offsets[end])
             var flags = colocated ? Self.colocated : 0
-            for index in start..<end where Self.isFoldable(scalars[index]) {
+            for index in start..<end where TermFolding.changes(scalars[index]) {
                 flags |= Self.foldable
                 break
             }
             triples.append(flags)
         }
         self.triples = triples
-    }
-
-    /// Whether ``TermFolding`` changes `scalar`.
-    @inline(__always)
-    static func isFoldable(_ scalar: Unicode.Scalar) -> Bool {
-        (0x41...0x5A).contains(scalar.value) || (0xFF01...0xFF5E).contains(scalar.value)
     }
 
     /// Reusable buffers for computing terms.

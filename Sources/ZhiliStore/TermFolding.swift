@@ -10,6 +10,12 @@ public enum TermFolding {
         return Unicode.Scalar(value) ?? scalar
     }
 
+    /// Whether folding changes `scalar`: A–Z and the full-width ASCII forms.
+    @inlinable
+    public static func changes(_ scalar: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(scalar.value) || (0xFF01...0xFF5E).contains(scalar.value)
+    }
+
     /// Folds a string.
     public static func fold(_ text: some StringProtocol) -> String {
         var result = String.UnicodeScalarView()

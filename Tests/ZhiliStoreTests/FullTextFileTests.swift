@@ -16,6 +16,8 @@ import ZhiliCore
         #expect(try store.search(SearchRequest(query: "调解室")).hits.first?.articleID == "laoli")
         #expect(try store.search(SearchRequest(query: "网格员", filters: SearchFilters(region: "兴安盟"))).hits.first?.articleID == "hinggan")
         #expect(try store.search(SearchRequest(query: "诈骗")).hits.map(\.articleID) == ["wuhai"])
+        // Case and width folding of indexed terms (ODR in the title and body) and of the query.
+        #expect(try store.search(SearchRequest(query: "ｏｄｒ")).hits.map(\.articleID) == ["ordos"])
     }
 
     @Test func writesGoToTheFullTextFileBesideTheIndex() throws {

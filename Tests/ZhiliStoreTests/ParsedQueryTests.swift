@@ -125,6 +125,7 @@ import Testing
         let bytes = Array(input.utf8)
         let changed = bytes.withUnsafeBufferPointer { TermFolding.fold(utf8: $0, into: &output) }
         #expect(changed == (input != expected))
+        #expect(input.unicodeScalars.contains(where: TermFolding.changes) == (input != expected))
         if changed { #expect(String(decoding: output, as: UTF8.self) == expected) }
     }
 }
