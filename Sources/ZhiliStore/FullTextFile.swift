@@ -37,6 +37,9 @@ final class FullTextFile: @unchecked Sendable {
         case delete(key: Int64, title: String, body: String)
     }
 
+    /// This file's copy of ``SyncState``.
+    static let stateTable = "fts_state"
+
     /// The full-text file of the index at `mainPath`.
     static func path(for mainPath: String) -> String { mainPath + "-fts" }
 
@@ -64,7 +67,7 @@ final class FullTextFile: @unchecked Sendable {
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS fts_state (
+                CREATE TABLE IF NOT EXISTS \(Self.stateTable) (
                     id INTEGER PRIMARY KEY CHECK (id = 1), generation TEXT NOT NULL, batches INTEGER NOT NULL);
                 \(Self.createTable)
                 """)
@@ -78,7 +81,7 @@ final class FullTextFile: @unchecked Sendable {
 
     /// The file's state, nil when it has none (new, or a rebuild was cut short).
     func state() throws -> SyncState? {
-        try queue.read { db in try Self.readState(db, table: "fts_state") }
+        try queue.read { db in try Self.readState(db, table: Self.stateTable) }
     }
 
     /// The state stored in `table` (`fts_state` here, `fulltext_state` in the main file).
@@ -109,7 +112,7 @@ final class FullTextFile: @unchecked Sendable {
                     do {
                         try db.execute(sql: "BEGIN IMMEDIATE")
                         try Self.apply(changes, db)
-                        try Self.writeState(state, db, table: "fts_state")
+                        try Self.writeState(state, db, table: Self.stateTable)
                     } catch {
                         if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
                         throw error
@@ -176,7 +179,7 @@ final class FullTextFile: @unchecked Sendable {
     /// `db` (the main file, inside the caller's write transaction); records `state` when done.
     func rebuild(from db: Database, segmenters: SegmenterPool, state: SyncState) throws {
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "DELETE FROM fts_state")
+            try db.execute(sql: "DELETE FROM \(Self.stateTable)")
             try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
             try db.execute(sql: Self.createTable)
         }
@@ -193,7 +196,7 @@ final class FullTextFile: @unchecked Sendable {
                 try Self.apply(rows.map { .insert(key: $0["key"], title: $0["title"] ?? "", body: $0["body"]) }, db)
             }
         }
-        try queue.write { db in try Self.writeState(state, db, table: "fts_state") }
+        try queue.write { db in try Self.writeState(state, db, table: Self.stateTable) }
     }
 
     /// Merges the index's segments into one (smaller and faster to query).

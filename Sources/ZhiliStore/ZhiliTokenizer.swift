@@ -46,7 +46,7 @@ final class ZhiliTokenizer: FTS5CustomTokenizer {
         while index <= bytes.count {
             if index == bytes.count || bytes[index] == 0x20 {
                 if index > start {
-                    let code = emit(bytes, start, index, flags: 0, context: context, callback: callback)
+                    let code = Self.emit(bytes, start, index, flags: 0, fold: true, into: &folded, context: context, callback: callback)
                     if code != Self.ok { return code }
                 }
                 start = index + 1
@@ -69,6 +69,7 @@ final class ZhiliTokenizer: FTS5CustomTokenizer {
         }
         // A repaired invalid sequence can make decoded offsets run past the input: clamp.
         let limit = Int32(bytes.count)
+        // A local buffer: the hot loop then needs no exclusivity checks on the property.
         var folded = self.folded
         defer { self.folded = folded }
         var index = 0
@@ -77,31 +78,22 @@ final class ZhiliTokenizer: FTS5CustomTokenizer {
             let flags = terms.triples[index + 2]
             index += 3
             guard end > start else { continue }
-            let tokenFlags = flags & DocumentTerms.colocated != 0 ? Self.colocatedFlag : 0
-            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let code: CInt
-            if flags & DocumentTerms.foldable != 0, TermFolding.fold(utf8: slice, into: &folded) {
-                code = folded.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { chars in
-                        callback(context, tokenFlags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
-                    }
-                }
-            } else {
-                code = slice.withMemoryRebound(to: CChar.self) { chars in
-                    callback(context, tokenFlags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
-                }
-            }
+            let code = Self.emit(
+                bytes, start, end, flags: flags & DocumentTerms.colocated != 0 ? Self.colocatedFlag : 0,
+                fold: flags & DocumentTerms.foldable != 0, into: &folded, context: context, callback: callback)
             if code != Self.ok { return code }
         }
         return Self.ok
     }
 
-    private func emit(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, flags: CInt,
-        context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback
+    /// Hands FTS5 the term `bytes[start..<end]`, folded (``TermFolding``, in `folded`) when `fold`
+    /// says it may change.
+    private static func emit(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, flags: CInt, fold: Bool,
+        into folded: inout [UInt8], context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback
     ) -> CInt {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if TermFolding.fold(utf8: slice, into: &folded) {
+        if fold, TermFolding.fold(utf8: slice, into: &folded) {
             return folded.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     callback(context, flags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
