@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "zhili", targets: ["zhili"]),
+        .library(name: "ZhiliText", targets: ["ZhiliText"]),
         .library(name: "ZhiliCore", targets: ["ZhiliCore"]),
         .library(name: "ZhiliIngest", targets: ["ZhiliIngest"]),
         .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
@@ -55,13 +56,17 @@ let package = Package(
         // Debian's SQLite (libsqlite3-dev): the FTS5 ranking function `zhili_rank`; only ZhiliStore imports it.
         .target(name: "CZhiliSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
 
+        // The text foundation every stage shares: UTF-8 cursor, character classes, byte search,
+        // FNV-1a, JSON string escaping, measure words.
+        .target(name: "ZhiliText", swiftSettings: swiftSettings),
+
         // Records that flow between stages.
-        .target(name: "ZhiliCore", swiftSettings: swiftSettings),
+        .target(name: "ZhiliCore", dependencies: ["ZhiliText"], swiftSettings: swiftSettings),
 
         // Stage 1: decoding, readers and cleaning.
         .target(
             name: "ZhiliIngest",
-            dependencies: ["ZhiliCore", "ZhiliICU", "CZhiliHTML", "CZlib"],
+            dependencies: ["ZhiliText", "ZhiliCore", "ZhiliICU", "CZhiliHTML", "CZlib"],
             // Embedded in the binary, so an installed `zhili` needs no resource bundle beside it.
             resources: [.embedInCode("Resources/boilerplate.txt")],
             swiftSettings: swiftSettings
@@ -69,14 +74,14 @@ let package = Package(
         // Stage 2: segmentation.
         .target(
             name: "ZhiliSegment",
-            dependencies: ["ZhiliCore", "ZhiliICU"],
+            dependencies: ["ZhiliText", "ZhiliCore", "ZhiliICU"],
             resources: [.copy("Resources/domain.dict"), .copy("Resources/regions.dict"), .copy("Resources/general.dict")],
             swiftSettings: swiftSettings
         ),
         // Stage 3: extraction of figures, programs, regions and indicators.
         .target(
             name: "ZhiliExtract",
-            dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliICU"],
+            dependencies: ["ZhiliText", "ZhiliCore", "ZhiliSegment", "ZhiliICU"],
             resources: [
                 .copy("Resources/regions-cn.tsv"), .copy("Resources/region-aliases.tsv"),
                 .copy("Resources/indicators.json"), .copy("Resources/programs.txt"),
@@ -133,6 +138,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .testTarget(name: "ZhiliTextTests", dependencies: ["ZhiliText"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         // JSONLineWriter against JSONEncoder on records extracted from the seeds.
         .testTarget(name: "ZhiliCoreTests", dependencies: ["ZhiliCore", "ZhiliIngest", "ZhiliExtract"], swiftSettings: swiftSettings),

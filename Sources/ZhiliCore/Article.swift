@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// A clean article: the output of the ingest stage and the input of every later stage.
 ///
 /// `text` is the body paragraphs joined by "\n"; every offset that later stages report
@@ -60,20 +62,11 @@ public struct Article: Sendable, Codable, Hashable {
 
     /// A stable 16-hex-digit identifier from a source and an index (FNV-1a, 64-bit).
     public static func stableID(source: String, index: Int) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        for byte in source.utf8 { mix(byte) }
-        mix(UInt8(ascii: "#"))
-        for byte in String(index).utf8 { mix(byte) }
-        // Sixteen lower-case hex digits, zero-padded.
-        let digits: [UInt8] = (0..<16).map { position in
-            let nibble = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(position))) & 0xF
-            return nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-        }
-        return String(decoding: digits, as: UTF8.self)
+        var hash = FNV1a()
+        hash.add(source)
+        hash.add(UInt8(ascii: "#"))
+        hash.add(String(index))
+        return hash.hexDigits
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// An article's body as Unicode scalars, with its paragraph and sentence boundaries.
 ///
 /// Every offset the extractor reports counts scalars into this array, which is also how
@@ -17,7 +19,7 @@ struct ArticleText {
     init(_ text: String) {
         var text = text
         let utf8 = text.withUTF8 { Array($0) }
-        let (scalars, offsets) = utf8.withUnsafeBufferPointer(Self.decode)
+        let (scalars, offsets) = utf8.withUnsafeBufferPointer(UTF8Cursor.decode)
         self.utf8 = utf8
         self.scalars = scalars
         utf8Offsets = offsets
@@ -29,10 +31,10 @@ struct ArticleText {
             if scalar == "\n" {
                 paragraphs.append(index + 1)
                 sentences.append(index + 1)
-            } else if ArticleText.isSentenceEnd(scalar) {
+            } else if CharacterClass.isSentenceEnd(scalar) {
                 // Keep closing quotes and brackets with the sentence they end.
                 var end = index + 1
-                while end < scalars.count, ArticleText.isCloser(scalars[end]) { end += 1 }
+                while end < scalars.count, CharacterClass.isCloser(scalars[end]) { end += 1 }
                 if end < scalars.count, scalars[end] != "\n" { sentences.append(end) }
                 index = end - 1
             }
@@ -43,48 +45,6 @@ struct ArticleText {
     }
 
     var count: Int { scalars.count }
-
-    /// The scalars of well-formed UTF-8 `bytes` and the byte offset of each (plus the end).
-    ///
-    /// - Complexity: two passes over the bytes, no per-scalar allocation.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Int32]) {
-        var scalarCount = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
-        var offsets: [Int32] = []
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: scalarCount) { scalarBuffer, scalarsMade in
-            offsets = [Int32](unsafeUninitializedCapacity: scalarCount + 1) { offsetBuffer, offsetsMade in
-                var index = 0, made = 0
-                while index < bytes.count {
-                    let lead = UInt32(bytes[index])
-                    let value: UInt32
-                    let width: Int
-                    if lead < 0x80 {
-                        value = lead
-                        width = 1
-                    } else if lead >= 0xE0 && lead < 0xF0 {
-                        // Three bytes: Han characters of the Basic Multilingual Plane.
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        width = 3
-                    } else if lead < 0xE0 {
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        width = 2
-                    } else {
-                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        width = 4
-                    }
-                    scalarBuffer[made] = unsafeBitCast(value, to: Unicode.Scalar.self)
-                    offsetBuffer[made] = Int32(index)
-                    made += 1
-                    index += width
-                }
-                offsetBuffer[made] = Int32(index)
-                scalarsMade = made
-                offsetsMade = made + 1
-            }
-        }
-        return (scalars, offsets)
-    }
 
     /// The scalar at `index`, or a space outside the text.
     @inline(__always)
@@ -152,41 +112,5 @@ struct ArticleText {
             index += 1
         }
         return true
-    }
-
-    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "。", "！", "？", "!", "?": return true
-        default: return false
-        }
-    }
-
-    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "”", "’", "」", "』", "）", ")", "》", "\"": return true
-        default: return false
-        }
-    }
-
-    /// Punctuation that ends a clause: a phrase never runs across it.
-    static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "。", "！", "？", "!", "?", "，", ",", "；", ";", "：", ":", "\n", "…", "—", "|", "｜": return true
-        default: return false
-        }
-    }
-
-    /// Whether `scalar` is a CJK ideograph.
-    @inline(__always)
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FA1F).contains(value)
-    }
-
-    /// Whether `scalar` is an ASCII or full-width digit.
-    @inline(__always)
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value)
     }
 }

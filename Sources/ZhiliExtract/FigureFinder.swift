@@ -1,3 +1,4 @@
+import ZhiliText
 import ZhiliCore
 import ZhiliSegment
 
@@ -73,7 +74,7 @@ struct FigureFinder {
     /// Whether a number starting after `scalar` would only be the tail of another (1.5, 3,000).
     @inline(__always)
     static func continuesNumber(_ scalar: Unicode.Scalar) -> Bool {
-        ArticleText.isDigit(scalar) || scalar == "." || scalar == "．"
+        CharacterClass.isDigit(scalar) || scalar == "." || scalar == "．"
     }
 
     /// Unit, qualifiers and change of one number.
@@ -172,7 +173,7 @@ struct FigureFinder {
         guard let direction else { return (nil, nil) }
         // 同比 within a few characters before the change word (同比分别下降).
         var position = wordStart
-        while position > 0, wordStart - position <= 6, !ArticleText.isClauseBreak(text[position - 1]) {
+        while position > 0, wordStart - position <= 6, !CharacterClass.isClauseBreak(text[position - 1]) {
             if text.has("同比", endingAt: position) { return (direction, .同比) }
             if text.has("环比", endingAt: position) { return (direction, .环比) }
             // 较上年/比去年 compare with the same period a year before; 较上月 with the one before.

@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Finds the phrase naming what a figure counts or measures, from the figure's clause.
 ///
 /// Two shapes cover Chinese reporting:
@@ -75,7 +77,7 @@ struct MetricPhrase {
 
     private func clauseStart(before offset: Int, previousFigureEnd: Int?) -> Int {
         var start = offset
-        while start > 0, !ArticleText.isClauseBreak(text[start - 1]) { start -= 1 }
+        while start > 0, !CharacterClass.isClauseBreak(text[start - 1]) { start -= 1 }
         if let previous = previousFigureEnd, previous > start, previous <= offset {
             start = previous
             while start < offset, FigureFinder.separators.contains(text[start]) { start += 1 }
@@ -85,7 +87,7 @@ struct MetricPhrase {
 
     private func clauseEnd(after offset: Int) -> Int {
         var end = offset
-        while end < text.count, !ArticleText.isClauseBreak(text[end]) { end += 1 }
+        while end < text.count, !CharacterClass.isClauseBreak(text[end]) { end += 1 }
         return end
     }
 
@@ -108,7 +110,7 @@ struct MetricPhrase {
     private func following(from start: Int, clauseEnd: Int, nextFigureInClause: Bool) -> String? {
         guard start < clauseEnd else { return nil }
         let first = text[start]
-        guard ArticleText.isHan(first) || first == "“" else { return nil }
+        guard CharacterClass.isHan(first) || first == "“" else { return nil }
         for verb in Self.verbsAfter where text.has(verb, at: start) { return nil }
         for verb in Self.relativeVerbs where text.has(verb, at: start) { return relativeHead(from: start) }
         var phraseStart = start
@@ -161,7 +163,7 @@ struct MetricPhrase {
         // A year inside the phrase is a time adverbial: what is counted follows it (平台2023年共接警).
         var offset = upper - 3
         while offset > lower + 3 {
-            if text[offset] == "年", (1...4).allSatisfy({ ArticleText.isDigit(text[offset - $0]) }) {
+            if text[offset] == "年", (1...4).allSatisfy({ CharacterClass.isDigit(text[offset - $0]) }) {
                 lower = offset + 1
                 for word in ["共计", "共", "累计"] where text.has(word, at: lower) && upper - lower - word.unicodeScalars.count >= 2 {
                     lower += word.unicodeScalars.count
@@ -217,7 +219,7 @@ struct MetricPhrase {
         }
         guard upper - lower >= minimum else { return nil }
         let phrase = text.string(lower..<upper)
-        return phrase.unicodeScalars.contains(where: ArticleText.isHan) ? phrase : nil
+        return phrase.unicodeScalars.contains(where: CharacterClass.isHan) ? phrase : nil
     }
 
     /// Splits a list phrase among `count` figures (侵财、盗窃案件 → 侵财案件, 盗窃案件), or nil.

@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// A program name found in the text, before its region is attached.
 struct ProgramHit {
     /// Canonical name without quotes.
@@ -112,7 +114,7 @@ struct ProgramFinder: Sendable {
         buffer: UnsafeBufferPointer<Unicode.Scalar>, isRegionName: (String) -> Bool
     ) -> ProgramHit? {
         let inner = (quote.lowerBound + 1)..<(quote.upperBound - 1)
-        guard inner.count >= 2, !ArticleText.isDigit(text[inner.lowerBound]) else { return nil }
+        guard inner.count >= 2, !CharacterClass.isDigit(text[inner.lowerBound]) else { return nil }
         let content = text.string(inner)
         // A quoted head with a suffix: “两全”代办制, “一员两长”治理模式.
         if let suffixEnd = joinedSuffixEnd(after: quote.upperBound, text: text, buffer: buffer), !hasSentencePunctuation(inner, text) {
@@ -140,7 +142,7 @@ struct ProgramFinder: Sendable {
         var offset = start
         while offset < text.count, offset - start <= 6 {
             let scalar = text[offset]
-            guard ArticleText.isHan(scalar), !Self.leftStopCharacters.contains(scalar) else { return nil }
+            guard CharacterClass.isHan(scalar), !Self.leftStopCharacters.contains(scalar) else { return nil }
             if let match = Self.joinTrie.longestMatch(in: buffer, from: offset) {
                 if Self.headChangers.contains(where: { text.has($0, at: match.end) }) { return nil }
                 return match.end
@@ -160,7 +162,7 @@ struct ProgramFinder: Sendable {
     }
 
     private func hasSentencePunctuation(_ range: Range<Int>, _ text: ArticleText) -> Bool {
-        range.contains { ArticleText.isSentenceEnd(text[$0]) || text[$0] == "，" || text[$0] == "," }
+        range.contains { CharacterClass.isSentenceEnd(text[$0]) || text[$0] == "，" || text[$0] == "," }
     }
 
     private func endsWithHead(_ range: Range<Int>, _ text: ArticleText) -> Bool {
@@ -193,7 +195,7 @@ struct ProgramFinder: Sendable {
         for word in Self.qualifiers where text.has(word, at: after) { return true }
         // …等专项行动 / 等做法 later in the same clause.
         var offset = after
-        while offset < text.count, offset - after < 40, !ArticleText.isClauseBreak(text[offset]) {
+        while offset < text.count, offset - after < 40, !CharacterClass.isClauseBreak(text[offset]) {
             if text[offset] == "等" {
                 for word in Self.listQualifiers where text.has(word, at: offset + 1) { return true }
                 return false
@@ -210,7 +212,7 @@ struct ProgramFinder: Sendable {
         var left = suffixStart
         scan: while left > 0, suffixStart - left < 16 {
             let scalar = text[left - 1]
-            guard ArticleText.isHan(scalar) || ArticleText.isDigit(scalar) else { break }
+            guard CharacterClass.isHan(scalar) || CharacterClass.isDigit(scalar) else { break }
             if Self.leftStopCharacters.contains(scalar) {
                 let isException = Self.stopExceptions.contains { text.has($0, at: left - 1) && left - 1 + $0.unicodeScalars.count <= suffixEnd }
                 if !isException { break scan }
@@ -323,7 +325,7 @@ struct QuoteSpans {
             let span = index..<(end + 1)
             all.append(span)
             // Speech (long or holding a full stop) quotes no name.
-            let isSpeech = span.count > 26 || (index + 1..<end).contains { ArticleText.isSentenceEnd(text[$0]) }
+            let isSpeech = span.count > 26 || (index + 1..<end).contains { CharacterClass.isSentenceEnd(text[$0]) }
             if closer != "》", !isSpeech { quotes.append(span) }
             index = end + 1
         }

@@ -1,3 +1,4 @@
+import ZhiliText
 import ZhiliCore
 
 /// One place in the text where a division is named.
@@ -33,7 +34,7 @@ struct RegionFinder {
             var index = 0
             while index < buffer.count {
                 let scalar = buffer[index]
-                guard ArticleText.isHan(scalar), let match = matcher.longestMatch(in: buffer, from: index) else {
+                guard CharacterClass.isHan(scalar), let match = matcher.longestMatch(in: buffer, from: index) else {
                     index += 1
                     continue
                 }

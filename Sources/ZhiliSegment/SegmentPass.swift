@@ -1,3 +1,4 @@
+import ZhiliText
 import ZhiliCore
 import ZhiliICU
 
@@ -41,7 +42,7 @@ struct SegmentPass {
             case .letter: kind = .latin
             case .number:
                 // ICU's number rule also covers 一 inside words and runs such as `northnews@126`.
-                if Segmenter.isHan(unit) { kind = .word } else if unit < 0x80, (unit | 0x20) >= 0x61, (unit | 0x20) <= 0x7A { kind = .latin } else { kind = .number }
+                if CharacterClass.isHan(utf16: unit) { kind = .word } else if unit < 0x80, (unit | 0x20) >= 0x61, (unit | 0x20) <= 0x7A { kind = .latin } else { kind = .number }
             case .none: kind = .punct
             }
             var end = Int(ends[segment])

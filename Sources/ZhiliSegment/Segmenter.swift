@@ -1,3 +1,4 @@
+import ZhiliText
 import ZhiliCore
 import ZhiliICU
 
@@ -140,8 +141,8 @@ public final class Segmenter {
                     while position < count {
                         let start = position
                         let unit = text[position]
-                        if Segmenter.isHan(unit) {
-                            repeat { position += 1 } while position < count && Segmenter.isHan(text[position])
+                        if CharacterClass.isHan(utf16: unit) {
+                            repeat { position += 1 } while position < count && CharacterClass.isHan(utf16: text[position])
                             warmth &+= path.solve(text, from: start, to: position, score: scores.baseAddress!, next: next.baseAddress!)
                             var wordStart = start
                             while wordStart < position {
@@ -156,7 +157,7 @@ public final class Segmenter {
                         } else {
                             // Letters, digits and the like, up to the next Han character, space or
                             // punctuation that ends them: ICU's rules (41.3, 2022-05-01, northnews@126.com).
-                            repeat { position += 1 } while position < count && !Segmenter.isHan(text[position])
+                            repeat { position += 1 } while position < count && !CharacterClass.isHan(utf16: text[position])
                                 && !(Segmenter.isSpace(text[position]) || Segmenter.isClosingPunctuation(text[position]))
                             try breaker.forEachSegment(in: UnsafeBufferPointer(rebasing: text[start..<position])) { _, end, kind in
                                 ends.append(Int32(start + end))
@@ -200,10 +201,5 @@ public final class Segmenter {
     @inline(__always)
     static func isClosingPunctuation(_ unit: UInt16) -> Bool {
         unit == 0x3002 || unit == 0xFF0C || unit == 0x3001 || unit == 0xFF1B || unit == 0xFF1A || unit == 0xFF01 || unit == 0xFF1F
-    }
-
-    @inline(__always)
-    static func isHan(_ unit: UInt16) -> Bool {
-        (unit >= 0x4E00 && unit <= 0x9FFF) || (unit >= 0x3400 && unit <= 0x4DBF) || (unit >= 0xF900 && unit <= 0xFAFF)
     }
 }

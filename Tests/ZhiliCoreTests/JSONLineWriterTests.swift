@@ -134,21 +134,3 @@ import ZhiliIngest
         }
     }
 }
-
-/// The eight-byte scan agrees with a byte-by-byte check.
-@Suite struct NeedsEscapeTests {
-    @Test func agreesWithEachByte() {
-        var generator = SystemRandomNumberGenerator()
-        // Random words, and words built from the bytes around the boundaries.
-        let edges: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF]
-        for round in 0..<20_000 {
-            var bytes = [UInt8](repeating: 0, count: 8)
-            for index in 0..<8 {
-                bytes[index] = round.isMultiple(of: 2) ? UInt8.random(in: 0...255, using: &generator) : edges.randomElement(using: &generator)!
-            }
-            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-            #expect(JSONLineWriter.needsEscape(word) == expected, "\(bytes)")
-        }
-    }
-}

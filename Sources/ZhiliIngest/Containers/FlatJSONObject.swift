@@ -1,3 +1,4 @@
+import ZhiliText
 import ZhiliCore
 
 /// The string fields of one JSON object, read straight from UTF-8 bytes.
@@ -129,7 +130,7 @@ struct FlatJSONObject {
                 let runStart = index
                 // Fast scan: eight bytes at a time while none needs a look.
                 while index + 8 <= bytes.count,
-                      !JSONLineWriter.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                      !JSONString.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
                     index += 8
                 }
                 while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
