@@ -101,7 +101,7 @@ public final class Extractor {
         let metrics = MetricPhrase(text: text, regionSpans: hits.map { $0.start..<$0.end }).metrics(for: figureHits)
         let figures = zip(figureHits, metrics).map { hit, metric -> Figure in
             let unit = hit.unit
-            let kind = unit.map(FigureUnits.kind(of:)) ?? .count
+            let kind = unit.map(MeasureWords.kind(of:)) ?? .count
             let indicator = metric.flatMap { indicators.indicator(forMetric: $0, unit: unit, isChange: hit.change != nil) }
             let sentence = text.sentence(at: hit.start)
             return Figure(

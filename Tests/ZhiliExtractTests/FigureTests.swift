@@ -35,6 +35,15 @@ import ZhiliCore
         Case(sentence: "投入资金2.3亿元。", text: "2.3亿元", value: 230_000_000, unit: "元"),
         Case(sentence: "全市逾1.5万名志愿者参与巡逻。", text: "1.5万名", value: 15000, unit: "名", qualifier: "逾"),
         Case(sentence: "电诈案件环比下降三成。", text: "三成", value: 30, unit: "%"),
+        // Measure words of the one table (ZhiliCore.MeasureWords), one per kind of thing counted.
+        Case(sentence: "热线累计接听群众来电3000余通。", text: "3000余通", value: 3000, unit: "通", qualifier: "余"),
+        Case(sentence: "出动无人机12架开展巡查。", text: "12架", value: 12, unit: "架"),
+        Case(sentence: "调解员年均培训48学时。", text: "48学时", value: 48, unit: "学时"),
+        Case(sentence: "申请材料须在3个工作日内办结。", text: "3个工作日", value: 3, unit: "个工作日"),
+        Case(sentence: "自治区司法厅等14部门联合印发通知。", text: "14部门", value: 14, unit: "部门"),
+        Case(sentence: "城区新开通夜间公交线路25路。", text: "25路", value: 25, unit: "路"),
+        Case(sentence: "整治各类隐患3种以上。", text: "3种", value: 3, unit: "种", qualifier: "以上"),
+        Case(sentence: "年满18周岁的居民均可报名。", text: "18周岁", value: 18, unit: "周岁"),
     ])
     func readsFigure(_ expected: Case) throws {
         let record = try ExtractionFixture.record(expected.sentence)
