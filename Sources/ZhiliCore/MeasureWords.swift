@@ -25,6 +25,11 @@ public enum MeasureWords {
         个 名 位 户 件 次 项 处 所 条 场 支 座 台 辆 套 份 篇 批 类 种 人次 个百分点 倍 岁 公里 平方公里 亩 吨 小时 天 个月 轮
         """
 
+    /// 年 after a small number is a duration (`22年`, `20余年`, `连续9年`, `24年来`); after a
+    /// four-digit number it is a date (`2023年`), so it is not in ``all``: the extractor decides
+    /// by the number before it.
+    public static let year = "年"
+
     /// Every measure word with the kind of figure it makes, in table order.
     public static let all: [(word: String, kind: FigureKind)] =
         words(counts, .count) + words(money, .money) + words(points, .points) + words(measures, .measure)
@@ -39,7 +44,7 @@ public enum MeasureWords {
         return kinds[unit] ?? .count
     }
 
-    private static let kinds = Dictionary(all.map { ($0.word, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    private static let kinds = Dictionary(all.map { ($0.word, $0.kind) } + [(year, .measure)], uniquingKeysWith: { first, _ in first })
 
     private static func words(_ list: String, _ kind: FigureKind) -> [(word: String, kind: FigureKind)] {
         list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { (String($0), kind) }

@@ -87,6 +87,9 @@ struct FigureFinder {
             unit = "%"
         } else if number.flags.contains(.perMille) {
             unit = "‰"
+        } else if Self.isDurationInYears(number, in: text) {
+            unit = MeasureWords.year
+            end = number.end + 1
         } else if let match = FigureUnits.unit(in: buffer, at: number.end) {
             unit = match.unit
             end = match.end
@@ -115,6 +118,21 @@ struct FigureFinder {
         return FigureHit(
             start: number.start, end: end, tailEnd: tailEnd, value: number.value, valueMax: number.valueMax,
             unit: unit, qualifier: qualifier, change: nil, basis: nil, chainHead: 0)
+    }
+
+    /// Whether `number` followed by 年 counts years (`22年`, `20余年`, `连续9年`, `24年来`, `20年前`)
+    /// rather than naming one: a whole number of one or two Arabic digits, with 年 not starting a
+    /// date or period word (`24年底`, `23年度`, `90年代`, `3年级`, `24年1月`).
+    static func isDurationInYears(_ number: NumberExpression, in text: ArticleText) -> Bool {
+        guard text[number.end] == "年", number.valueMax == nil, number.value >= 1, number.value < 100,
+              number.flags.isDisjoint(with: [.percent, .decimal, .multiplier]), CharacterClass.isASCIIDigit(text[number.start])
+        else { return false }
+        let digits = (number.start..<number.end).prefix { CharacterClass.isASCIIDigit(text[$0]) }.count
+        guard digits <= 2 else { return false }
+        switch text[number.end + 1] {
+        case "度", "代", "级", "底", "初", "末", "中", "份", "月", "春", "夏", "秋", "冬": return false
+        default: return !CharacterClass.isDigit(text[number.end + 1])
+        }
     }
 
     /// Gives a unitless number the unit of the next one in its list, drops the rest,

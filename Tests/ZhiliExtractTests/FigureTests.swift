@@ -44,6 +44,12 @@ import ZhiliCore
         Case(sentence: "城区新开通夜间公交线路25路。", text: "25路", value: 25, unit: "路"),
         Case(sentence: "整治各类隐患3种以上。", text: "3种", value: 3, unit: "种", qualifier: "以上"),
         Case(sentence: "年满18周岁的居民均可报名。", text: "18周岁", value: 18, unit: "周岁"),
+        // Years counted, not named: a small whole number before 年.
+        Case(sentence: "他在基层从事调解工作22年。", text: "22年", value: 22, unit: "年"),
+        Case(sentence: "这起宅基地纠纷持续了20余年。", text: "20余年", value: 20, unit: "年", qualifier: "余"),
+        Case(sentence: "该市连续9年上榜全国最安全城市。", text: "9年", value: 9, unit: "年"),
+        Case(sentence: "24年来,他走遍了辖区的每一个嘎查。", text: "24年", value: 24, unit: "年"),
+        Case(sentence: "早在20年前就设立了党员中心户。", text: "20年", value: 20, unit: "年"),
     ])
     func readsFigure(_ expected: Case) throws {
         let record = try ExtractionFixture.record(expected.sentence)
@@ -76,6 +82,11 @@ import ZhiliCore
         "经过一个小时的耐心调解。",
         "纳入第十四个五年规划和2035年远景目标纲要。",
         "实行“12345”和“110”两线联动。",
+        // A year named, not counted.
+        "出生于90年代的民警占一半。",
+        "计划于24年底前全部完工。",
+        "全市23年度考核结果公布。",
+        "24年1月起施行。",
     ])
     func ignoresNonFigure(_ sentence: String) throws {
         let record = try ExtractionFixture.record(sentence)
