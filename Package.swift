@@ -143,7 +143,7 @@ let package = Package(
         // JSONLineWriter against JSONEncoder on records extracted from the seeds.
         .testTarget(name: "ZhiliCoreTests", dependencies: ["ZhiliCore", "ZhiliIngest", "ZhiliExtract"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU"], swiftSettings: swiftSettings),
-        .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore", "ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliBatchTests", dependencies: ["ZhiliBatch", "ZhiliIngest", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),

@@ -71,20 +71,24 @@ public final class Extractor {
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public func extract(_ article: Article, includeTokens: Bool = false) throws -> ArticleRecord {
-        let tokens = includeTokens ? try segmenter().tokens(in: article.text) : nil
-        let text = ArticleText(article.text)
+        // Everything is matched and named on the text folded to Simplified; spans and sentences
+        // are quoted from the text as written (the fold keeps every offset).
+        let folded = TraditionalFolding.folded(article.text)
+        let written = ArticleText(article.text)
+        let text = folded.map(ArticleText.init) ?? written
+        let tokens = includeTokens ? try segmenter().tokens(in: folded ?? article.text) : nil
         let finder = RegionFinder(table: regions)
 
         // Regions.
         var hits = finder.hits(in: text.scalars)
-        let heading = [article.title, article.subtitle].compactMap { $0 }.joined(separator: "\n")
+        let heading = TraditionalFolding.fold([article.title, article.subtitle].compactMap { $0 }.joined(separator: "\n"))
         var titleHits = finder.hits(in: Array(heading.unicodeScalars))
         finder.resolve(&hits, titleHits: &titleHits, text: text)
         let ranked = finder.ranked(hits: hits, titleHits: titleHits)
         let top = ranked.first { $0.level != .province } ?? ranked.first
         let topRef = top.map { RegionRef(name: $0.name, code: $0.code) }
         let locator = RegionLocator(text: text, hits: hits, table: regions, fallback: topRef)
-        var sentences = SentenceCache(text: text)
+        var sentences = SentenceCache(text: written)
 
         // Programs.
         let quotes = QuoteSpans(text)
@@ -105,7 +109,7 @@ public final class Extractor {
             let indicator = metric.flatMap { indicators.indicator(forMetric: $0, unit: unit, isChange: hit.change != nil) }
             let sentence = text.sentence(at: hit.start)
             return Figure(
-                text: text.string(hit.start..<hit.end), value: hit.value, valueMax: hit.valueMax, unit: unit,
+                text: written.string(hit.start..<hit.end), value: hit.value, valueMax: hit.valueMax, unit: unit,
                 qualifier: hit.qualifier, change: hit.change, basis: hit.basis, kind: kind, metric: metric,
                 indicator: indicator?.id, year: Self.year(in: sentence, at: hit.start, years: years) ?? article.year,
                 region: locator.region(for: hit.start), start: hit.start, end: hit.end,
