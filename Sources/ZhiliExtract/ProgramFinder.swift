@@ -29,8 +29,10 @@ struct ProgramFinder: Sendable {
     /// Names accepted whenever quoted.
     let known: Set<String>
 
-    /// Suffixes of unquoted names, also joined to a quoted head.
-    static let suffixes = ["调解室", "工作法", "工作站", "专项行动", "工程", "中心", "热线", "平台", "机制", "模式", "警务室"]
+    /// Suffixes of unquoted names, also joined to a quoted head. 中心 is not one: a centre
+    /// (综治中心, 调处中心, 诉讼服务中心) is a facility or an institution, not a program, whatever
+    /// its name.
+    static let suffixes = ["调解室", "工作法", "工作站", "专项行动", "工程", "热线", "平台", "机制", "模式", "警务室"]
     /// Extra suffixes joined only to a quoted head (“两全”代办制).
     static let joinSuffixes = suffixes + ["代办制", "责任制", "工作制", "之家"]
     /// Endings that make a quoted term a program by themselves.
