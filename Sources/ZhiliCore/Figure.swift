@@ -17,9 +17,27 @@ public enum ChangeDirection: String, Sendable, Codable, Hashable {
     case 上升, 下降
 }
 
-/// What a change is measured against.
-public enum ChangeBasis: String, Sendable, Codable, Hashable {
-    case 同比, 环比
+/// What a change is measured against: the same period a year before (同比), the period just
+/// before (环比), or a base year written in the text (`比2019年` → `2019`).
+public struct ChangeBasis: RawRepresentable, Sendable, Codable, Hashable {
+    /// `同比`, `环比`, or the base year's digits.
+    public var rawValue: String
+
+    /// A basis from its written form; nil for anything but 同比, 环比 or a year of four digits.
+    public init?(rawValue: String) {
+        guard rawValue == "同比" || rawValue == "环比" || (rawValue.count == 4 && rawValue.allSatisfy(\.isASCII) && Int(rawValue) != nil) else {
+            return nil
+        }
+        self.rawValue = rawValue
+    }
+
+    /// Against the same period a year before.
+    public static let 同比 = ChangeBasis(rawValue: "同比")!
+    /// Against the period just before.
+    public static let 环比 = ChangeBasis(rawValue: "环比")!
+
+    /// Against the base year `year` (`比2019年`, `与2014年相比`).
+    public static func baseYear(_ year: Int) -> ChangeBasis? { ChangeBasis(rawValue: String(year)) }
 }
 
 /// A quantity reported in an article, with what was counted and where.

@@ -27,8 +27,6 @@ struct FigureHit {
 /// numbers (no unit), lone Chinese numerals (五个旗县, 三方人员), numbers in 《titles》, inside
 /// program names (乌海24小时警局) or next to × (7×24小时).
 struct FigureFinder {
-    static let changeUp = ["上升", "增长", "提高", "增加", "提升", "上涨", "攀升"]
-    static let changeDown = ["下降", "减少", "降低", "下滑", "回落", "减少了"]
     static let separators: Set<Unicode.Scalar> = ["、", "和", "及", "与"]
 
     /// Figures of `text` in order, and the years (offset, year) it states.
@@ -169,7 +167,10 @@ struct FigureFinder {
         return hits
     }
 
-    /// The 同比/环比 change word right before `offset` (同比分别下降, 同比上升了).
+    /// The change word right before `offset` (下降31.7%, 同比分别下降, 上升了, 涨幅达12%, bare 降 in a
+    /// headline) and what the change is measured against, looked for before the change word in
+    /// its sentence (``basis(before:in:)``). A level reached (提升至95%, 保持在96%) has no change word
+    /// right before its number and so no change.
     static func change(before offset: Int, in text: ArticleText) -> (ChangeDirection?, ChangeBasis?) {
         var end = offset
         // Skip a qualifier and fillers between the change word and the number.
@@ -178,29 +179,61 @@ struct FigureFinder {
             break
         }
         for filler in ["了", "分别", "均"] where text.has(filler, endingAt: end) { end -= filler.unicodeScalars.count }
-        var direction: ChangeDirection?
-        var wordStart = end
-        for word in changeUp where text.has(word, endingAt: end) {
-            direction = .上升
-            wordStart = end - word.unicodeScalars.count
+        // A growth noun may take a copula before its number (涨幅达12%, 降幅为20%).
+        var rateEnd = end
+        for copula in ["达到", "达", "为", "是"] where text.has(copula, endingAt: end) {
+            rateEnd = end - copula.unicodeScalars.count
+            break
         }
-        for word in changeDown where text.has(word, endingAt: end) {
-            direction = .下降
-            wordStart = end - word.unicodeScalars.count
-        }
-        guard let direction else { return (nil, nil) }
-        // 同比 within a few characters before the change word (同比分别下降).
-        var position = wordStart
-        while position > 0, wordStart - position <= 6, !CharacterClass.isClauseBreak(text[position - 1]) {
-            if text.has("同比", endingAt: position) { return (direction, .同比) }
-            if text.has("环比", endingAt: position) { return (direction, .环比) }
-            // 较上年/比去年 compare with the same period a year before; 较上月 with the one before.
-            for word in ["较上年", "比上年", "较去年", "比去年", "较上年同期", "比上年同期", "较去年同期", "比去年同期"] where text.has(word, endingAt: position) {
-                return (direction, .同比)
+        var found: (word: String, direction: ChangeDirection)?
+        for (words, direction) in [(changeUp, ChangeDirection.上升), (changeDown, .下降)] {
+            for word in words where text.has(word, endingAt: end) && word.unicodeScalars.count > (found?.word.unicodeScalars.count ?? 0) {
+                found = (word, direction)
             }
-            for word in ["较上月", "比上月", "较上季度", "比上季度"] where text.has(word, endingAt: position) { return (direction, .环比) }
+        }
+        for (words, direction) in [(rateUp, ChangeDirection.上升), (rateDown, .下降)] {
+            for word in words where found == nil && (text.has(word, endingAt: rateEnd) || text.has(word, endingAt: end)) {
+                found = (word, direction)
+                end = text.has(word, endingAt: end) ? end : rateEnd
+            }
+        }
+        guard let found else { return (nil, nil) }
+        return (found.direction, basis(before: end - found.word.unicodeScalars.count, in: text))
+    }
+
+    /// Words that report a rise or a fall right before the number, longest taken.
+    static let changeUp = ["上升", "增长", "提高", "增加", "提升", "上涨", "攀升", "升", "涨"]
+    static let changeDown = ["下降", "减少", "降低", "下滑", "回落", "降"]
+    /// Growth nouns, which may take 达/为 before the number (涨幅达12%).
+    static let rateUp = ["涨幅", "增幅", "增速", "升幅"]
+    static let rateDown = ["降幅", "减幅", "跌幅"]
+
+    /// What the change word at `wordStart` compares with, looked for leftwards within its
+    /// sentence (a change clause may follow the one naming the basis: 同比增加3起，分别上升20%):
+    /// 同比/环比, 较上年/比去年 (同比), 较上月/比上季度 (环比), or a base year after 比, 较, 与, 同 or
+    /// before 相比 (比2019年, 与2014年相比, 相比2012年).
+    static func basis(before wordStart: Int, in text: ArticleText) -> ChangeBasis? {
+        let sentence = text.sentence(at: max(0, wordStart - 1))
+        var position = wordStart
+        while position > sentence.lowerBound, wordStart - position <= 40 {
+            if text.has("同比", endingAt: position) { return .同比 }
+            if text.has("环比", endingAt: position) { return .环比 }
+            for word in ["较上年", "比上年", "较去年", "比去年", "同期"] where text.has(word, endingAt: position) { return .同比 }
+            for word in ["较上月", "比上月", "较上季度", "比上季度"] where text.has(word, endingAt: position) { return .环比 }
+            if text[position - 1] == "年", let year = Self.baseYear(endingAt: position - 1, in: text) { return year }
             position -= 1
         }
-        return (nil, nil)
+        return nil
+    }
+
+    /// The year written as four digits ending at `end` (before 年), when a comparison marks it as
+    /// a base: 比/较/与/同/相比 right before it, or 相比/相较 right after its 年.
+    private static func baseYear(endingAt end: Int, in text: ArticleText) -> ChangeBasis? {
+        let start = end - 4
+        guard start >= 0, (start..<end).allSatisfy({ CharacterClass.isASCIIDigit(text[$0]) }),
+              !CharacterClass.isDigit(text[start - 1]), let year = Int(text.string(start..<end)) else { return nil }
+        let marked = ["比", "较", "与", "同", "相比", "相较", "对比"].contains { text.has($0, endingAt: start) }
+            || ["相比", "相较"].contains { text.has($0, at: end + 1) }
+        return marked ? ChangeBasis.baseYear(year) : nil
     }
 }

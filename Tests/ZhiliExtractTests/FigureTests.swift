@@ -124,6 +124,32 @@ import ZhiliCore
         }
     }
 
+    /// One row per way Chinese news writes a change: each figure's text, direction and basis.
+    @Test(arguments: [
+        ("电诈案件立案数和损失金额同比分别上升12.5%和8.3%。", [("12.5%", "上升", "同比"), ("8.3%", "上升", "同比")]),
+        ("全市专职网格员比2020年增加120人、上升15%。", [("120人", "上升", "2020"), ("15%", "上升", "2020")]),
+        ("命案发案数与2014年相比下降67.3%。", [("67.3%", "下降", "2014")]),
+        ("信访总量与2019年相较下降21%。", [("21%", "下降", "2019")]),
+        ("刑事案件立案数相比2012年下降38.2%。", [("38.2%", "下降", "2012")]),
+        ("全市刑事案件下降了12%。", [("12%", "下降", nil)]),
+        ("上半年接警量同比涨幅达12%。", [("12%", "上升", "同比")]),
+        ("八类案件降幅为20%。", [("20%", "下降", nil)]),
+        ("盗窃案件同比增加3起、6人,分别上升20%和15%。",
+         [("3起", "上升", "同比"), ("6人", "上升", "同比"), ("20%", "上升", "同比"), ("15%", "上升", "同比")]),
+        ("电诈损失降27.2%", [("27.2%", "下降", nil)]),
+        ("接处警量环比5月下降11.6%。", [("11.6%", "下降", "环比")]),
+        // Levels, even when the text says they rose: no change, no basis.
+        ("化解率从2020年的98.40%到2023年的99.46%。", [("98.40%", nil, nil), ("99.46%", nil, nil)]),
+        ("工作站从最初的21个增至现有的26个。", [("21个", nil, nil), ("26个", nil, nil)]),
+        ("群众安全感达到98.5%,同比上升0.5个百分点。", [("98.5%", nil, nil), ("0.5个百分点", "上升", "同比")]),
+    ] as [(String, [(String, String?, String?)])])
+    func readsChangeOfEachFigure(_ sentence: String, _ expected: [(String, String?, String?)]) throws {
+        let figures = try ExtractionFixture.record(sentence).figures
+        #expect(figures.map(\.text) == expected.map(\.0))
+        #expect(figures.map(\.change?.rawValue) == expected.map(\.1))
+        #expect(figures.map(\.basis?.rawValue) == expected.map(\.2))
+    }
+
     @Test func sharedUnitGoesToBothNumbers() throws {
         let figures = try ExtractionFixture.record("两项指标分别低8.96和7.86个百分点。").figures
         #expect(figures.map(\.text) == ["8.96", "7.86个百分点"])
