@@ -148,6 +148,8 @@ public enum JSONLineWriter {
             appendRaw(",\"prefecture\":", to: &bytes)
             appendRegionRef(prefecture, to: &bytes)
         }
+        appendRaw(",\"role\":", to: &bytes)
+        appendString(region.role.rawValue, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
 

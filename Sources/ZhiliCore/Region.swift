@@ -29,13 +29,39 @@ public struct RegionMention: Sendable, Codable, Hashable {
     public var prefecture: RegionRef?
     /// Number of mentions in title and body.
     public var mentions: Int
+    /// Whether the article is about the division or names it in passing.
+    public var role: RegionRole
 
     /// Creates a mention summary.
-    public init(name: String, code: String, level: RegionLevel, prefecture: RegionRef?, mentions: Int) {
+    public init(name: String, code: String, level: RegionLevel, prefecture: RegionRef?, mentions: Int, role: RegionRole = .subject) {
         self.name = name
         self.code = code
         self.level = level
         self.prefecture = prefecture
         self.mentions = mentions
+        self.role = role
     }
+
+    enum CodingKeys: String, CodingKey {
+        case name, code, level, prefecture, mentions, role
+    }
+
+    /// Decodes a mention; records written before roles existed read as subjects.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        code = try container.decode(String.self, forKey: .code)
+        level = try container.decode(RegionLevel.self, forKey: .level)
+        prefecture = try container.decodeIfPresent(RegionRef.self, forKey: .prefecture)
+        mentions = try container.decode(Int.self, forKey: .mentions)
+        role = try container.decodeIfPresent(RegionRole.self, forKey: .role) ?? .subject
+    }
+}
+
+/// How an article relates to a division it names.
+public enum RegionRole: String, Sendable, Codable, Hashable {
+    /// The article reports on it: named in the title, more than once, or where its figures are.
+    case subject
+    /// Named in passing: a dateline, a caption, a road to it, a comparison.
+    case mentioned
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ZhiliCore
+import ZhiliText
 import ZhiliSegment
 
 /// Turns a clean article into a structured record: regions, programs and figures.
@@ -115,7 +116,9 @@ public final class Extractor {
                 region: locator.region(for: hit.start), start: hit.start, end: hit.end,
                 sentence: sentences.sentence(around: hit.start..<hit.end))
         }
-        let mentions = ranked
+        let mentions = RegionRoles.assign(
+            ranked, titleCodes: Set(titleHits.map(\.code)), figureRegions: figures.compactMap(\.region?.code),
+            passing: RegionRoles.namedOnlyInPassing(hits, text: text), table: regions)
         return ArticleRecord(article: article, regions: mentions, programs: programs, figures: figures, tokens: tokens)
     }
 
@@ -173,5 +176,66 @@ struct RegionLocator {
             return table.region(code: hit.code)?.ref
         }
         return fallback
+    }
+}
+
+/// Tells the regions an article is about (subjects) from those it names in passing.
+///
+/// A division is a subject unless every mention of it in the body is in passing: a dateline
+/// (新华社杭州8月9日电, 本报呼和浩特讯) or a route (通往兴安盟, 前往, 途经, 来自). The province is a
+/// subject only when the article reports on the whole region: the title names it, at least as many
+/// figures are located in it as in any one division below it, or it is the only division named.
+/// Subjects come first, each group in rank order.
+enum RegionRoles {
+    /// Words right before a name that mark it as a destination or an origin.
+    static let routeWords = ["通往", "前往", "途经", "来自", "赶赴", "奔赴", "开往"]
+
+    /// Codes of the divisions whose every body mention is in passing.
+    static func namedOnlyInPassing(_ hits: [RegionHit], text: ArticleText) -> Set<String> {
+        var passing = Set<String>(), notPassing = Set<String>()
+        for hit in hits {
+            let isRoute = routeWords.contains { text.has($0, endingAt: hit.start) } || text.has("赴", endingAt: hit.start)
+            if isRoute || isDateline(hit, text: text) { passing.insert(hit.code) } else { notPassing.insert(hit.code) }
+        }
+        return passing.subtracting(notPassing)
+    }
+
+    /// A dateline: an agency or paper right before the place (社, 网, 报, 台) and 电 or 讯 after
+    /// it within a date's length (新华社杭州8月9日电, 本报呼和浩特讯).
+    static func isDateline(_ hit: RegionHit, text: ArticleText) -> Bool {
+        let agency = ["社", "网", "报", "台"].contains { text.has($0, endingAt: hit.start) }
+        guard agency else { return false }
+        var offset = hit.end
+        while offset < text.count, offset - hit.end <= 8 {
+            let scalar = text[offset]
+            if scalar == "电" || scalar == "讯" { return true }
+            guard CharacterClass.isDigit(scalar) || scalar == "月" || scalar == "日" || scalar == " " else { return false }
+            offset += 1
+        }
+        return false
+    }
+
+    static func assign(
+        _ ranked: [RegionMention], titleCodes: Set<String>, figureRegions: [String], passing: Set<String>, table: RegionTable
+    ) -> [RegionMention] {
+        var figureCounts: [String: Int] = [:]
+        for code in figureRegions { figureCounts[code, default: 0] += 1 }
+        var subjects = Set<String>()
+        for region in ranked where region.level != .province && (titleCodes.contains(region.code) || !passing.contains(region.code)) {
+            subjects.insert(region.code)
+        }
+        let mostBelow = ranked.filter { $0.level != .province }.map { figureCounts[$0.code, default: 0] }.max() ?? 0
+        for region in ranked where region.level == .province {
+            let figuresHere = figureCounts[region.code, default: 0]
+            if titleCodes.contains(region.code) || (figuresHere > 0 && figuresHere >= mostBelow) || subjects.isEmpty {
+                subjects.insert(region.code)
+            }
+        }
+        let withRoles = ranked.map { region -> RegionMention in
+            var region = region
+            region.role = subjects.contains(region.code) ? .subject : .mentioned
+            return region
+        }
+        return withRoles.filter { $0.role == .subject } + withRoles.filter { $0.role == .mentioned }
     }
 }

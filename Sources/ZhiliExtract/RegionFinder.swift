@@ -39,7 +39,7 @@ struct RegionFinder {
                     continue
                 }
                 let candidates = candidateLists[match.payload]
-                if !candidates.isEmpty, accepts(buffer, start: index, end: match.end) {
+                if !candidates.isEmpty, accepts(buffer, start: index, end: match.end), !Self.namesAnInstitution(buffer, after: match.end) {
                     hits.append(RegionHit(
                         start: index, end: match.end, candidates: candidates, code: candidates[0], isLocative: false,
                         isPlain: isPlain[match.payload]))
@@ -48,6 +48,16 @@ struct RegionFinder {
             }
         }
         return hits
+    }
+
+    /// Words after a division's name that make it the name of something else: a street (X路,
+    /// X大街), a police station named after a place (X派出所), an outlet (X新闻网, X日报).
+    static let institutionWords = ["路", "大街", "大道", "派出所", "新闻网", "日报", "晚报", "电视台", "广播电视台"]
+    static let institutionTrie = ScalarTrie(words: institutionWords)
+
+    /// Whether the name ending at `end` is the start of an institution's or a street's name.
+    private static func namesAnInstitution(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, after end: Int) -> Bool {
+        institutionTrie.longestMatch(in: buffer, from: end) != nil
     }
 
     /// Guards for two-character names (和县, 易县): not after a conjunction or level word (市和县).

@@ -67,4 +67,33 @@ import ZhiliExtract
         #expect(figures.first { $0.text == "3万余元" }?.region?.code == "152200")
         #expect(figures.first { $0.text == "3375家次" }?.region?.code == "150303")
     }
+
+    /// Subjects and regions named in passing, one row per way a region is named in passing.
+    @Test(arguments: [
+        // A local article names the province once (an honour): the province is mentioned.
+        ("乌海市化解矛盾纠纷2000余起,乌海市获评内蒙古自治区平安建设先进单位。", nil as String?,
+         ["乌海市"], ["内蒙古自治区"]),
+        // A figure located in the province, as many as in any division below it: the whole region is the subject.
+        ("内蒙古自治区边境线长4200公里,共设立护边驿站312处。", nil, ["内蒙古自治区"], []),
+        // The title names the subject; a road to another league is named in passing.
+        ("民警沿着通往兴安盟的公路巡逻,扎赉特旗共建成调解室86个。", "扎赉特旗:调解室建到家门口",
+         ["扎赉特旗"], ["兴安盟"]),
+        // A league named with its subject county is a subject too.
+        ("赤峰市喀喇沁旗化解纠纷800余件,喀喇沁旗调解成功率达98%。", nil, ["赤峰市", "喀喇沁旗"], []),
+        // A dateline names where the story was filed.
+        ("新华社杭州8月9日电 长兴县全面推行“最多跑一地”改革。", nil, ["长兴县"], ["杭州市"]),
+        // Outlets, streets and stations named after a place are not that place.
+        ("据内蒙古日报报道,集宁区新华街派出所民警走访了包头路沿线商户。", nil, ["集宁区"], []),
+    ] as [(String, String?, [String], [String])])
+    func tellsSubjectsFromPassingMentions(_ text: String, _ title: String?, _ subjects: [String], _ mentioned: [String]) throws {
+        let regions = try ExtractionFixture.record(text, title: title).regions
+        let subjectNames: Set<String> = Set(regions.filter { $0.role == .subject }.map(\.name))
+        let mentionedNames: Set<String> = Set(regions.filter { $0.role == .mentioned }.map(\.name))
+        #expect(subjectNames == Set(subjects))
+        #expect(mentionedNames == Set(mentioned))
+        // Subjects first.
+        let roles: [RegionRole] = regions.map(\.role)
+        let firstMentioned = roles.firstIndex(of: .mentioned) ?? roles.count
+        #expect(!roles[firstMentioned...].contains(.subject))
+    }
 }
