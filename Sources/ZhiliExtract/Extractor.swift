@@ -86,9 +86,13 @@ public final class Extractor {
         var titleHits = finder.hits(in: Array(heading.unicodeScalars))
         finder.resolve(&hits, titleHits: &titleHits, text: text)
         let ranked = finder.ranked(hits: hits, titleHits: titleHits)
-        let top = ranked.first { $0.level != .province } ?? ranked.first
+        // The fallback for figures whose paragraph names no region: the most salient division not
+        // named only in passing (a dateline's city is where the story was filed, not what it is about).
+        let passing = RegionRoles.namedOnlyInPassing(hits, text: text)
+        let about = ranked.filter { !passing.contains($0.code) }
+        let top = about.first { $0.level != .province } ?? about.first ?? ranked.first
         let topRef = top.map { RegionRef(name: $0.name, code: $0.code) }
-        let locator = RegionLocator(text: text, hits: hits, table: regions, fallback: topRef)
+        let locator = RegionLocator(text: text, hits: hits, table: regions, fallback: topRef, about: about)
         var sentences = SentenceCache(text: written)
 
         // Programs.
@@ -118,7 +122,7 @@ public final class Extractor {
         }
         let mentions = RegionRoles.assign(
             ranked, titleCodes: Set(titleHits.map(\.code)), figureRegions: figures.compactMap(\.region?.code),
-            passing: RegionRoles.namedOnlyInPassing(hits, text: text), table: regions)
+            passing: passing, table: regions)
         return ArticleRecord(article: article, regions: mentions, programs: programs, figures: figures, tokens: tokens)
     }
 
@@ -158,24 +162,72 @@ struct SentenceCache {
 
 /// Chooses the region a figure or program at an offset is about.
 ///
-/// The nearest region named before it in its sentence (not one of a list of places, …等地),
-/// else the region that opens its paragraph, else the article's most salient region.
+/// The nearer before it in its sentence of a region named there (not one of a list of places,
+/// …等地) and a whole-region word (全市, 全盟, 全旗, 全区, 全省), which stands for the article's
+/// division at that level; else the region that opens its paragraph; else the article's most
+/// salient region.
 struct RegionLocator {
     let text: ArticleText
     let hits: [RegionHit]
     let table: RegionTable
     let fallback: RegionRef?
+    /// The article's divisions, most salient first, without those named only in passing.
+    let about: [RegionMention]
 
     func region(for offset: Int) -> RegionRef? {
         let sentence = text.sentence(at: offset)
-        if let hit = hits.last(where: { sentence.contains($0.start) && $0.start < offset && !$0.isLocative }) {
-            return table.region(code: hit.code)?.ref
+        let named = hits.last(where: { sentence.contains($0.start) && $0.start < offset && !$0.isLocative })
+        if let whole = wholeRegionWord(in: sentence.lowerBound..<offset), named.map({ $0.end <= whole.start }) ?? true,
+           let region = resolve(whole.word) {
+            return region
         }
+        if let named { return table.region(code: named.code)?.ref }
         let paragraph = text.paragraph(at: offset)
         if let hit = hits.first(where: { paragraph.contains($0.start) }), hit.start - paragraph.lowerBound <= 4, hit.start < offset {
             return table.region(code: hit.code)?.ref
         }
         return fallback
+    }
+
+    /// Words for the whole of the division an article is about.
+    static let wholeRegionWords = ["全省", "全区", "全市", "全盟", "全旗", "全县"]
+
+    /// The last whole-region word in `range` that names what is counted, with its offset: not a
+    /// place (在全市建成, 于全区推广) or a rank (全市第一, 全区最低, 居全盟前列).
+    private func wholeRegionWord(in range: Range<Int>) -> (word: String, start: Int)? {
+        var offset = range.upperBound - 2
+        while offset >= range.lowerBound {
+            if text[offset] == "全", let word = Self.wholeRegionWords.first(where: { text.has($0, at: offset) }) {
+                let isPlace = ["在", "于", "居", "列", "位", "向", "到"].contains { text.has($0, endingAt: offset) }
+                let isRank = ["第", "最", "首", "前列", "领先", "率先"].contains { text.has($0, at: offset + 2) }
+                if !isPlace && !isRank { return (word, offset) }
+            }
+            offset -= 1
+        }
+        return nil
+    }
+
+    /// The article's division that a whole-region word stands for: 全省 the province; 全区 a
+    /// district when the article is about one, else the province (自治区); 全市 a county-level
+    /// city when the article is about one, else the prefecture; 全盟 the league; 全旗/全县 the county.
+    private func resolve(_ word: String) -> RegionRef? {
+        let top = about.first { $0.level != .province }
+        func province() -> RegionRef? {
+            if let named = about.first(where: { $0.level == .province }) { return RegionRef(name: named.name, code: named.code) }
+            guard let top, let code = table.ancestorCodes(of: top.code).last else { return nil }
+            return table.region(code: code)?.ref
+        }
+        func first(_ level: RegionLevel, endingWith suffix: String) -> RegionRef? {
+            about.first { $0.level == level && $0.name.hasSuffix(suffix) }.map { RegionRef(name: $0.name, code: $0.code) }
+        }
+        switch word {
+        case "全省": return province()
+        case "全区": return top?.level == .county && top?.name.hasSuffix("区") == true ? first(.county, endingWith: "区") : province()
+        case "全市": return top?.level == .county && top?.name.hasSuffix("市") == true ? first(.county, endingWith: "市") : first(.prefecture, endingWith: "市")
+        case "全盟": return first(.prefecture, endingWith: "盟")
+        case "全旗": return first(.county, endingWith: "旗")
+        default: return first(.county, endingWith: "县")
+        }
     }
 }
 

@@ -96,4 +96,23 @@ import ZhiliExtract
         let firstMentioned = roles.firstIndex(of: .mentioned) ?? roles.count
         #expect(!roles[firstMentioned...].contains(.subject))
     }
+
+    /// 全省/全区/全市/全盟/全旗 stand for the article's division at that level.
+    @Test(arguments: [
+        ("兴安盟科右前旗化解纠纷100件。全盟共化解矛盾纠纷2000余起。", ["100件": "科尔沁右翼前旗", "2000余起": "兴安盟"]),
+        ("浙江推动干部下基层,浦江县成为第一站。2022年,全省来信来访数相比2012年下降67.3%。", ["67.3%": "浙江省"]),
+        ("近年来,扎赉特旗推进网格化管理。全旗划分网格320个。", ["320个": "扎赉特旗"]),
+        ("海勃湾区深化平安建设,全区化解矛盾纠纷900余件。", ["900余件": "海勃湾区"]),
+        ("锡林郭勒盟持续推进护边工作,全区边境线长4200公里。", ["4200公里": "内蒙古自治区"]),
+        // A place or a rank, not what is counted: the actor named before keeps the figure.
+        ("东胜区率先在全市建成5000平米的一站式中心。", ["5000平米": "东胜区"]),
+        ("鄂托克旗命案发案率全区最低,破案率达100%。", ["100%": "鄂托克旗"]),
+    ] as [(String, [String: String])])
+    func wholeRegionWordsResolveToTheArticlesDivision(_ text: String, _ expected: [String: String]) throws {
+        let figures = try ExtractionFixture.record(text).figures
+        for (figure, region) in expected {
+            #expect(figures.first { $0.text == figure }?.region?.name == region, "\(figure)")
+        }
+    }
 }
+
