@@ -40,6 +40,17 @@ public struct ChangeBasis: RawRepresentable, Sendable, Codable, Hashable {
     public static func baseYear(_ year: Int) -> ChangeBasis? { ChangeBasis(rawValue: String(year)) }
 }
 
+/// Where a figure's year comes from.
+public enum YearSource: String, Sendable, Codable, Hashable {
+    /// Written for the statement: in its sentence (`2022年`, `2024年以来`) or at the head of its
+    /// paragraph (`2025年,…`).
+    case stated
+    /// The article's date: the sentence says 今年, 去年, 上半年 …, or names no year at all.
+    case articleDate = "article_date"
+    /// `--default-year`, for articles without a date.
+    case `default`
+}
+
 /// A quantity reported in an article, with what was counted and where.
 public struct Figure: Sendable, Codable, Hashable {
     /// Surface text, from the first digit to the end of the unit (`2000余起`).
@@ -64,6 +75,8 @@ public struct Figure: Sendable, Codable, Hashable {
     public var indicator: String?
     /// Year the figure refers to.
     public var year: Int?
+    /// Where `year` comes from; nil when there is no year.
+    public var yearSource: YearSource?
     /// Region the figure refers to.
     public var region: RegionRef?
     /// Offset of `text` in the article text (Unicode scalars).
@@ -77,7 +90,7 @@ public struct Figure: Sendable, Codable, Hashable {
     public init(
         text: String, value: Double, valueMax: Double? = nil, unit: String?, qualifier: String? = nil,
         change: ChangeDirection? = nil, basis: ChangeBasis? = nil, kind: FigureKind,
-        metric: String? = nil, indicator: String? = nil, year: Int? = nil, region: RegionRef? = nil,
+        metric: String? = nil, indicator: String? = nil, year: Int? = nil, yearSource: YearSource? = nil, region: RegionRef? = nil,
         start: Int, end: Int, sentence: String
     ) {
         self.text = text
@@ -91,6 +104,7 @@ public struct Figure: Sendable, Codable, Hashable {
         self.metric = metric
         self.indicator = indicator
         self.year = year
+        self.yearSource = year == nil ? nil : yearSource
         self.region = region
         self.start = start
         self.end = end
@@ -98,7 +112,8 @@ public struct Figure: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case text, value, valueMax = "value_max", unit, qualifier, change, basis, kind, metric, indicator, year, region, start, end, sentence
+        case text, value, valueMax = "value_max", unit, qualifier, change, basis, kind, metric, indicator, year
+        case yearSource = "year_source", region, start, end, sentence
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -114,6 +129,7 @@ public struct Figure: Sendable, Codable, Hashable {
         try container.encode(metric, forKey: .metric)
         try container.encode(indicator, forKey: .indicator)
         try container.encode(year, forKey: .year)
+        try container.encode(yearSource, forKey: .yearSource)
         try container.encode(region, forKey: .region)
         try container.encode(start, forKey: .start)
         try container.encode(end, forKey: .end)

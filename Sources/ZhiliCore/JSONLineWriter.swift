@@ -115,6 +115,8 @@ public enum JSONLineWriter {
         if let valueMax = figure.valueMax { appendDouble(valueMax, to: &bytes) } else { appendNull(to: &bytes) }
         appendRaw(",\"year\":", to: &bytes)
         if let year = figure.year { appendInt(year, to: &bytes) } else { appendNull(to: &bytes) }
+        appendRaw(",\"year_source\":", to: &bytes)
+        appendOptional(figure.yearSource?.rawValue, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
 

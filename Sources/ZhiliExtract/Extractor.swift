@@ -26,6 +26,9 @@ public final class Extractor {
     public let indicators: IndicatorTable
     /// Program names accepted whenever quoted.
     public let knownPrograms: Set<String>
+    /// The year of articles without a date (`--default-year`): relative years (今年, 去年) and
+    /// figures naming no year resolve against it.
+    public var defaultYear: Int?
 
     private let programFinder: ProgramFinder
     private let figureFinder = FigureFinder()
@@ -108,15 +111,17 @@ public final class Extractor {
         let excluded = quotes.all.filter { text[$0.lowerBound] == "《" } + programHits.map { $0.start..<$0.end }
         let (figureHits, years) = figureFinder.figures(in: text, excluded: excluded)
         let metrics = MetricPhrase(text: text, regionSpans: hits.map { $0.start..<$0.end }).metrics(for: figureHits)
+        let (referenceYear, referenceSource): (Int?, YearSource) = article.year.map { ($0, .articleDate) } ?? (defaultYear, .default)
         let figures = zip(figureHits, metrics).map { hit, metric -> Figure in
             let unit = hit.unit
             let kind = unit.map(MeasureWords.kind(of:)) ?? .count
             let indicator = metric.flatMap { indicators.indicator(forMetric: $0, unit: unit, isChange: hit.change != nil) }
-            let sentence = text.sentence(at: hit.start)
+            let (year, yearSource) = Self.year(
+                at: hit.start, in: text, years: years, reference: referenceYear, referenceSource: referenceSource)
             return Figure(
                 text: written.string(hit.start..<hit.end), value: hit.value, valueMax: hit.valueMax, unit: unit,
                 qualifier: hit.qualifier, change: hit.change, basis: hit.basis, kind: kind, metric: metric,
-                indicator: indicator?.id, year: Self.year(in: sentence, at: hit.start, years: years) ?? article.year,
+                indicator: indicator?.id, year: year, yearSource: yearSource,
                 region: locator.region(for: hit.start), start: hit.start, end: hit.end,
                 sentence: sentences.sentence(around: hit.start..<hit.end))
         }
@@ -126,13 +131,47 @@ public final class Extractor {
         return ArticleRecord(article: article, regions: mentions, programs: programs, figures: figures, tokens: tokens)
     }
 
-    /// The year stated in `sentence`: the nearest before `offset`, else the first after it.
-    static func year(in sentence: Range<Int>, at offset: Int, years: [(Int, Int)]) -> Int? {
+    /// The year a figure at `offset` refers to, and where it comes from: a year stated in its
+    /// sentence (the nearest before it, else the first after it); else a relative year in the
+    /// sentence before it (今年, 去年, 前年, 上半年 …, not one in a comparison: 比去年同期) counted
+    /// from `reference`; else a year heading its paragraph (`2025年,…`); else `reference` itself.
+    static func year(
+        at offset: Int, in text: ArticleText, years: [(Int, Int)], reference: Int?, referenceSource: YearSource
+    ) -> (Int?, YearSource?) {
+        let sentence = text.sentence(at: offset)
         var before: Int?, after: Int?
         for (start, year) in years where sentence.contains(start) {
             if start < offset { before = year } else if after == nil { after = year }
         }
-        return before ?? after
+        if let stated = before ?? after { return (stated, .stated) }
+        if let reference, let shift = relativeYear(in: sentence.lowerBound..<offset, text: text) {
+            return (reference + shift, referenceSource)
+        }
+        let paragraph = text.paragraph(at: offset)
+        if let (start, year) = years.first(where: { paragraph.contains($0.0) }), start == paragraph.lowerBound {
+            return (year, .stated)
+        }
+        return (reference, reference == nil ? nil : referenceSource)
+    }
+
+    /// Relative year words and the years they count from the article's year.
+    static let relativeYears: [(word: String, shift: Int)] = [
+        ("今年", 0), ("本年度", 0), ("上半年", 0), ("下半年", 0), ("去年", -1), ("上年度", -1), ("前年", -2),
+    ]
+
+    /// The shift of the last relative year word in `range` that is not part of a comparison
+    /// (比去年, 较去年, 与去年, 去年同期).
+    static func relativeYear(in range: Range<Int>, text: ArticleText) -> Int? {
+        var offset = range.upperBound - 2
+        while offset >= range.lowerBound {
+            for (word, shift) in relativeYears where text.has(word, at: offset) {
+                let compared = ["比", "较", "与", "同"].contains { text.has($0, endingAt: offset) }
+                    || text.has("同期", at: offset + word.unicodeScalars.count)
+                if !compared { return shift }
+            }
+            offset -= 1
+        }
+        return nil
     }
 }
 

@@ -158,13 +158,31 @@ import ZhiliCore
         #expect(figures.map(\.value) == [8.96, 7.86])
     }
 
+    /// One row per way a figure's year is written: the year and where it came from.
     @Test(arguments: [
-        ("2022年,兴安盟电诈案件同比下降34%。", "2023-01-06", 2022),
-        ("全年刑事案件同比下降31.7%。", "2023-01-06", 2023),
-    ])
-    func yearFromSentenceElseDate(_ sentence: String, _ date: String, _ year: Int) throws {
-        let figure = try #require(try ExtractionFixture.record(sentence, date: date).figures.first)
+        ("2022年,兴安盟电诈案件同比下降34%。", "2023-01-06", 2022, "stated"),
+        ("2024年以来,全市化解矛盾纠纷800余件。", "2025-03-01", 2024, "stated"),
+        ("2025年,呼和浩特市持续推进。全市化解纠纷2万余件。", nil, 2025, "stated"),
+        ("全年刑事案件同比下降31.7%。", "2023-01-06", 2023, "article_date"),
+        ("今年以来,全市化解纠纷800件。", "2023-05-01", 2023, "article_date"),
+        ("去年,全市刑事案件下降12%。", "2023-05-01", 2022, "article_date"),
+        ("今年1-7月,电诈案件比去年同期下降20%。", "2023-08-09", 2023, "article_date"),
+        ("前年全市建成调解室12个。", "2023-08-09", 2021, "article_date"),
+    ] as [(String, String?, Int, String)])
+    func yearAndWhereItComesFrom(_ sentence: String, _ date: String?, _ year: Int, _ source: String) throws {
+        let figure = try #require(try ExtractionFixture.record(sentence, date: date).figures.last)
         #expect(figure.year == year)
+        #expect(figure.yearSource?.rawValue == source)
+    }
+
+    @Test func undatedArticlesTakeTheDefaultYear() throws {
+        let extractor = try Extractor()
+        let undated = Article(source: "t", paragraphs: ["去年,全市化解纠纷800件,今年新建调解室12个。"])
+        #expect(try extractor.extract(undated).figures.map(\.year) == [nil, nil])
+        extractor.defaultYear = 2024
+        let figures = try extractor.extract(undated).figures
+        #expect(figures.map(\.year) == [2023, 2024])
+        #expect(figures.map(\.yearSource) == [.default, .default])
     }
 
     @Test(arguments: [
