@@ -122,7 +122,9 @@ public enum JSONLineWriter {
 
     private static func appendProgram(_ program: ProgramMention, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        appendRaw("\"end\":", to: &bytes)
+        appendRaw("\"aliases\":", to: &bytes)
+        appendStrings(program.aliases, to: &bytes)
+        appendRaw(",\"end\":", to: &bytes)
         appendInt(program.end, to: &bytes)
         appendRaw(",\"name\":", to: &bytes)
         appendString(program.name, to: &bytes)

@@ -10,20 +10,35 @@ public struct ProgramMention: Sendable, Codable, Hashable {
     public var sentence: String
     /// Region the program belongs to.
     public var region: RegionRef?
+    /// Other forms of the name in the article (`三查一控专项行动` for `三查一控`), in text order.
+    public var aliases: [String]
 
     /// Creates a mention.
-    public init(name: String, start: Int, end: Int, sentence: String, region: RegionRef?) {
+    public init(name: String, start: Int, end: Int, sentence: String, region: RegionRef?, aliases: [String] = []) {
         self.name = name
         self.start = start
         self.end = end
         self.sentence = sentence
         self.region = region
+        self.aliases = aliases
     }
 
-    enum CodingKeys: String, CodingKey { case name, start, end, sentence, region }
+    enum CodingKeys: String, CodingKey { case name, start, end, sentence, region, aliases }
+
+    /// Decodes a mention; records written before aliases existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        start = try container.decode(Int.self, forKey: .start)
+        end = try container.decode(Int.self, forKey: .end)
+        sentence = try container.decode(String.self, forKey: .sentence)
+        region = try container.decodeIfPresent(RegionRef.self, forKey: .region)
+        aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(aliases, forKey: .aliases)
         try container.encode(name, forKey: .name)
         try container.encode(start, forKey: .start)
         try container.encode(end, forKey: .end)

@@ -104,7 +104,8 @@ public final class Extractor {
         let programs = programHits.map { hit in
             ProgramMention(
                 name: hit.name, start: hit.start, end: hit.end,
-                sentence: sentences.sentence(around: hit.start..<hit.end), region: locator.region(for: hit.start))
+                sentence: sentences.sentence(around: hit.start..<hit.end), region: locator.region(for: hit.start),
+                aliases: hit.aliases)
         }
 
         // Figures.

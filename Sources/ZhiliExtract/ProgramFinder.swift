@@ -8,6 +8,8 @@ struct ProgramHit {
     var start: Int
     /// Offset just past the mention.
     var end: Int
+    /// Other forms of the name found in the article.
+    var aliases: [String] = []
 }
 
 /// Finds named programs, initiatives, platforms, mechanisms, campaigns and offices.
@@ -292,7 +294,45 @@ struct ProgramFinder: Sendable {
                 result.append(hit)
             }
         }
-        return result
+        return mergingVariants(result)
+    }
+
+    /// Campaign words written after a program's name that are not part of it: 三查一控专项行动 is
+    /// the program 三查一控.
+    static let campaignWords = ["专项行动", "行动", "活动", "建设"]
+
+    /// One hit per program when the article writes its name with and without a type word: the
+    /// name without a campaign word (三查一控, not 三查一控专项行动), else the name with its type
+    /// word (五人小组工作法, not 五人小组); the other form becomes an alias. The program keeps the
+    /// place of its first mention.
+    static func mergingVariants(_ hits: [ProgramHit]) -> [ProgramHit] {
+        guard hits.count > 1 else { return hits }
+        var canonical = Dictionary(hits.map { ($0.name, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for short in hits {
+            for long in hits where long.name.count > short.name.count && long.name.hasPrefix(short.name) {
+                let typeWord = String(long.name.dropFirst(short.name.count))
+                if campaignWords.contains(typeWord) {
+                    canonical[long.name] = short.name
+                } else if heads.contains(typeWord) || joinSuffixes.contains(typeWord) {
+                    canonical[short.name] = long.name
+                }
+            }
+        }
+        var merged: [ProgramHit] = []
+        var index: [String: Int] = [:]
+        for hit in hits {
+            let name = canonical[hit.name] ?? hit.name
+            if let existing = index[name] {
+                if hit.name != name, !merged[existing].aliases.contains(hit.name) { merged[existing].aliases.append(hit.name) }
+                continue
+            }
+            index[name] = merged.count
+            var program = hit
+            program.name = name
+            if hit.name != name { program.aliases = [hit.name] }
+            merged.append(program)
+        }
+        return merged
     }
 }
 

@@ -72,6 +72,19 @@ import ZhiliExtract
         #expect(program.region?.code == "150300")
     }
 
+    /// A name written with and without its type word is one program with an alias.
+    @Test(arguments: [
+        ("以“三查一控”专项行动为牵引。扎实开展“三查一控”“缉枪治爆”等专项行动。",
+         ["三查一控", "缉枪治爆"], ["三查一控": ["三查一控专项行动"]]),
+        ("推广“五人小组”经验。大力推广“五人小组工作法”等经验做法。", ["五人小组工作法"], ["五人小组工作法": ["五人小组"]]),
+        ("开展“打防管控”专项行动。全市坚持“打防管控”一体推进。", ["打防管控"], ["打防管控": ["打防管控专项行动"]]),
+    ] as [(String, [String], [String: [String]])])
+    func keepsOneNamePerProgramWithItsAliases(_ text: String, _ names: [String], _ aliases: [String: [String]]) throws {
+        let programs = try ExtractionFixture.record(text).programs
+        #expect(programs.map(\.name) == names)
+        for program in programs { #expect(program.aliases == aliases[program.name, default: []], "\(program.name)") }
+    }
+
     @Test func knownProgramsAreUserSupplied() throws {
         let extractor = try Extractor(knownPrograms: ["网格夜话"])
         let record = try extractor.extract(Article(source: "t", paragraphs: ["各社区办起“网格夜话”。"]))
