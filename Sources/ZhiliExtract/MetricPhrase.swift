@@ -37,9 +37,17 @@ struct MetricPhrase {
     /// Copulas after a figure that closes nothing before it (2600元属于燃气报警、改造等费用).
     static let copulas = ["属于", "用于", "是", "为"]
     /// Adverbs and time words stripped from the start of a phrase.
-    static let leading = ["累计", "共计", "共", "全年", "全市", "全盟", "全区", "全旗", "全县", "其中", "今年", "去年", "当年", "目前", "同时", "此外", "另外"]
+    static let leading = [
+        "累计", "共计", "共", "全年", "全市", "全盟", "全区", "全旗", "全县", "其中", "今年", "去年", "当年", "目前", "同时", "此外", "另外",
+        // Personal pronouns: who did it, not what is counted.
+        "他们", "她们", "我们", "他", "她",
+    ]
     /// Words that start a predicate after the figure: the figure then closes its phrase.
-    static let verbsAfter = ["建立", "建成", "属于", "用于", "投入", "全部", "已", "均", "都", "同比", "环比", "比", "较", "占", "为", "是", "在", "左右", "以上", "以下"]
+    static let verbsAfter = [
+        "建立", "建成", "属于", "用于", "投入", "全部", "已", "均", "都", "同比", "环比", "比", "较", "占", "为", "是", "在", "左右", "以上", "以下",
+        // After a duration: 24年来, 20年前, 3年间.
+        "以来", "来", "前", "间",
+    ]
     /// Words that end a noun phrase after a figure.
     static let nounStops = ["设立", "设置", "配备", "建有", "开设", "推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入", "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同"]
 
