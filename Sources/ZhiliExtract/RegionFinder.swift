@@ -43,11 +43,29 @@ struct RegionFinder {
                     hits.append(RegionHit(
                         start: index, end: match.end, candidates: candidates, code: candidates[0], isLocative: false,
                         isPlain: isPlain[match.payload]))
+                    if let county = countyNamedShort(after: candidates, in: buffer, at: match.end) {
+                        hits.append(county)
+                        index = county.end
+                        continue
+                    }
                 }
                 index = match.end
             }
         }
         return hits
+    }
+
+    /// A county written without its suffix right after its province or prefecture (浙江义乌 →
+    /// 义乌市, 金华义乌), not starting a street's or an institution's name.
+    private func countyNamedShort(after parents: [String], in buffer: UnsafeBufferPointer<Unicode.Scalar>, at start: Int) -> RegionHit? {
+        guard let match = table.contextualMatcher.longestMatch(in: buffer, from: start),
+              !Self.namesAnInstitution(buffer, after: match.end) else { return nil }
+        let counties = table.contextualCandidates[match.payload].filter { code in
+            let ancestors = table.ancestorCodes(of: code)
+            return parents.contains { ancestors.contains($0) }
+        }
+        guard counties.count == 1 else { return nil }
+        return RegionHit(start: start, end: match.end, candidates: counties, code: counties[0], isLocative: false, isPlain: true)
     }
 
     /// Words after a division's name that make it the name of something else: a street (X路,

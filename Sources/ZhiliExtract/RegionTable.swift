@@ -50,6 +50,11 @@ public struct RegionTable: Sendable {
     var isPlain: [Bool] { storage.isPlain }
     /// The home province: ambiguous names resolve into it when nothing else decides.
     var homeProvince: String? { storage.homeProvince }
+    /// Short county names (义乌 for 义乌市) of provinces outside ``bareCountyProvinces``, which
+    /// count only right after their province's or prefecture's name (浙江义乌, 金华义乌).
+    var contextualMatcher: ScalarTrie { storage.contextualMatcher }
+    /// Candidate codes in ``contextualMatcher`` payload order.
+    var contextualCandidates: [[String]] { storage.contextualCandidates }
 
     private let storage: Storage
 
@@ -69,11 +74,20 @@ public struct RegionTable: Sendable {
         let genericSoundingCodes: Set<String>
         let isPlain: [Bool]
         let homeProvince: String?
+        /// Trie of the short county names that count only right after their province's or
+        /// prefecture's name (浙江义乌); payloads index `contextualCandidates`.
+        let contextualMatcher: ScalarTrie
+        let contextualCandidates: [[String]]
 
         init(
             byCode: [String: Region], byName: [String: [Region]], children: [String: [String]], names: [String: [String]],
-            bareCountyProvinces: Set<String>, ancestorChains: [String: [String]]
+            bareCountyProvinces: Set<String>, ancestorChains: [String: [String]], contextual: [String: [String]]
         ) {
+            let contextualList = contextual.keys.sorted()
+            var contextualBuilder = ScalarTrie.Builder()
+            for (index, name) in contextualList.enumerated() { contextualBuilder.insert(name, payload: index) }
+            contextualMatcher = contextualBuilder.build()
+            contextualCandidates = contextualList.map { contextual[$0] ?? [] }
             self.byCode = byCode
             self.byName = byName
             self.children = children
@@ -197,9 +211,16 @@ public struct RegionTable: Sendable {
                 names[converted] = codes
             }
         }
+        // Short county names elsewhere in the country, for use after their parent's name only.
+        let allProvinces = Set(byCode.values.filter { $0.level == .province }.map(\.code))
+        var contextual: [String: [String]] = [:]
+        for region in byCode.values where region.level == .county {
+            guard let short = Self.bareName(of: region, countyProvinces: allProvinces) else { continue }
+            for form in short where names[form] == nil && !blockers.contains(form) { contextual[form, default: []].append(region.code) }
+        }
         storage = Storage(
             byCode: byCode, byName: byName, children: children, names: names,
-            bareCountyProvinces: bareCountyProvinces, ancestorChains: ancestorChains)
+            bareCountyProvinces: bareCountyProvinces, ancestorChains: ancestorChains, contextual: contextual)
     }
 
     /// Division names that also read as ordinary phrases: the old town, the new town, the county seat.

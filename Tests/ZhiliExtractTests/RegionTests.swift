@@ -16,6 +16,13 @@ import ZhiliExtract
         ("乌达产业园的企业。", ["150304"]),
         ("烏海市推進平安建設。", ["150300"]),
         ("內蒙古海立電子材料有限公司。", ["150000"]),
+        // A county written short right after its province or prefecture, anywhere in the country.
+        ("浙江义乌推行调解新模式。", ["330000", "330782"]),
+        ("金华义乌、绍兴诸暨两地交流经验。", ["330700", "330782", "330600", "330681"]),
+        ("浙江大学的学者来访。", ["330000"]),
+        // Names of leagues before they became cities, and the colloquial name of the region.
+        ("哲里木盟、伊克昭盟和昭乌达盟的干部。", ["150500", "150600", "150400"]),
+        ("内蒙各地开展平安建设。", ["150000"]),
     ])
     func findsRegions(_ sentence: String, _ codes: [String]) throws {
         let regions = try ExtractionFixture.record(sentence).regions
