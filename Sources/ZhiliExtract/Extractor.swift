@@ -2,6 +2,7 @@ import Foundation
 import ZhiliCore
 import ZhiliText
 import ZhiliSegment
+import ZhiliICU
 
 /// Turns a clean article into a structured record: regions, programs and figures.
 ///

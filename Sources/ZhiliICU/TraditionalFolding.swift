@@ -1,5 +1,3 @@
-import ZhiliICU
-
 /// Folds Traditional Chinese characters to Simplified, one scalar for one, so that an offset into
 /// the folded text is the same offset into the text as written: stages match and name things on
 /// the folded text (網格員 → 网格员) and quote spans and sentences from the text as written.
