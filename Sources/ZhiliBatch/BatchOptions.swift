@@ -3,14 +3,14 @@ import ZhiliIngest
 /// Everything a batch needs to know besides its processor.
 public struct BatchOptions: Sendable {
     /// Inputs, in order.
-    public var inputs: [BatchInput]
+    public var inputs: [InputFile]
     /// Worker threads.
     public var jobs: Int
-    /// JSON Lines output path, `-` for standard output, nil for none.
-    public var jsonLinesPath: String?
+    /// Main output path (JSON Lines or text), `-` for standard output, nil for none.
+    public var outputPath: String?
     /// Directory for the CSV tables, nil for none.
     public var csvDirectory: String?
-    /// Errors file (JSON Lines), nil for none.
+    /// Errors file (JSON Lines), nil to hand skipped records to the run's reporter instead.
     public var errorsPath: String?
     /// Journal path for crash safety and `--resume`, nil for none.
     public var journalPath: String?
@@ -20,14 +20,17 @@ public struct BatchOptions: Sendable {
     public var strict: Bool
     /// Documents larger than this are skipped.
     public var maxArticleBytes: Int
-    /// Charset forced on text, HTML and WARC documents.
+    /// Charset forced on every input.
     public var encoding: String?
-    /// How JSON Lines inputs are read.
-    public var jsonFields: JSONLineDecoder
+    /// How JSON lines become documents: decoded as articles of a dump, or (nil) handed to the
+    /// processor as they are, one line a document, for inputs of records (`zhili index`).
+    public var jsonLines: JSONLineDecoder?
     /// Options that shape the output, for the journal's fingerprint (e.g. `--tokens`).
     public var outputShape: [String]
     /// Bytes written between checkpoints at most.
     public var checkpointBytes: Int
+    /// Records handed to the sink between checkpoints at most (one transaction each).
+    public var checkpointRecords: Int
     /// Seconds between checkpoints at most.
     public var checkpointInterval: Double
     /// Input bytes held in flight at most.
@@ -35,15 +38,15 @@ public struct BatchOptions: Sendable {
 
     /// Creates options; only `inputs` is required.
     public init(
-        inputs: [BatchInput], jobs: Int = 1, jsonLinesPath: String? = "-", csvDirectory: String? = nil,
+        inputs: [InputFile], jobs: Int = 1, outputPath: String? = "-", csvDirectory: String? = nil,
         errorsPath: String? = nil, journalPath: String? = nil, resume: Bool = false, strict: Bool = false,
-        maxArticleBytes: Int = 16 << 20, encoding: String? = nil, jsonFields: JSONLineDecoder = JSONLineDecoder(),
-        outputShape: [String] = [], checkpointBytes: Int = 1 << 20,
+        maxArticleBytes: Int = 16 << 20, encoding: String? = nil, jsonLines: JSONLineDecoder? = JSONLineDecoder(),
+        outputShape: [String] = [], checkpointBytes: Int = 1 << 20, checkpointRecords: Int = .max,
         checkpointInterval: Double = 0.5, windowBytes: Int = 64 << 20
     ) {
         self.inputs = inputs
         self.jobs = jobs
-        self.jsonLinesPath = jsonLinesPath
+        self.outputPath = outputPath
         self.csvDirectory = csvDirectory
         self.errorsPath = errorsPath
         self.journalPath = journalPath
@@ -51,9 +54,10 @@ public struct BatchOptions: Sendable {
         self.strict = strict
         self.maxArticleBytes = maxArticleBytes
         self.encoding = encoding
-        self.jsonFields = jsonFields
+        self.jsonLines = jsonLines
         self.outputShape = outputShape
         self.checkpointBytes = checkpointBytes
+        self.checkpointRecords = checkpointRecords
         self.checkpointInterval = checkpointInterval
         self.windowBytes = windowBytes
     }

@@ -27,16 +27,17 @@ public final class BatchProgress {
     private var drewBar = false
 
     /// Creates a reporter; `totalBytes` (when every input's size is known) enables the ETA.
-    public init(style: Style, totalBytes: Int?, logger: Logger = Logger(label: "zhili.extract")) {
+    public init(style: Style, totalBytes: Int?, logger: Logger = Logger(label: "zhili.batch")) {
         self.style = style
         self.totalBytes = totalBytes
         self.logger = logger
     }
 
-    /// A bar when standard error is a terminal, log lines every 10 s otherwise, nothing when `quiet`.
-    public static func automatic(quiet: Bool, totalBytes: Int?) -> BatchProgress {
+    /// A bar when standard error is a terminal, log lines every 10 s otherwise (logged as
+    /// `label`), nothing when `quiet`.
+    public static func automatic(quiet: Bool, totalBytes: Int?, label: String = "zhili.batch") -> BatchProgress {
         if quiet { return BatchProgress(style: .silent, totalBytes: totalBytes) }
-        return BatchProgress(style: isatty(2) != 0 ? .bar : .log(interval: 10), totalBytes: totalBytes)
+        return BatchProgress(style: isatty(2) != 0 ? .bar : .log(interval: 10), totalBytes: totalBytes, logger: Logger(label: label))
     }
 
     /// Notes the totals a resumed run starts from, so rates count only this run's work.

@@ -2,22 +2,24 @@ import Foundation
 import ZhiliCore
 import ZhiliIngest
 
-/// Runs a batch: reads every input in order, processes documents on `jobs` threads, and
-/// writes JSON Lines, CSV tables, a record sink and an errors file in input order, with a
-/// journal of checkpoints so that a killed run can be resumed without losing or repeating a record.
+/// Runs a batch: reads every input in order (with ``DumpReader``), processes documents on `jobs`
+/// threads (with ``OrderedParallelMap``), and writes the main output, CSV tables, a record sink
+/// and an errors file in input order, with a journal of checkpoints so that a killed run can be
+/// resumed without losing or repeating a record. `zhili clean`, `extract` and `index` are batches
+/// that differ only in their ``DocumentProcessor``.
 ///
 /// Crash safety: outputs are only appended to, in whole records; after each group of records
 /// is written (and committed to the sink) a checkpoint with every output's size and the next
 /// input position is appended to the journal. `--resume` cuts each output back to the sizes of
 /// the last complete checkpoint and continues reading from its position.
-public struct BatchRunner {
+public struct BatchRunner<Processor: DocumentProcessor> {
     /// The options.
     public var options: BatchOptions
     /// Makes one processor per worker thread.
-    public var makeProcessor: DocumentProcessorFactory
+    public var makeProcessor: @Sendable () throws -> Processor
 
     /// Creates a runner.
-    public init(options: BatchOptions, makeProcessor: @escaping DocumentProcessorFactory) {
+    public init(options: BatchOptions, makeProcessor: @escaping @Sendable () throws -> Processor) {
         self.options = options
         self.makeProcessor = makeProcessor
     }
@@ -39,29 +41,29 @@ public struct BatchRunner {
         var ordinal: Int
         var isEndOfInput: Bool
         var bytes: Int
-        var json: [UInt8] = []
-        var csv: [CSVTable: [UInt8]] = [:]
-        var records: [ArticleRecord] = []
+        var output: ProcessedDocument<Processor.Record>?
         var errors: [ErrorRecord] = []
-        var documents = 0
-        var articles = 0
-        var figures = 0
-        var programs = 0
     }
 
     /// Runs the batch to its end and returns the summary.
     ///
-    /// Bad records are skipped and counted; the run throws only when an output cannot be written,
-    /// a processor cannot be made, or the journal does not belong to this run.
-    public func run(sink: (any RecordSink)? = nil, progress: BatchProgress? = nil) throws -> BatchSummary {
+    /// Bad records are skipped and counted; each goes to the errors file, or to `report` when
+    /// there is none. `report` also gets the processors' notes. `sink` gets the records of each
+    /// checkpoint and must have committed them when it returns (records of a resumed run may come
+    /// again). The run throws only when an output cannot be written, a processor cannot be made,
+    /// or the journal does not belong to this run.
+    public func run(
+        progress: BatchProgress? = nil, report: ((Diagnostic) -> Void)? = nil,
+        sink: (([Processor.Record]) throws -> Void)? = nil
+    ) throws -> BatchSummary {
         let options = self.options
-        let selection = OutputSelection(jsonLines: options.jsonLinesPath != nil, csv: options.csvDirectory != nil, records: sink != nil)
+        let selection = OutputSelection(lines: options.outputPath != nil, csv: options.csvDirectory != nil, records: sink != nil)
         if options.resume && options.inputs.contains(where: { $0.path == "-" }) {
             throw Diagnostic(source: "-", reason: "--resume cannot re-read standard input; give the dump as a file")
         }
         let fingerprint = Journal.fingerprint(
             inputs: options.inputs,
-            options: options.outputShape + ["json=\(options.jsonLinesPath ?? "")", "csv=\(options.csvDirectory ?? "")", "errors=\(options.errorsPath ?? "")", "max=\(options.maxArticleBytes)", "enc=\(options.encoding ?? "")"])
+            options: options.outputShape + ["json=\(options.outputPath ?? "")", "csv=\(options.csvDirectory ?? "")", "errors=\(options.errorsPath ?? "")", "max=\(options.maxArticleBytes)", "enc=\(options.encoding ?? "")"])
 
         // Journal and the checkpoint to resume from.
         var journal: Journal?
@@ -81,7 +83,7 @@ public struct BatchRunner {
         }
 
         // Outputs.
-        let jsonFile = try options.jsonLinesPath.map { try AppendFile(path: $0, resumeAt: $0 == "-" ? nil : resumeSize($0)) }
+        let jsonFile = try options.outputPath.map { try AppendFile(path: $0, resumeAt: $0 == "-" ? nil : resumeSize($0)) }
         let errorsFile = try options.errorsPath.map { try AppendFile(path: $0, resumeAt: resumeSize($0)) }
         var csvFiles: [CSVTable: AppendFile] = [:]
         if let directory = options.csvDirectory {
@@ -99,7 +101,7 @@ public struct BatchRunner {
         let startedAt = Date()
 
         if checkpoint?.done == true {
-            return BatchSummary(totals: totals, bytesThisRun: 0, elapsed: 0, stoppedAtError: false, resumed: true)
+            return BatchSummary(totals: totals, bytesThisRun: 0, elapsed: 0, stoppedAtError: false, resumed: true, failures: 0)
         }
 
         // Pending output, written and checkpointed together.
@@ -107,7 +109,7 @@ public struct BatchRunner {
         var pendingJSON: [UInt8] = []
         var pendingErrors: [UInt8] = []
         var pendingCSV: [CSVTable: [UInt8]] = [:]
-        var pendingRecords: [ArticleRecord] = []
+        var pendingRecords: [Processor.Record] = []
         var lastCheckpoint = Date()
         let errorEncoder = RecordEncoder()
 
@@ -115,7 +117,7 @@ public struct BatchRunner {
             try jsonFile?.write(pendingJSON)
             try errorsFile?.write(pendingErrors)
             for (table, bytes) in pendingCSV { try csvFiles[table]?.write(bytes) }
-            if let sink, !pendingRecords.isEmpty { try sink.write(pendingRecords) }
+            if let sink, !pendingRecords.isEmpty { try sink(pendingRecords) }
             pendingJSON.removeAll(keepingCapacity: true)
             pendingErrors.removeAll(keepingCapacity: true)
             pendingCSV.removeAll(keepingCapacity: true)
@@ -161,27 +163,37 @@ public struct BatchRunner {
             }
         }
 
-        let jsonFields = options.jsonFields
+        let jsonLines = options.jsonLines
         let makeProcessor = self.makeProcessor
         let worker: @Sendable () throws -> (WorkItem) -> WorkResult = {
             let processor = try makeProcessor()
-            let encoder = RecordEncoder()
             return { work in
-                Self.perform(work, processor: processor, encoder: encoder, selection: selection, jsonFields: jsonFields, maxBytes: maxBytes)
+                Self.perform(work, processor: processor, selection: selection, jsonLines: jsonLines, maxBytes: maxBytes)
             }
         }
 
         var stoppedAtError = false
+        var failures = 0
         let map = OrderedParallelMap<WorkItem, WorkResult>(jobs: options.jobs, windowCount: options.jobs * 64, windowWeight: options.windowBytes)
         try map.run(makeWorker: worker, produce: producer) { result in
-            pendingJSON.append(contentsOf: result.json)
-            for (table, bytes) in result.csv { pendingCSV[table, default: []].append(contentsOf: bytes) }
-            pendingRecords.append(contentsOf: result.records)
-            for error in result.errors { try errorEncoder.appendJSONLine(encoding: error, to: &pendingErrors) }
-            totals.documents += result.documents
-            totals.articles += result.articles
-            totals.figures += result.figures
-            totals.programs += result.programs
+            if let output = result.output {
+                pendingJSON.append(contentsOf: output.lines)
+                for (table, bytes) in output.tables { pendingCSV[table, default: []].append(contentsOf: bytes) }
+                pendingRecords.append(contentsOf: output.records)
+                for note in output.notes { report?(note) }
+                totals.documents += 1
+                totals.articles += output.articles
+                totals.figures += output.figures
+                totals.programs += output.programs
+            }
+            for error in result.errors {
+                if errorsFile != nil {
+                    try errorEncoder.appendJSONLine(encoding: error, to: &pendingErrors)
+                } else {
+                    report?(error.diagnostic)
+                }
+                if error.severity == .error { failures += 1 }
+            }
             totals.errors += result.errors.count
             totals.bytes = max(totals.bytes, result.bytes)
             position = result.isEndOfInput ? (result.input + 1, 0) : (result.input, result.ordinal + 1)
@@ -191,7 +203,7 @@ public struct BatchRunner {
                 return false
             }
             let buffered = pendingJSON.count + pendingErrors.count + pendingCSV.values.reduce(0) { $0 + $1.count }
-            if buffered >= options.checkpointBytes || Date().timeIntervalSince(lastCheckpoint) >= options.checkpointInterval {
+            if buffered >= options.checkpointBytes || pendingRecords.count >= options.checkpointRecords || Date().timeIntervalSince(lastCheckpoint) >= options.checkpointInterval {
                 try flush(done: false)
             }
             return true
@@ -200,13 +212,12 @@ public struct BatchRunner {
         progress?.finish()
         return BatchSummary(
             totals: totals, bytesThisRun: totals.bytes - bytesAtStart, elapsed: Date().timeIntervalSince(startedAt),
-            stoppedAtError: stoppedAtError, resumed: resumed)
+            stoppedAtError: stoppedAtError, resumed: resumed, failures: failures)
     }
 
-    /// Processes one work item on a worker thread: decodes, runs the processor, encodes.
+    /// Processes one work item on a worker thread: decodes a JSON line, runs the processor.
     static func perform(
-        _ work: WorkItem, processor: any DocumentProcessor, encoder: RecordEncoder,
-        selection: OutputSelection, jsonFields: JSONLineDecoder, maxBytes: Int
+        _ work: WorkItem, processor: Processor, selection: OutputSelection, jsonLines: JSONLineDecoder?, maxBytes: Int
     ) -> WorkResult {
         var result = WorkResult(input: work.input, ordinal: work.ordinal, isEndOfInput: work.item == nil, bytes: work.bytes)
         func fail(_ diagnostic: Diagnostic) {
@@ -222,8 +233,12 @@ public struct BatchRunner {
         case .document(let found):
             document = found
         case .jsonLine(let line):
+            guard let jsonLines else {
+                document = RawDocument(source: work.file, bytes: line.bytes, format: .text, byteOffset: line.offset, line: line.number)
+                break
+            }
             do {
-                document = try jsonFields.document(from: line.bytes, file: work.file, line: line.number, offset: line.offset)
+                document = try jsonLines.document(from: line.bytes, file: work.file, line: line.number, offset: line.offset)
             } catch {
                 fail(error)
                 return result
@@ -234,24 +249,9 @@ public struct BatchRunner {
             return result
         }
         do {
-            let records = try processor.process(document)
-            var json: [UInt8] = []
-            // A record's JSON runs about four times its input (sentences repeat per figure):
-            // reserving that once spares the buffer's repeated doubling (at most 4 MiB up front, so
-            // large HTML documents that yield little text do not hold huge idle buffers).
-            if selection.jsonLines { json.reserveCapacity(min(document.bytes.count * 5 + 512, 4 << 20)) }
-            var csv: [CSVTable: [UInt8]] = [:]
-            for record in records {
-                if selection.jsonLines { try encoder.appendJSONLine(record, to: &json) }
-                if selection.csv { RecordEncoder.appendCSVRows(record, to: &csv) }
-                result.figures += record.figures.count
-                result.programs += record.programs.count
-            }
-            result.json = json
-            result.csv = csv
-            if selection.records { result.records = records }
-            result.articles = records.count
-            result.documents = 1
+            var output = ProcessedDocument<Processor.Record>(selection: selection)
+            try processor.process(document, into: &output)
+            result.output = output
         } catch {
             var diagnostic = (error as? Diagnostic) ?? Diagnostic(source: document.source, reason: String(describing: error))
             if diagnostic.offset == nil { diagnostic.offset = document.byteOffset }

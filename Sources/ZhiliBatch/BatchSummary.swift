@@ -12,6 +12,8 @@ public struct BatchSummary: Sendable, Hashable {
     public var stoppedAtError: Bool
     /// True when the run continued an interrupted one.
     public var resumed: Bool
+    /// Records skipped in this run for an error (not a warning, such as a document without article text).
+    public var failures: Int
 
     /// Exit status when some records were skipped (see ``exitStatus``).
     public static let skippedRecordsStatus: Int32 = 3

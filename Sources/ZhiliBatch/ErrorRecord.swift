@@ -25,4 +25,9 @@ public struct ErrorRecord: Sendable, Codable, Hashable {
         reason = diagnostic.reason
         severity = diagnostic.severity
     }
+
+    /// The record as a diagnostic, for standard error.
+    public var diagnostic: Diagnostic {
+        Diagnostic(severity, source: source, offset: offset, line: line, reason: reason)
+    }
 }

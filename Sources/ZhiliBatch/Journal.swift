@@ -1,5 +1,6 @@
 import Foundation
 import ZhiliCore
+import ZhiliIngest
 
 /// How far a batch got: the next input position to read and the size of every output then.
 ///
@@ -95,7 +96,7 @@ public final class Journal {
     }
 
     /// A stable fingerprint of a run: its inputs (paths and sizes) and the options that shape its output.
-    public static func fingerprint(inputs: [BatchInput], options: [String]) -> String {
+    public static func fingerprint(inputs: [InputFile], options: [String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ text: String) {
             for byte in text.utf8 {

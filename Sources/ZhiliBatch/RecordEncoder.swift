@@ -1,23 +1,6 @@
 import Foundation
 import ZhiliCore
 
-/// Which outputs a batch writes, so workers encode only what is needed.
-public struct OutputSelection: Sendable, Hashable {
-    /// JSON Lines records.
-    public var jsonLines: Bool
-    /// CSV tables.
-    public var csv: Bool
-    /// The records themselves, for a database store.
-    public var records: Bool
-
-    /// Creates a selection.
-    public init(jsonLines: Bool, csv: Bool, records: Bool) {
-        self.jsonLines = jsonLines
-        self.csv = csv
-        self.records = records
-    }
-}
-
 /// Serializes article records to JSON Lines and CSV rows, on a worker thread.
 ///
 /// Keys are sorted so that the output is byte-identical from run to run (Foundation on Linux
@@ -45,6 +28,25 @@ public final class RecordEncoder {
             bytes.append(contentsOf: data)
             bytes.append(0x0A)
         }
+    }
+
+    /// Adds `records` to a processor's output: JSON lines, CSV rows and the records themselves,
+    /// as far as `output.selection` asks, with their counts.
+    ///
+    /// `inputBytes` is the size of the document they came from.
+    public func append(_ records: [ArticleRecord], to output: inout ProcessedDocument<ArticleRecord>, inputBytes: Int) throws {
+        // A record's JSON runs about four times its input (sentences repeat per figure):
+        // reserving that once spares the buffer's repeated doubling (at most 4 MiB up front, so
+        // large HTML documents that yield little text do not hold huge idle buffers).
+        if output.selection.lines { output.lines.reserveCapacity(output.lines.count + min(inputBytes * 5 + 512, 4 << 20)) }
+        for record in records {
+            if output.selection.lines { try appendJSONLine(record, to: &output.lines) }
+            if output.selection.csv { Self.appendCSVRows(record, to: &output.tables) }
+            output.figures += record.figures.count
+            output.programs += record.programs.count
+        }
+        if output.selection.records { output.records += records }
+        output.articles += records.count
     }
 
     /// Appends `value` as one JSON line.

@@ -9,12 +9,15 @@ struct CleanCommand: ParsableCommand {
         commandName: "clean",
         abstract: "Clean raw scraped articles into article records (JSON Lines).",
         discussion: """
-            Reads .txt, .html/.htm and .jsonl files, directories (recursively) and - (standard input). \
-            Each article becomes one JSON object per line with id, source, index, title, subtitle, date, \
-            outlet, authors, editors, paragraphs, captions, text and warnings.
+            Reads files, directories and - (standard input) like `zhili extract`: text, HTML, JSON Lines \
+            and WARC, gzip-compressed or not; in directories, .txt, .html/.htm and .jsonl files unless \
+            --include says otherwise. Each article becomes one JSON object per line with id, source, \
+            index, title, subtitle, date, outlet, authors, editors, paragraphs, captions, text and warnings, \
+            in input order whatever --jobs is.
 
-            Problems are reported on standard error with the file and byte offset (or line); a bad \
-            file or record never stops the others.
+            Problems are reported on standard error (or, for skipped records, in --errors) with the \
+            file and byte offset (or line); a bad file or record never stops the others. With --out, \
+            the run is journaled and --resume continues an interrupted one.
 
             Exit status: 0 when every input was read, 1 when any input or record failed \
             (warnings, such as replaced invalid bytes or an empty file, do not count).
@@ -28,73 +31,36 @@ struct CleanCommand: ParsableCommand {
     )
 
     /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case jsonl, text
     }
 
-    @Argument(help: "Files, directories or - for standard input.")
-    var paths: [String]
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"))
+    var out: String?
 
     @Option(help: "Output format: jsonl (one JSON record per article) or text (readable).")
     var format: Format = .jsonl
 
-    @Option(help: "Read every input in this charset (e.g. GBK, GB18030, Big5, UTF-16) instead of detecting it.")
-    var encoding: String?
+    @OptionGroup var documents: DocumentOptions
 
-    @Option(help: ArgumentHelp("Extra boilerplate pattern file (same format as the built-in boilerplate.txt); repeatable.", valueName: "file"))
-    var boilerplate: [String] = []
+    @OptionGroup var batch: BatchRunOptions
 
-    @OptionGroup var jsonFields: JSONFieldOptions
+    /// In directories, the files `clean` reads unless --include says otherwise.
+    static let defaultInclude = ["*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.jsonl", "*.ndjson"]
 
     func run() throws {
-        let cleaner: Cleaner
-        do {
-            cleaner = try Cleaner(configuration: CleanerConfiguration(boilerplateFiles: boilerplate))
-        } catch {
-            throw ValidationError("boilerplate: \(error)")
-        }
-        let fields = jsonFields.fieldNames
-        let input = InputReader(paths: paths, encoding: encoding, fields: fields)
-
-        // The bytes JSONEncoder with [.sortedKeys, .withoutEscapingSlashes] would write, without its cost.
-        var line: [UInt8] = []
-        var output = StandardOutput()
-        var failed = false
-        var articleCount = 0
-        for item in input {
-            switch item {
-            case .diagnostic(let problem):
-                report(problem)
-                if problem.severity == .error { failed = true }
-            case .document(let document):
-                do {
-                    for article in try cleaner.clean(document) {
-                        articleCount += 1
-                        switch format {
-                        case .jsonl:
-                            line.removeAll(keepingCapacity: true)
-                            JSONLineWriter.appendLine(article, to: &line)
-                            output.write(line)
-                        case .text:
-                            output.write(Self.readable(article))
-                        }
-                        for warning in article.warnings {
-                            report(Diagnostic(.warning, source: article.source, reason: warning))
-                        }
-                    }
-                } catch {
-                    // `clean` throws only diagnostics.
-                    report(error)
-                    if error.severity == .error { failed = true }
-                }
-            }
-        }
-        output.flush()
-        if failed { throw ExitCode(1) }
-    }
-
-    private func report(_ problem: Diagnostic) {
-        FileHandle.standardError.write(Data("zhili clean: \(problem)\n".utf8))
+        let cleaner = try documents.cleaner()
+        let output = out ?? "-"
+        let options = try batch.options(
+            input, files: input.files(defaultInclude: Self.defaultInclude), output: output,
+            defaultJournal: output == "-" ? nil : output + ".journal", decoder: documents.decoder,
+            outputShape: ["format=\(format.rawValue)"])
+        let format = self.format
+        let summary = try batch.run(options, reporter: reporter) { CleaningProcessor(cleaner: cleaner, format: format) }
+        if !batch.quiet { reporter.report(summary.line) }
+        if summary.failures > 0 { throw ExitCode(1) }
     }
 
     /// An article as readable text.
@@ -114,28 +80,5 @@ struct CleanCommand: ParsableCommand {
         }
         for warning in article.warnings { lines.append("! \(warning)") }
         return lines.joined(separator: "\n") + "\n\n"
-    }
-}
-
-/// Buffered standard output (one write per 64 KB instead of per record).
-struct StandardOutput {
-    private var buffer = Data()
-
-    mutating func write(_ text: String) { write(Data(text.utf8)) }
-
-    mutating func write(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 65_536 { flush() }
-    }
-
-    mutating func write(_ data: Data) {
-        buffer.append(data)
-        if buffer.count >= 65_536 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
     }
 }

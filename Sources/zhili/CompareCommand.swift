@@ -43,8 +43,8 @@ struct CompareCommand: ParsableCommand {
     var format: Format = .table
 
     mutating func run() throws {
-        let store = try CommandFailure.report { try database.open(.readOnly) }
-        let comparison = try CommandFailure.report {
+        let store = try reporter.run { try database.open(.readOnly) }
+        let comparison = try reporter.run {
             try store.compare(CompareRequest(indicator: indicator, level: level, within: within, year: year, rowsPerRegion: rowsPerRegion))
         }
         switch format {
@@ -67,7 +67,7 @@ struct CompareCommand: ParsableCommand {
         if format != .json, !comparison.omitted.isEmpty {
             let names = Dictionary(comparison.rows.map { ($0.region.code, $0.region.name) }, uniquingKeysWith: { first, _ in first })
             let notes = comparison.omitted.sorted { $0.key < $1.key }.map { "\(names[$0.key] ?? $0.key) \($0.value)" }
-            FileHandle.standardError.write(Data("more values not listed (--rows-per-region 0 lists all): \(notes.joined(separator: ", "))\n".utf8))
+            reporter.report("more values not listed (--rows-per-region 0 lists all): \(notes.joined(separator: ", "))")
         }
     }
 

@@ -39,8 +39,7 @@ struct ExtractCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files, directories or - for standard input.")
-    var paths: [String]
+    @OptionGroup var input: InputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write JSON Lines records to this file instead of standard output.", valueName: "file"))
     var out: String?
@@ -51,34 +50,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also index the records into this SQLite store (as `zhili index --db`); a record with the same id is replaced.", valueName: "file"))
     var db: String?
 
-    @Option(help: ArgumentHelp("Write skipped records (JSON Lines: file, source, offset or line, reason) to this file.", valueName: "file"))
-    var errors: String?
+    @OptionGroup var documents: DocumentOptions
 
-    @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: ArgumentHelp("In directories, take only files matching this glob (repeatable; default: known extensions).", valueName: "glob"))
-    var include: [String] = []
-
-    @Option(help: ArgumentHelp("In directories, skip files matching this glob (repeatable).", valueName: "glob"))
-    var exclude: [String] = []
-
-    @Option(help: ArgumentHelp("Skip documents larger than this many bytes.", valueName: "bytes"))
-    var maxArticleBytes: Int = 16 << 20
-
-    @Option(help: "Read text, HTML and WARC inputs in this charset (e.g. GBK) instead of detecting it.")
-    var encoding: String?
-
-    @OptionGroup var jsonFields: JSONFieldOptions
-
-    @Option(help: ArgumentHelp("Checkpoint journal (default: OUT.journal, or DIR/.journal for --csv).", valueName: "file"))
-    var journal: String?
-
-    @Flag(help: "Continue an interrupted run from its journal.")
-    var resume = false
-
-    @Flag(help: "Stop at the first bad record.")
-    var strict = false
+    @OptionGroup var batch: BatchRunOptions
 
     @Option(help: ArgumentHelp("Extra segmenter lexicon in jieba format (`word [freq] [tag]` per line); repeatable.", valueName: "file"))
     var lexicon: [String] = []
@@ -89,29 +63,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Extra known program names, one per line; repeatable.", valueName: "file"))
     var programs: [String] = []
 
-    @Option(help: ArgumentHelp("Extra boilerplate pattern file (same format as `zhili clean --boilerplate`); repeatable.", valueName: "file"))
-    var boilerplate: [String] = []
-
     @Flag(help: "Include each article's tokens.")
     var tokens = false
 
-    @Flag(name: .shortAndLong, help: "No progress bar, log lines or summary.")
-    var quiet = false
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard maxArticleBytes >= 1 else { throw ValidationError("--max-article-bytes must be positive") }
-        if resume && journalPath == nil {
-            throw ValidationError("--resume needs an output file (--out or --csv) or --journal to find the journal")
-        }
-        if resume && paths.contains("-") {
-            throw ValidationError("--resume cannot re-read standard input; give the dump as a file")
-        }
-    }
-
-    /// Where the journal goes: --journal, else next to --out, else in the --csv directory.
-    var journalPath: String? {
-        if let journal { return journal }
+    /// Where the journal goes unless --journal says: next to --out, else in the --csv directory, else next to --db.
+    var defaultJournal: String? {
         if let out, out != "-" { return out + ".journal" }
         if let csv { return csv + "/.journal" }
         if let db { return db + ".journal" }
@@ -119,19 +75,14 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cleaner: Cleaner
-        do {
-            cleaner = try Cleaner(configuration: CleanerConfiguration(boilerplateFiles: boilerplate))
-        } catch {
-            throw ValidationError("cleaner: \(error)")
-        }
+        let cleaner = try documents.cleaner()
         var extraLexicons: [Lexicon] = []
         var knownPrograms = Extractor.bundledPrograms
         let indicatorTable: IndicatorTable
         do {
             for file in lexicon {
                 let extra = try Lexicon(contentsOf: URL(fileURLWithPath: file))
-                for problem in extra.diagnostics { FileHandle.standardError.write(Data("zhili extract: \(problem)\n".utf8)) }
+                for problem in extra.diagnostics { reporter.report(problem) }
                 extraLexicons.append(extra)
             }
             for file in programs {
@@ -144,74 +95,22 @@ struct ExtractCommand: ParsableCommand {
         // Only tokens need the segmenter's lexicon, which takes a moment to load.
         let userLexicon: Lexicon? = tokens ? extraLexicons.reduce(into: Lexicon.bundled) { $0.merge($1) } : nil
         let userPrograms = knownPrograms
-        let fields = jsonFields.fieldNames
-        let inputs = BatchInput.discover(paths, include: include.map(GlobPattern.init), exclude: exclude.map(GlobPattern.init))
         // JSON Lines go to --out, or to standard output when no other output is asked for.
-        let jsonLinesPath = out ?? (csv == nil && db == nil ? "-" : nil)
-        let options = BatchOptions(
-            inputs: inputs, jobs: jobs, jsonLinesPath: jsonLinesPath, csvDirectory: csv, errorsPath: errors,
-            journalPath: journalPath, resume: resume, strict: strict, maxArticleBytes: maxArticleBytes,
-            encoding: encoding, jsonFields: JSONLineDecoder(fields: fields), outputShape: ["tokens=\(tokens)"])
+        let options = try batch.options(
+            input, files: input.files(), output: out ?? (csv == nil && db == nil ? "-" : nil), csv: csv,
+            defaultJournal: defaultJournal, decoder: documents.decoder, outputShape: ["tokens=\(tokens)"])
         let includeTokens = tokens
-        let runner = BatchRunner(options: options) {
+        let store = try reporter.run { try db.map { try SQLiteStore(path: $0, mode: .readWrite) } }
+        let summary = try batch.run(options, reporter: reporter, sink: store.map { store in { _ = try store.write($0) } }) {
             // One extractor per worker thread: it holds ICU handles that are not thread-safe.
             ExtractionProcessor(
                 cleaner: cleaner,
                 extractor: try Extractor(indicators: indicatorTable, knownPrograms: userPrograms, lexicon: userLexicon),
                 includeTokens: includeTokens)
         }
-        let knownSizes = inputs.compactMap(\.size)
-        let progress = BatchProgress.automatic(quiet: quiet, totalBytes: knownSizes.count == inputs.count ? knownSizes.reduce(0, +) : nil)
-        let summary: BatchSummary
-        do {
-            let sink = try db.map { StoreSink(try SQLiteStore(path: $0, mode: .readWrite)) }
-            summary = try runner.run(sink: sink, progress: progress)
-            try sink?.finish()
-        } catch let error as StoreError {
-            progress.finish()
-            FileHandle.standardError.write(Data("zhili extract: \(error.description)\n".utf8))
-            throw ExitCode(1)
-        } catch let problem as Diagnostic {
-            progress.finish()
-            FileHandle.standardError.write(Data("zhili extract: \(problem)\n".utf8))
-            throw ExitCode(1)
-        }
-        if !quiet {
-            FileHandle.standardError.write(Data("zhili extract: \(summary.line)\n".utf8))
-        }
+        // Waits for the full-text index to take the last batch.
+        try reporter.run { try store?.finishWriting() }
+        if !batch.quiet { reporter.report(summary.line) }
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
-    }
-}
-
-/// The real stages for one worker thread: the cleaner, then the extractor.
-final class ExtractionProcessor: DocumentProcessor {
-    private let cleaner: Cleaner
-    private let extractor: Extractor
-    private let includeTokens: Bool
-
-    init(cleaner: Cleaner, extractor: Extractor, includeTokens: Bool) {
-        self.cleaner = cleaner
-        self.extractor = extractor
-        self.includeTokens = includeTokens
-    }
-
-    func process(_ document: RawDocument) throws -> [ArticleRecord] {
-        try cleaner.clean(document).map { try extractor.extract($0, includeTokens: includeTokens) }
-    }
-}
-
-/// The SQLite store as the batch's record sink: each checkpoint's records in one transaction.
-final class StoreSink: RecordSink {
-    private let store: SQLiteStore
-
-    init(_ store: SQLiteStore) { self.store = store }
-
-    func write(_ records: [ArticleRecord]) throws {
-        _ = try store.write(records)
-    }
-
-    /// Waits for the full-text index to take the last batch.
-    func finish() throws {
-        try store.finishWriting()
     }
 }

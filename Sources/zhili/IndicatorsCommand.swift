@@ -14,8 +14,8 @@ struct IndicatorsCommand: ParsableCommand {
     var json = false
 
     mutating func run() throws {
-        let store = try CommandFailure.report { try database.open(.readOnly) }
-        let indicators = try CommandFailure.report { try store.indicators() }
+        let store = try reporter.run { try database.open(.readOnly) }
+        let indicators = try reporter.run { try store.indicators() }
         if json {
             try JSONOutput.print(indicators)
             return
@@ -23,26 +23,5 @@ struct IndicatorsCommand: ParsableCommand {
         let headers = ["id", "label", "unit", "figures", "articles"]
         let rows = indicators.map { [$0.id, $0.label ?? "", $0.unit ?? "", "\($0.figureCount)", "\($0.articleCount)"] }
         print(TextTable.render(headers: headers, rows: rows))
-    }
-}
-
-/// A plain text table with columns aligned by display width.
-enum TextTable {
-    /// The table as lines: header, rule, rows.
-    static func render(headers: [String], rows: [[String]]) -> String {
-        var widths = headers.map(TerminalText.width)
-        for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], TerminalText.width(cell))
-            }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : TerminalText.pad(cell, to: widths[index])
-            }.joined(separator: "  ")
-        }
-        var lines = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        lines += rows.map(line)
-        return lines.joined(separator: "\n")
     }
 }

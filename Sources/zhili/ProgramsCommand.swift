@@ -31,8 +31,8 @@ struct ProgramsCommand: ParsableCommand {
     var json = false
 
     mutating func run() throws {
-        let store = try CommandFailure.report { try database.open(.readOnly) }
-        let groups = try CommandFailure.report {
+        let store = try reporter.run { try database.open(.readOnly) }
+        let groups = try reporter.run {
             try store.programs(ProgramsRequest(query: query, region: region, limit: limit, figuresPerProgram: figures))
         }
         if json {

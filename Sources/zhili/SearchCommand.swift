@@ -45,12 +45,12 @@ struct SearchCommand: ParsableCommand {
     var json = false
 
     mutating func run() throws {
-        let store = try CommandFailure.report { try database.open(.readOnly) }
+        let store = try reporter.run { try database.open(.readOnly) }
         let request = SearchRequest(
             query: query.joined(separator: " "),
             filters: SearchFilters(region: region, years: year?.range, program: program, indicator: indicator),
             limit: limit, offset: offset)
-        let results = try CommandFailure.report { try store.search(request) }
+        let results = try reporter.run { try store.search(request) }
         if json {
             try JSONOutput.print(results)
             return

@@ -18,8 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The index to serve, built by `zhili index` or `zhili extract --db`.")
-    var db: String
+    @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Interface to listen on.")
     var host: String = "127.0.0.1"
@@ -46,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "zhili.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: searchCache)
-        let app = try await buildApplication(databasePath: db, configuration: configuration, logger: logger)
+        let app = try await buildApplication(databasePath: database.db, configuration: configuration, logger: logger)
         try await app.runService()
     }
 }

@@ -66,7 +66,7 @@ private struct GeneratedDump {
         return count
     }
 
-    var inputs: [BatchInput] { BatchInput.discover([scratch.path]) }
+    var inputs: [InputFile] { InputFile.discover([scratch.path]) }
 }
 
 @Suite struct BatchRunnerTests {

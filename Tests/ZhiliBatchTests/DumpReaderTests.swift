@@ -8,7 +8,7 @@ import ZhiliIngest
         let scratch = ScratchDirectory()
         let bytes = jsonLine(["text": "第一篇"]) + Array("{\"text\": \"broken\n".utf8) + Array("\n".utf8) + jsonLine(["content": "第三篇", "title": "题"])
         let path = scratch.write("dump.jsonl", bytes)
-        let found = items(of: DumpReader(BatchInput(path: path, size: bytes.count), maxArticleBytes: 1 << 20))
+        let found = items(of: DumpReader(InputFile(path: path, size: bytes.count), maxArticleBytes: 1 << 20))
         #expect(found.count == 3)
         let decoder = JSONLineDecoder()
         let second = found[1].line!
@@ -36,7 +36,7 @@ import ZhiliIngest
         let compressed = Gzip.compress(plain, level: 1)
         let truncated = Array(compressed[0..<(compressed.count * 2 / 3)])
         let path = scratch.write(name, truncated)
-        let found = items(of: DumpReader(BatchInput(path: path, size: truncated.count), maxArticleBytes: 1 << 20))
+        let found = items(of: DumpReader(InputFile(path: path, size: truncated.count), maxArticleBytes: 1 << 20))
         let lines = found.compactMap(\.line)
         #expect(lines.count > 10 && lines.count < 200)
         #expect(lines.map(\.number) == Array(1...lines.count))
@@ -51,20 +51,20 @@ import ZhiliIngest
         let records = [warcInfo(), warcResponse(uri: "http://a/1", html: Array("<p>一</p>".utf8)), warcResponse(uri: "http://a/2", html: Array("<p>二</p>".utf8))]
         let bytes = records.flatMap { Gzip.compress($0) }
         let path = scratch.write("crawl.warc.gz", bytes)
-        let found = items(of: DumpReader(BatchInput(path: path, size: bytes.count), maxArticleBytes: 1 << 20))
+        let found = items(of: DumpReader(InputFile(path: path, size: bytes.count), maxArticleBytes: 1 << 20))
         #expect(found.compactMap(\.document).map(\.source) == ["http://a/1", "http://a/2"])
     }
 
     @Test func wholeFilesOverTheLimitAreFailures() {
         let scratch = ScratchDirectory()
         let path = scratch.write("big.txt", [UInt8](repeating: 0x41, count: 5000))
-        let found = items(of: DumpReader(BatchInput(path: path, size: 5000), maxArticleBytes: 1000))
+        let found = items(of: DumpReader(InputFile(path: path, size: 5000), maxArticleBytes: 1000))
         #expect(found.count == 1)
         #expect(found[0].failure?.reason.contains("max-article-bytes") == true)
     }
 
     @Test func missingFileIsAFailure() {
-        let found = items(of: DumpReader(BatchInput(path: "/nonexistent/zhili.txt", size: nil), maxArticleBytes: 1000))
+        let found = items(of: DumpReader(InputFile(path: "/nonexistent/zhili.txt", size: nil), maxArticleBytes: 1000))
         #expect(found.count == 1)
         #expect(found[0].failure?.reason.contains("cannot open") == true)
     }
@@ -82,9 +82,9 @@ import ZhiliIngest
     @Test func discoveryWalksSortedWithGlobs() {
         let scratch = ScratchDirectory()
         for name in ["b/2.txt", "a.jsonl", "b/1.warc.gz", "c/notes.md", ".hidden/x.txt", "b/skip.txt"] { _ = scratch.write(name, [0x41]) }
-        let all = BatchInput.discover([scratch.path]).map { String($0.path.dropFirst(scratch.path.count + 1)) }
+        let all = InputFile.discover([scratch.path]).map { String($0.path.dropFirst(scratch.path.count + 1)) }
         #expect(all == ["a.jsonl", "b/1.warc.gz", "b/2.txt", "b/skip.txt"])
-        let filtered = BatchInput.discover([scratch.path], include: [GlobPattern("*.txt"), GlobPattern("*.md")], exclude: [GlobPattern("skip*")])
+        let filtered = InputFile.discover([scratch.path], include: [GlobPattern("*.txt"), GlobPattern("*.md")], exclude: [GlobPattern("skip*")])
             .map { String($0.path.dropFirst(scratch.path.count + 1)) }
         #expect(filtered == ["b/2.txt", "c/notes.md"])
     }

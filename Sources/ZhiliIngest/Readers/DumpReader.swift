@@ -1,5 +1,4 @@
 import ZhiliCore
-import ZhiliIngest
 
 /// A unit of work read from an input, before processing.
 public enum DumpItem: Sendable {
@@ -13,7 +12,11 @@ public enum DumpItem: Sendable {
 
 /// Reads the items of one input in order, streaming: plain text and HTML files are one
 /// document, JSON Lines one item per line, WARC one item per response record; gzip is
-/// detected by its magic bytes and inflated on the fly.
+/// detected by its magic bytes and inflated on the fly. The format comes from the file name
+/// (see ``ContainerFormat/fromName(_:)``), else from the first bytes (standard input, unknown names).
+///
+/// This is the one input path of `zhili clean`, `extract` and `index` (through the batch
+/// runner) and of ``InputReader``.
 ///
 /// Reading never throws: an unreadable file, a truncated gzip stream or a broken WARC record
 /// becomes a ``DumpItem/failure(_:)`` and the items read before it stay valid.
@@ -25,7 +28,8 @@ public final class DumpReader {
         case finished
     }
 
-    private let input: BatchInput
+    /// The input being read.
+    public let input: InputFile
     private let maxArticleBytes: Int
     private let encoding: String?
     private var file: FileByteSource?
@@ -36,7 +40,7 @@ public final class DumpReader {
     /// Creates a reader of `input`; documents over `maxArticleBytes` become failures.
     ///
     /// `encoding` forces a charset for text, HTML and WARC documents (JSON is UTF-8).
-    public init(_ input: BatchInput, maxArticleBytes: Int, encoding: String? = nil) {
+    public init(_ input: InputFile, maxArticleBytes: Int, encoding: String? = nil) {
         self.input = input
         self.maxArticleBytes = maxArticleBytes
         self.encoding = encoding
@@ -88,9 +92,11 @@ public final class DumpReader {
                 guard let bytes = try reader.readToEnd(limit: maxArticleBytes) else {
                     return .failure(Diagnostic(source: input.path, offset: 0, reason: "document of \(reader.offset) bytes is over --max-article-bytes \(maxArticleBytes); skipped"))
                 }
+                let isHTML = format == .html
                 return .document(RawDocument(
-                    source: input.path, bytes: bytes, format: format == .html ? .html : .text,
-                    declaredCharset: encoding, charsetIsForced: encoding != nil, byteOffset: 0))
+                    source: input.path, bytes: bytes, format: isHTML ? .html : .text,
+                    declaredCharset: encoding ?? (isHTML ? Self.metaCharset(in: bytes) : nil),
+                    charsetIsForced: encoding != nil, byteOffset: 0))
             case .lines:
                 while let line = try reader.readLine(maxLength: maxArticleBytes) {
                     if line.isOverlong {
@@ -126,5 +132,26 @@ public final class DumpReader {
             mode = .finished
             return .failure(Self.diagnostic(error, source: input.path))
         }
+    }
+
+    /// The charset named by `charset=` in the first 2 KB of an HTML page, if any.
+    static func metaCharset(in bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(2048)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let key = Array("charset=".utf8)
+        guard head.count > key.count else { return nil }
+        for start in 0...(head.count - key.count) where head[start..<(start + key.count)].elementsEqual(key) {
+            var index = start + key.count
+            while index < head.count, head[index] == 0x22 || head[index] == 0x27 || head[index] == 0x20 { index += 1 }
+            var name: [UInt8] = []
+            while index < head.count, name.count < 40 {
+                let byte = head[index]
+                let isNameByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F
+                guard isNameByte else { break }
+                name.append(byte)
+                index += 1
+            }
+            if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+        }
+        return nil
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
-import ZhiliIngest
 
-/// One input file of a batch (or standard input), in the order it is processed.
-public struct BatchInput: Sendable, Hashable, Codable {
+/// One input file (or standard input), in the order it is read.
+public struct InputFile: Sendable, Hashable, Codable {
     /// The path, or `-` for standard input.
     public var path: String
     /// Size in bytes, when known (nil for standard input and pipes).
@@ -21,17 +20,17 @@ public struct BatchInput: Sendable, Hashable, Codable {
     /// `ContainerFormat` knows, such as `.txt`, `.html`, `.jsonl`, `.warc`, with or without
     /// `.gz`) and no `exclude` glob. Files named explicitly are always taken; a path that does
     /// not exist is kept so that reading it reports the problem.
-    public static func discover(_ paths: [String], include: [GlobPattern] = [], exclude: [GlobPattern] = []) -> [BatchInput] {
-        var result: [BatchInput] = []
+    public static func discover(_ paths: [String], include: [GlobPattern] = [], exclude: [GlobPattern] = []) -> [InputFile] {
+        var result: [InputFile] = []
         let manager = FileManager.default
         for path in paths {
             if path == "-" {
-                result.append(BatchInput(path: "-", size: nil))
+                result.append(InputFile(path: "-", size: nil))
                 continue
             }
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                result.append(BatchInput(path: path, size: fileSize(path)))
+                result.append(InputFile(path: path, size: fileSize(path)))
                 continue
             }
             let root = path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -41,7 +40,7 @@ public struct BatchInput: Sendable, Hashable, Codable {
                     : include.contains { $0.matches(relativePath: relative) }
                 guard wanted, !exclude.contains(where: { $0.matches(relativePath: relative) }) else { continue }
                 let full = root + "/" + relative
-                result.append(BatchInput(path: full, size: fileSize(full)))
+                result.append(InputFile(path: full, size: fileSize(full)))
             }
         }
         return result

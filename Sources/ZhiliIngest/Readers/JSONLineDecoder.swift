@@ -1,24 +1,38 @@
 import Foundation
 import ZhiliCore
 
-/// Turns one line of a JSON Lines dump into a raw document, on whichever thread holds the line.
+/// Turns one line of a JSON Lines article dump into a raw document, on whichever thread holds the line.
 ///
-/// Same rules as ``JSONLinesReader`` (`zhili clean`): the body comes from the first of
-/// `fields.text` present (a field named `html` marks it as HTML), plus title, URL and date.
-/// A line that is not a JSON object, or has no body field, is a ``Diagnostic`` naming the
-/// file, the line number and its byte offset. The batch reader splits lines while streaming
-/// and leaves this decoding to its worker threads.
+/// The body comes from the first of `fields.text` present (a field named `html` marks it as
+/// HTML), plus title, URL and date. A line that is not a JSON object, or has no body field, is a
+/// ``Diagnostic`` naming the file, the line number and its byte offset. ``DumpReader`` splits the
+/// lines while streaming and leaves this decoding to the batch's worker threads.
+///
+/// Lines are UTF-8; with `encoding` (`--encoding`) every line is first converted from that
+/// charset, and a line that is not UTF-8 is converted from the charset detected in it.
 public struct JSONLineDecoder: Sendable {
     /// The field names to read.
     public var fields: JSONFieldNames
+    /// A charset every line is written in, or nil for UTF-8.
+    public var encoding: String?
 
-    /// Creates a decoder with `zhili clean`'s default field names.
-    public init(fields: JSONFieldNames = JSONFieldNames()) {
+    /// Creates a decoder; `encoding` forces the lines' charset.
+    public init(fields: JSONFieldNames = JSONFieldNames(), encoding: String? = nil) {
         self.fields = fields
+        self.encoding = encoding
     }
 
     /// The document on `line` of `file`; throws a ``Diagnostic`` for a malformed line.
-    public func document(from bytes: [UInt8], file: String, line: Int, offset: Int) throws(Diagnostic) -> RawDocument {
+    public func document(from line: [UInt8], file: String, line number: Int, offset: Int) throws(Diagnostic) -> RawDocument {
+        var bytes = line
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let encoding {
+            bytes = Array(TextDecoding.decode(bytes, charset: encoding, forced: true).text.utf8)
+        }
+        return try document(fromUTF8: bytes, file: file, line: number, offset: offset)
+    }
+
+    private func document(fromUTF8 bytes: [UInt8], file: String, line: Int, offset: Int) throws(Diagnostic) -> RawDocument {
         func failure(_ reason: String) -> Diagnostic {
             Diagnostic(.error, source: file, offset: offset, line: line, reason: reason)
         }
@@ -32,6 +46,9 @@ public struct JSONLineDecoder: Sendable {
                 declaredCharset: "UTF-8", charsetIsForced: true,
                 title: Self.string(object.string(fields.title)), url: Self.string(object.string(fields.url)),
                 date: Self.string(object.string(fields.date)), byteOffset: offset, line: line)
+        }
+        if !TextDecoding.isValidUTF8(bytes) {
+            return try document(fromUTF8: Array(TextDecoding.decode(bytes).text.utf8), file: file, line: line, offset: offset)
         }
         let object: Any
         do {

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import ZhiliCore
+import ZhiliStore
+
+/// The one way a command fails: a message for standard error and an exit status.
+struct CommandFailure: Error, CustomStringConvertible {
+    /// One line, without the `zhili <command>:` prefix.
+    let message: String
+    /// The exit status: 2 for a bad query, 1 otherwise.
+    let status: Int32
+
+    /// A failure with `message`.
+    init(_ message: String, status: Int32 = 1) {
+        self.message = message
+        self.status = status
+    }
+
+    /// The failure for `error`: a store error (exit status 2 for a bad query), a diagnostic, or anything else.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as CommandFailure:
+            self = failure
+        case let error as StoreError:
+            switch error {
+            case .invalidQuery, .unknownRegion: self.init(error.description, status: 2)
+            default: self.init(error.description)
+            }
+        default:
+            self.init(String(describing: error))
+        }
+    }
+
+    var description: String { message }
+}
+
+/// Writes a command's problems on standard error, one line each: `zhili <command>: <problem>`.
+struct Reporter {
+    /// The subcommand's name.
+    let command: String
+
+    /// Writes `problem` as one line.
+    func report(_ problem: some CustomStringConvertible) {
+        FileHandle.standardError.write(Data("zhili \(command): \(problem)\n".utf8))
+    }
+
+    /// Runs `body`; an error it throws is reported and becomes the exit status.
+    ///
+    /// Command-line errors (`ValidationError`, `ExitCode`) pass through to ArgumentParser.
+    func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error where error is ExitCode || error is ValidationError {
+            throw error
+        } catch {
+            let failure = CommandFailure(error)
+            report(failure)
+            throw ExitCode(failure.status)
+        }
+    }
+}
+
+extension ParsableCommand {
+    /// The reporter of this command's problems.
+    var reporter: Reporter { Reporter(command: Self.configuration.commandName ?? "zhili") }
+}
