@@ -6,6 +6,13 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index database file.", valueName: "path"))
     var db: String = "zhili.db"
 
+    /// The journal of a batch whose only output is the index: beside it, named like SQLite's own
+    /// side files (`zhili.db-batch.journal`).
+    var journal: String { Self.journal(for: db) }
+
+    /// The batch journal beside the index at `path`.
+    static func journal(for path: String) -> String { path + "-batch.journal" }
+
     /// Opens the index, read-only for queries.
     func open(_ mode: SQLiteStore.Mode) throws -> SQLiteStore {
         try SQLiteStore(path: db, mode: mode)

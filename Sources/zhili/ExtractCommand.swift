@@ -70,7 +70,7 @@ struct ExtractCommand: ParsableCommand {
     var defaultJournal: String? {
         if let out, out != "-" { return out + ".journal" }
         if let csv { return csv + "/.journal" }
-        if let db { return db + ".journal" }
+        if let db { return DatabaseOptions.journal(for: db) }
         return nil
     }
 

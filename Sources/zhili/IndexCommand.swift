@@ -15,7 +15,7 @@ struct IndexCommand: ParsableCommand {
             whose id is already indexed replaces it. A line that is not a record is reported on standard \
             error (or in --errors) with its file and line, and skipped.
 
-            Crash safety: a journal (DB.journal, or --journal) records each committed batch; after a crash \
+            Crash safety: a journal (DB-batch.journal, or --journal) records each committed batch; after a crash \
             or kill, the same command with --resume continues after the last one.
 
             Examples:
@@ -37,7 +37,7 @@ struct IndexCommand: ParsableCommand {
 
     mutating func run() throws {
         let store = try reporter.run { try database.open(.readWrite) }
-        var options = try batch.options(input, files: input.files(), output: nil, defaultJournal: database.db + ".journal", decoder: nil)
+        var options = try batch.options(input, files: input.files(), output: nil, defaultJournal: database.journal, decoder: nil)
         options.checkpointRecords = max(1, batchSize)
         var summary = WriteSummary()
         // Worker threads decode each line and segment its text; this thread writes the records

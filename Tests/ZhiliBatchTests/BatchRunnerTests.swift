@@ -72,7 +72,7 @@ private struct GeneratedDump {
 @Suite struct BatchRunnerTests {
     private func run(_ dump: GeneratedDump, into out: ScratchDirectory, jobs: Int, resume: Bool = false, checkpointBytes: Int = 1 << 20, strict: Bool = false) throws -> BatchSummary {
         let options = BatchOptions(
-            inputs: dump.inputs, jobs: jobs, jsonLinesPath: out.path + "/out.jsonl", csvDirectory: out.path + "/csv",
+            inputs: dump.inputs, jobs: jobs, outputPath: out.path + "/out.jsonl", csvDirectory: out.path + "/csv",
             errorsPath: out.path + "/errors.jsonl", journalPath: out.path + "/out.jsonl.journal", resume: resume, strict: strict,
             maxArticleBytes: 3000, checkpointBytes: checkpointBytes, checkpointInterval: 1000)
         return try BatchRunner(options: options, makeProcessor: { ParagraphProcessor() }).run()

@@ -1,5 +1,4 @@
 import Testing
-import ZhiliBatch
 import ZhiliCore
 import ZhiliIngest
 

@@ -1,0 +1,1 @@
+../ZhiliIngestTests/DumpFixtures.swift
