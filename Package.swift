@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "zhili", targets: ["zhili"]),
         .library(name: "ZhiliText", targets: ["ZhiliText"]),
         .library(name: "ZhiliCore", targets: ["ZhiliCore"]),
+        // For the benchmarks package (Benchmarks/), which times the segmenter against raw ICU.
+        .library(name: "ZhiliICU", targets: ["ZhiliICU"]),
         .library(name: "ZhiliIngest", targets: ["ZhiliIngest"]),
         .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
@@ -127,9 +129,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-
-        // Segmenter benchmark driven by scripts/bench-segment (not a product).
-        .executableTarget(name: "zhili-bench", dependencies: ["ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliICU"], swiftSettings: swiftSettings),
 
         // Search benchmark driven by scripts/bench-search (not a product).
         .executableTarget(
