@@ -1,7 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Applies a transform to a stream of inputs on several threads and hands the outputs back
 /// in input order, holding a bounded window of items in flight.
+///
+/// This is Zhili's one way of running work in parallel: ``BatchRunner`` (and through it `zhili
+/// clean`, `extract` and `index`) uses it, and nothing else in the batch or the command starts
+/// threads. Plain threads rather than Swift concurrency's cooperative pool, because the producer
+/// blocks on file reads and the workers on CPU-bound ICU calls, and each worker keeps its own
+/// non-thread-safe state (``DocumentProcessor``) for the whole run.
 ///
 /// One thread produces, `jobs` worker threads transform (each with its own worker state, made
 /// by `makeWorker` on that thread), and the calling thread consumes in sequence. Items travel
@@ -234,5 +245,56 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
             if number == consumedChunks { monitor.signal(.resultReady) }
             monitor.unlock()
         }
+    }
+}
+
+/// One mutex with a condition variable per thing a thread may wait for, so that a state
+/// change wakes only the threads that care (unlike `NSCondition`, one condition per lock).
+///
+/// Owns its pthread objects and destroys them in `deinit`.
+private final class Monitor: @unchecked Sendable {
+    /// What a waiting thread waits for.
+    enum Event: Int, CaseIterable {
+        /// Workers: a chunk was queued, or the producer finished.
+        case workReady
+        /// The consumer: the next result arrived, or a thread finished.
+        case resultReady
+        /// The producer: the window has room again.
+        case spaceReady
+    }
+
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let conditions: UnsafeMutablePointer<pthread_cond_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        conditions = .allocate(capacity: Event.allCases.count)
+        for index in Event.allCases.indices { pthread_cond_init(conditions + index, nil) }
+    }
+
+    deinit {
+        for index in Event.allCases.indices { pthread_cond_destroy(conditions + index) }
+        pthread_mutex_destroy(mutex)
+        conditions.deallocate()
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+
+    func unlock() { pthread_mutex_unlock(mutex) }
+
+    /// Waits, with the lock held, until `event` is signalled (or spuriously: callers loop).
+    func wait(_ event: Event) { pthread_cond_wait(conditions + event.rawValue, mutex) }
+
+    /// Wakes one thread waiting for `event`.
+    func signal(_ event: Event) { pthread_cond_signal(conditions + event.rawValue) }
+
+    /// Wakes every thread waiting for `event`.
+    func broadcast(_ event: Event) { pthread_cond_broadcast(conditions + event.rawValue) }
+
+    /// Wakes every waiting thread, whatever it waits for.
+    func broadcastAll() {
+        for event in Event.allCases { broadcast(event) }
     }
 }

@@ -1,6 +1,3 @@
-import ArgumentParser
-import Foundation
-import ZhiliCore
 import ZhiliStore
 
 /// The one way a command fails: a message for standard error and an exit status.
@@ -32,35 +29,4 @@ struct CommandFailure: Error, CustomStringConvertible {
     }
 
     var description: String { message }
-}
-
-/// Writes a command's problems on standard error, one line each: `zhili <command>: <problem>`.
-struct Reporter {
-    /// The subcommand's name.
-    let command: String
-
-    /// Writes `problem` as one line.
-    func report(_ problem: some CustomStringConvertible) {
-        FileHandle.standardError.write(Data("zhili \(command): \(problem)\n".utf8))
-    }
-
-    /// Runs `body`; an error it throws is reported and becomes the exit status.
-    ///
-    /// Command-line errors (`ValidationError`, `ExitCode`) pass through to ArgumentParser.
-    func run<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error where error is ExitCode || error is ValidationError {
-            throw error
-        } catch {
-            let failure = CommandFailure(error)
-            report(failure)
-            throw ExitCode(failure.status)
-        }
-    }
-}
-
-extension ParsableCommand {
-    /// The reporter of this command's problems.
-    var reporter: Reporter { Reporter(command: Self.configuration.commandName ?? "zhili") }
 }

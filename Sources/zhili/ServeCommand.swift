@@ -45,7 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "zhili.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: searchCache)
-        let app = try await buildApplication(databasePath: database.db, configuration: configuration, logger: logger)
-        try await app.runService()
+        try await reporter.run {
+            let app = try await buildApplication(databasePath: database.db, configuration: configuration, logger: logger)
+            try await app.runService()
+        }
     }
 }

@@ -4,67 +4,12 @@ import Testing
 /// End-to-end tests of `zhili clean`: they run the built binary and check stdout, stderr and
 /// the exit code.
 @Suite struct CleanCommandTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `zhili` binary next to the test bundle.
-    static var binary: URL {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("zhili"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("zhili"),
-            root.appendingPathComponent(".build/debug/zhili"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    struct Run {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-        /// Non-empty stdout lines.
-        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
-    }
-
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let output = Pipe()
-        let errors = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Drain stderr on another thread while reading stdout, so a full pipe never blocks the child.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
-    }
-
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-cli-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     static func object(_ line: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     }
 
     @Test func cleansTheCorpusIntoSixRecords() throws {
-        let run = try Self.run(["clean", "corpus/raw"])
+        let run = try CLI.run(["clean", "corpus/raw"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.count == 6)
         let records = try run.lines.map(Self.object)
@@ -82,7 +27,7 @@ import Testing
     }
 
     @Test func printsReadableText() throws {
-        let run = try Self.run(["clean", "--format", "text", "corpus/raw/002_17843914ab0f768a.txt"])
+        let run = try CLI.run(["clean", "--format", "text", "corpus/raw/002_17843914ab0f768a.txt"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("标题: 巴彦淖尔:筑牢安全发展之基 守护百姓平安幸福"))
         #expect(run.stdout.contains("编辑: 刘泽、张雪冬"))
@@ -90,11 +35,11 @@ import Testing
     }
 
     @Test func aBadFileFailsTheRunButNotTheOthers() throws {
-        let directory = Self.temporaryDirectory()
+        let directory = CLI.scratch()
         try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }).write(to: directory.appendingPathComponent("a-garbage.txt"))
-        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("corpus/raw/003_8b228848fdd751f3.txt"),
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("corpus/raw/003_8b228848fdd751f3.txt"),
                                          to: directory.appendingPathComponent("b-good.txt"))
-        let run = try Self.run(["clean", directory.path, "/no/such/file.txt"])
+        let run = try CLI.run(["clean", directory.path, "/no/such/file.txt"])
         #expect(run.status == 1)
         #expect(run.lines.count == 1)
         #expect(run.stderr.contains("a-garbage.txt"))
@@ -107,7 +52,7 @@ import Testing
             {"headline": "坏行", "body": 
             {"headline": "标题三", "body": "第三篇正文。"}
             """
-        let run = try Self.run(["clean", "--text-field", "body", "--title-field", "headline", "--date-field", "published", "-"], stdin: Data(input.utf8))
+        let run = try CLI.run(["clean", "--text-field", "body", "--title-field", "headline", "--date-field", "published", "-"], stdin: Data(input.utf8))
         #expect(run.status == 1)
         let records = try run.lines.map(Self.object)
         #expect(records.map { $0["title"] as? String } == ["标题一", "标题三"])
@@ -117,7 +62,7 @@ import Testing
     }
 
     @Test func honoursEncodingAndBoilerplateOptions() throws {
-        let directory = Self.temporaryDirectory()
+        let directory = CLI.scratch()
         // "标题在这里\n\n第一段正文。\n\n本站广告位招租\n\n第二段正文。\n" in GB18030.
         let text = "标题在这里\n\n第一段正文,说了一件事。\n\n本站广告位招租\n\n第二段正文,又说了一件事。\n"
         let file = directory.appendingPathComponent("gb.txt")
@@ -137,7 +82,7 @@ import Testing
         try encoded.write(to: file)
         let patterns = directory.appendingPathComponent("extra.txt")
         try "drop 本站广告位.*\n".write(to: patterns, atomically: true, encoding: .utf8)
-        let run = try Self.run(["clean", "--encoding", "GB18030", "--boilerplate", patterns.path, file.path])
+        let run = try CLI.run(["clean", "--encoding", "GB18030", "--boilerplate", patterns.path, file.path])
         #expect(run.status == 0, "\(run.stderr)")
         let record = try Self.object(try #require(run.lines.first))
         #expect(record["title"] as? String == "标题在这里")
@@ -145,7 +90,7 @@ import Testing
     }
 
     @Test func helpDocumentsTheExitStatus() throws {
-        let run = try Self.run(["clean", "--help"])
+        let run = try CLI.run(["clean", "--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Exit status"))
         #expect(run.stdout.contains("--encoding"))
@@ -153,12 +98,48 @@ import Testing
     }
 
     @Test func aBadBoilerplateFileIsAUsageError() throws {
-        let directory = Self.temporaryDirectory()
+        let directory = CLI.scratch()
         let patterns = directory.appendingPathComponent("bad.txt")
         try "remove this\n".write(to: patterns, atomically: true, encoding: .utf8)
-        let run = try Self.run(["clean", "--boilerplate", patterns.path, "corpus/raw"])
+        let run = try CLI.run(["clean", "--boilerplate", patterns.path, "corpus/raw"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("bad.txt:1"))
         #expect(run.stdout.isEmpty)
+    }
+}
+
+/// `zhili clean` and `zhili index` run as batches: the same --out, --errors, --jobs and --resume as `extract`.
+@Suite struct BatchOptionsTests {
+    @Test func cleanWritesTheSameRecordsToOutWhateverTheJobs() throws {
+        let directory = CLI.scratch()
+        let standardOutput = try CLI.run(["clean", "--jobs", "1", "corpus/raw"])
+        let out = directory.appendingPathComponent("clean.jsonl").path
+        let run = try CLI.run(["clean", "--jobs", "2", "--quiet", "--out", out, "corpus/raw"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self) == standardOutput.stdout)
+        // A finished run resumed adds nothing.
+        let again = try CLI.run(["clean", "--quiet", "--out", out, "--resume", "corpus/raw"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self) == standardOutput.stdout)
+    }
+
+    @Test func skippedRecordsGoToTheErrorsFile() throws {
+        let directory = CLI.scratch()
+        let extract = try CLI.run(["extract", "--quiet", "corpus/raw/000_2cf5b494796738ac.txt"])
+        let records = directory.appendingPathComponent("records.jsonl")
+        try Data((extract.stdout + "{not json\n").utf8).write(to: records)
+        let errors = directory.appendingPathComponent("errors.jsonl").path
+        let db = directory.appendingPathComponent("zhili.db").path
+        let index = try CLI.run(["index", records.path, "--db", db, "--errors", errors])
+        #expect(index.status == 0, "\(index.stderr)")
+        #expect(!index.stderr.contains("{not json"))
+        let errorLines = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self).split(separator: "\n")
+        #expect(errorLines.count == 1)
+        #expect(errorLines.first?.contains("\"line\":2") == true)
+        let clean = try CLI.run(["clean", "--errors", errors, records.path])
+        #expect(clean.status == 1)
+        #expect(!clean.stderr.contains("malformed"))
+        #expect(String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self).contains("malformed JSON"))
     }
 }

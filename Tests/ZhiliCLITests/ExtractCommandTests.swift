@@ -4,55 +4,14 @@ import Testing
 /// End-to-end tests of `zhili extract`: they run the built binary, kill it, resume it, and
 /// compare outputs record for record.
 @Suite(.serialized) struct ExtractCommandTests {
-    /// The package root (three levels above this file).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `zhili` binary next to the test bundle.
-    static var binary: URL {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("zhili"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("zhili"),
-            root.appendingPathComponent(".build/debug/zhili"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
-    }
-
-    /// A fresh scratch directory.
-    static func scratch() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-extract-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Starts `zhili arguments...` with standard output and error sent to files in `directory`.
-    static func start(_ arguments: [String], in directory: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("stdout").path, contents: nil)
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("stderr").path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("stdout"))
-        process.standardError = try FileHandle(forWritingTo: directory.appendingPathComponent("stderr"))
-        try process.run()
-        return process
-    }
-
-    /// Runs `zhili arguments...` to its end; returns the exit status.
-    static func run(_ arguments: [String], in directory: URL) throws -> Int32 {
-        let process = try start(arguments, in: directory)
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     /// Writes a JSON Lines dump of `count` seed copies with line 18 malformed, and returns how many
     /// articles its good lines hold (a seed can hold several; the hand-written gold says how many).
     @discardableResult
     static func makeDump(at url: URL, count: Int) throws -> Int {
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("corpus/raw").path).sorted()
-        let seeds = try names.map { try String(contentsOf: root.appendingPathComponent("corpus/raw/\($0)"), encoding: .utf8) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("corpus/raw").path).sorted()
+        let seeds = try names.map { try String(contentsOf: CLI.root.appendingPathComponent("corpus/raw/\($0)"), encoding: .utf8) }
         let articlesPerSeed = try names.map { name -> Int in
-            let gold = root.appendingPathComponent("corpus/gold/\(name.replacingOccurrences(of: ".txt", with: ".json"))")
+            let gold = CLI.root.appendingPathComponent("corpus/gold/\(name.replacingOccurrences(of: ".txt", with: ".json"))")
             let object = try JSONSerialization.jsonObject(with: Data(contentsOf: gold)) as? [String: Any]
             return (object?["articles"] as? [Any])?.count ?? 1
         }
@@ -75,7 +34,7 @@ import Testing
     /// Runs `zhili arguments...` (writing `out.jsonl`) until a few checkpoints are on disk, then
     /// kills it with SIGKILL in the middle of the run.
     static func killAfterCheckpoints(_ arguments: [String], in directory: URL) throws {
-        let process = try start(arguments, in: directory)
+        let process = try CLI.start(arguments, in: directory)
         let journal = directory.appendingPathComponent("out.jsonl.journal")
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning && lineCount(journal) < 3 && Date() < deadline { usleep(5_000) }
@@ -90,18 +49,18 @@ import Testing
     }
 
     @Test func seedsGiveSixRecordsAndExitZero() throws {
-        let directory = Self.scratch()
+        let directory = CLI.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let status = try Self.run(["extract", "--quiet", Self.root.appendingPathComponent("corpus/raw").path], in: directory)
+        let status = try CLI.run(["extract", "--quiet", CLI.root.appendingPathComponent("corpus/raw").path], in: directory).status
         #expect(status == 0)
         #expect(Self.lineCount(directory.appendingPathComponent("stdout")) == 6)
     }
 
     @Test func badRecordsGoToTheErrorsFileAndExitThree() throws {
-        let directory = Self.scratch()
+        let directory = CLI.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let articles = try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 30)
-        let status = try Self.run(["extract", "dump.jsonl", "--out", "out.jsonl", "--errors", "errors.jsonl", "--csv", "tables", "--jobs", "2"], in: directory)
+        let status = try CLI.run(["extract", "dump.jsonl", "--out", "out.jsonl", "--errors", "errors.jsonl", "--csv", "tables", "--jobs", "2"], in: directory).status
         #expect(status == 3)
         #expect(Self.lineCount(directory.appendingPathComponent("out.jsonl")) == articles)
         let errors = try String(contentsOf: directory.appendingPathComponent("errors.jsonl"), encoding: .utf8)
@@ -113,19 +72,19 @@ import Testing
     }
 
     @Test func killNineThenResumeEqualsAnUninterruptedRun() throws {
-        let directory = Self.scratch()
+        let directory = CLI.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let articles = try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 600)
         let common = ["extract", "dump.jsonl", "--jobs", "2", "--quiet"]
 
-        #expect(try Self.run(common + ["--out", "reference.jsonl", "--errors", "reference-errors.jsonl"], in: directory) == 3)
+        #expect(try CLI.run(common + ["--out", "reference.jsonl", "--errors", "reference-errors.jsonl"], in: directory).status == 3)
 
         let arguments = common + ["--out", "out.jsonl", "--errors", "errors.jsonl"]
         try Self.killAfterCheckpoints(arguments, in: directory)
         let partial = Self.lineCount(directory.appendingPathComponent("out.jsonl"))
         #expect(partial < Self.lineCount(directory.appendingPathComponent("reference.jsonl")))
 
-        #expect(try Self.run(arguments + ["--resume"], in: directory) == 3)
+        #expect(try CLI.run(arguments + ["--resume"], in: directory).status == 3)
         let reference = try Data(contentsOf: directory.appendingPathComponent("reference.jsonl"))
         let resumed = try Data(contentsOf: directory.appendingPathComponent("out.jsonl"))
         #expect(Self.lineCount(directory.appendingPathComponent("out.jsonl")) == articles)
@@ -137,17 +96,17 @@ import Testing
 
     @Test func killNineWhileIndexingThenResumeLeavesEveryRecordSearchable() throws {
         // The index is two files committed one after the other; a kill can fall between them.
-        let directory = Self.scratch()
+        let directory = CLI.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 600)
         let arguments = ["extract", "dump.jsonl", "--jobs", "2", "--quiet", "--out", "out.jsonl", "--db", "index.db"]
         try Self.killAfterCheckpoints(arguments, in: directory)
-        #expect(try Self.run(arguments + ["--resume"], in: directory) == 3)
+        #expect(try CLI.run(arguments + ["--resume"], in: directory).status == 3)
 
         // Each dump line swaps 2000 for 1000 + its index: 职工1004余人 is in line 4 only, 职工1599余人 in line 599.
         for line in [4, 599] {
             let query = "\(1000 + line)余人"
-            #expect(try Self.run(["search", query, "--db", "index.db", "--json"], in: directory) == 0)
+            #expect(try CLI.run(["search", query, "--db", "index.db", "--json"], in: directory).status == 0)
             let output = try Data(contentsOf: directory.appendingPathComponent("stdout"))
             let results = try #require(JSONSerialization.jsonObject(with: output) as? [String: Any])
             #expect(results["total"] as? Int == 1, "\(query): \(results["total"] ?? "nil")")
@@ -159,12 +118,12 @@ import Testing
     }
 
     @Test func aUserLexiconKeepsItsWordsWhole() throws {
-        let directory = Self.scratch()
+        let directory = CLI.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         try "人熟地熟 10 l\n".write(to: directory.appendingPathComponent("my.dict"), atomically: true, encoding: .utf8)
-        let seed = Self.root.appendingPathComponent("corpus/raw/000_2cf5b494796738ac.txt").path
+        let seed = CLI.root.appendingPathComponent("corpus/raw/000_2cf5b494796738ac.txt").path
         func words(_ extra: [String]) throws -> [String] {
-            #expect(try Self.run(["extract", "--quiet", "--tokens"] + extra + [seed], in: directory) == 0)
+            #expect(try CLI.run(["extract", "--quiet", "--tokens"] + extra + [seed], in: directory).status == 0)
             let line = try String(contentsOf: directory.appendingPathComponent("stdout"), encoding: .utf8).split(separator: "\n")[0]
             let record = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let text = Array((record["text"] as? String ?? "").unicodeScalars)
