@@ -103,7 +103,7 @@ let package = Package(
         // Batch driver: ordered parallel processing of dumps, outputs, progress, errors, resume.
         .target(
             name: "ZhiliBatch",
-            dependencies: ["ZhiliCore", "ZhiliIngest", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ZhiliText", "ZhiliCore", "ZhiliIngest", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
 

@@ -1,6 +1,7 @@
 import Foundation
 import ZhiliCore
 import ZhiliIngest
+import ZhiliText
 
 /// How far a batch got: the next input position to read and the size of every output then.
 ///
@@ -97,18 +98,14 @@ public final class Journal {
 
     /// A stable fingerprint of a run: its inputs (paths and sizes) and the options that shape its output.
     public static func fingerprint(inputs: [InputFile], options: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
+        // Each part ends with 0xFF, a byte UTF-8 never holds, so parts cannot run together.
         func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
-            }
-            hash ^= 0xff
-            hash &*= 0x0000_0100_0000_01B3
+            hash.add(text)
+            hash.add(0xFF)
         }
         for input in inputs { mix(input.path); mix(input.size.map(String.init) ?? "?") }
         for option in options { mix(option) }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hexDigits
     }
 }
