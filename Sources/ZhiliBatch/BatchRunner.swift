@@ -24,27 +24,6 @@ public struct BatchRunner<Processor: DocumentProcessor> {
         self.makeProcessor = makeProcessor
     }
 
-    /// One unit of work handed to a worker.
-    struct WorkItem: Sendable {
-        var input: Int
-        var ordinal: Int
-        var file: String
-        /// nil marks the end of an input.
-        var item: DumpItem?
-        /// Input bytes read when the item was read, for progress.
-        var bytes: Int
-    }
-
-    /// What a worker made of a work item.
-    struct WorkResult: Sendable {
-        var input: Int
-        var ordinal: Int
-        var isEndOfInput: Bool
-        var bytes: Int
-        var output: ProcessedDocument<Processor.Record>?
-        var errors: [ErrorRecord] = []
-    }
-
     /// Runs the batch to its end and returns the summary.
     ///
     /// Bad records are skipped and counted; each goes to the errors file, or to `report` when
@@ -109,7 +88,7 @@ public struct BatchRunner<Processor: DocumentProcessor> {
         var pendingJSON: [UInt8] = []
         var pendingErrors: [UInt8] = []
         var pendingCSV: [CSVTable: [UInt8]] = [:]
-        var pendingRecords: [Processor.Record] = []
+        var pendingRecords: [any Sendable] = []
         var lastCheckpoint = Date()
         let errorEncoder = RecordEncoder()
 
@@ -117,7 +96,7 @@ public struct BatchRunner<Processor: DocumentProcessor> {
             try jsonFile?.write(pendingJSON)
             try errorsFile?.write(pendingErrors)
             for (table, bytes) in pendingCSV { try csvFiles[table]?.write(bytes) }
-            if let sink, !pendingRecords.isEmpty { try sink(pendingRecords) }
+            if let sink, !pendingRecords.isEmpty { try sink(pendingRecords.map { $0 as! Processor.Record }) }
             pendingJSON.removeAll(keepingCapacity: true)
             pendingErrors.removeAll(keepingCapacity: true)
             pendingCSV.removeAll(keepingCapacity: true)
@@ -168,7 +147,11 @@ public struct BatchRunner<Processor: DocumentProcessor> {
         let worker: @Sendable () throws -> (WorkItem) -> WorkResult = {
             let processor = try makeProcessor()
             return { work in
-                Self.perform(work, processor: processor, selection: selection, jsonLines: jsonLines, maxBytes: maxBytes)
+                WorkResult(work, jsonLines: jsonLines, maxBytes: maxBytes) { document in
+                    var output = ProcessedDocument<Processor.Record>(selection: selection)
+                    try processor.process(document, into: &output)
+                    return WorkResult.Output(output)
+                }
             }
         }
 
@@ -214,22 +197,67 @@ public struct BatchRunner<Processor: DocumentProcessor> {
             totals: totals, bytesThisRun: totals.bytes - bytesAtStart, elapsed: Date().timeIntervalSince(startedAt),
             stoppedAtError: stoppedAtError, resumed: resumed, failures: failures)
     }
+}
 
-    /// Processes one work item on a worker thread: decodes a JSON line, runs the processor.
-    static func perform(
-        _ work: WorkItem, processor: Processor, selection: OutputSelection, jsonLines: JSONLineDecoder?, maxBytes: Int
-    ) -> WorkResult {
-        var result = WorkResult(input: work.input, ordinal: work.ordinal, isEndOfInput: work.item == nil, bytes: work.bytes)
-        func fail(_ diagnostic: Diagnostic) {
-            result.errors.append(ErrorRecord(file: work.file, diagnostic: diagnostic))
+// The types below are not generic, so that the engine between reader, workers and writer
+// (``OrderedParallelMap`` over them) is compiled for them rather than run through generic
+// witnesses: it handles every document of a batch.
+
+/// One unit of work handed to a worker.
+struct WorkItem: Sendable {
+    var input: Int
+    var ordinal: Int
+    var file: String
+    /// nil marks the end of an input.
+    var item: DumpItem?
+    /// Input bytes read when the item was read, for progress.
+    var bytes: Int
+}
+
+/// What a worker made of a work item.
+struct WorkResult: Sendable {
+    /// A processor's output with its records type-erased.
+    struct Output: Sendable {
+        var lines: [UInt8]
+        var tables: [CSVTable: [UInt8]]
+        var records: [any Sendable]
+        var notes: [Diagnostic]
+        var articles: Int
+        var figures: Int
+        var programs: Int
+
+        init<Record>(_ output: ProcessedDocument<Record>) {
+            lines = output.lines
+            tables = output.tables
+            records = output.records.isEmpty ? [] : output.records.map { $0 }
+            notes = output.notes
+            articles = output.articles
+            figures = output.figures
+            programs = output.programs
         }
+    }
+
+    var input: Int
+    var ordinal: Int
+    var isEndOfInput: Bool
+    var bytes: Int
+    var output: Output?
+    var errors: [ErrorRecord] = []
+
+    /// Processes `work` on a worker thread: decodes a JSON line (with `jsonLines`, or hands it
+    /// on as it is when nil), checks the size, and runs `process`.
+    init(_ work: WorkItem, jsonLines: JSONLineDecoder?, maxBytes: Int, process: (RawDocument) throws -> Output) {
+        input = work.input
+        ordinal = work.ordinal
+        isEndOfInput = work.item == nil
+        bytes = work.bytes
         let document: RawDocument
         switch work.item {
         case nil:
-            return result
+            return
         case .failure(let diagnostic):
-            fail(diagnostic)
-            return result
+            fail(diagnostic, file: work.file)
+            return
         case .document(let found):
             document = found
         case .jsonLine(let line):
@@ -240,24 +268,25 @@ public struct BatchRunner<Processor: DocumentProcessor> {
             do {
                 document = try jsonLines.document(from: line.bytes, file: work.file, line: line.number, offset: line.offset)
             } catch {
-                fail(error)
-                return result
+                fail(error, file: work.file)
+                return
             }
         }
         guard document.bytes.count <= maxBytes else {
-            fail(Diagnostic(source: document.source, offset: document.byteOffset, line: document.line, reason: "document of \(document.bytes.count) bytes is over --max-article-bytes \(maxBytes); skipped"))
-            return result
+            fail(Diagnostic(source: document.source, offset: document.byteOffset, line: document.line, reason: "document of \(document.bytes.count) bytes is over --max-article-bytes \(maxBytes); skipped"), file: work.file)
+            return
         }
         do {
-            var output = ProcessedDocument<Processor.Record>(selection: selection)
-            try processor.process(document, into: &output)
-            result.output = output
+            output = try process(document)
         } catch {
             var diagnostic = (error as? Diagnostic) ?? Diagnostic(source: document.source, reason: String(describing: error))
             if diagnostic.offset == nil { diagnostic.offset = document.byteOffset }
             if diagnostic.line == nil { diagnostic.line = document.line }
-            fail(diagnostic)
+            fail(diagnostic, file: work.file)
         }
-        return result
+    }
+
+    private mutating func fail(_ diagnostic: Diagnostic, file: String) {
+        errors.append(ErrorRecord(file: file, diagnostic: diagnostic))
     }
 }
