@@ -8,13 +8,6 @@ public struct OutputSelection: Sendable, Hashable {
     public var csv: Bool
     /// Records for the sink.
     public var records: Bool
-
-    /// Creates a selection.
-    public init(lines: Bool, csv: Bool, records: Bool) {
-        self.lines = lines
-        self.csv = csv
-        self.records = records
-    }
 }
 
 /// What a processor made of one document; the runner writes it in input order.
