@@ -8,7 +8,7 @@ import ZhiliIngest
 /// iterators, converters). A thrown error skips the document: it goes to the errors file with
 /// the document's source and offset (whatever the processor added to the output is dropped),
 /// and the batch goes on.
-public protocol DocumentProcessor: AnyObject {
+public protocol DocumentProcessor: AnyObject, SendableMetatype {
     /// What the processor hands to the batch's sink, such as records for a store.
     associatedtype Record: Sendable
 
