@@ -34,7 +34,7 @@ import Testing
             var fast = ArticleMetadata()
             var reference = ArticleMetadata()
             let fastResult = extractor.consume(line, into: &fast)
-            let referenceResult = extractor.consume(line, into: &reference, prefiltered: false)
+            let referenceResult = ReferenceCleaning.consume(line, with: extractor, into: &reference)
             #expect(fastResult == referenceResult, "\(line)")
             #expect(fast == reference, "\(line)")
             if referenceResult { consumed += 1 }
@@ -86,7 +86,7 @@ import Testing
         let lines = words + words.map { $0 + "©" } + words.map { "版权所有" + $0 } + words.map { $0 + " " }
             + ["人民网新华网", "中国网\u{301}", "人民"]
         for line in lines {
-            #expect(filter.classify(line) == filter.classify(line, prefiltered: false), "\(line)")
+            #expect(filter.classify(line) == ReferenceCleaning.classify(line, patterns: filter.patterns), "\(line)")
         }
     }
 }

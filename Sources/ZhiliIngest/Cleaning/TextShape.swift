@@ -22,40 +22,25 @@ enum TextShape {
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
 
     /// Punctuation that ends a sentence.
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "…", "；", ";", "．"]
+    static let sentenceEnds: ScalarSet = "。！？!?…；;．"
     /// Closing quotes and brackets that may follow a sentence end.
-    static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "\"", "'", "》", "】", "]"]
+    static let closers: ScalarSet = "”’」』）)\"'》】]"
     /// Punctuation found inside sentences but not in headlines.
-    static let sentencePunctuation: Set<Unicode.Scalar> = [
-        "，", ",", "。", "；", ";", "！", "!", "？", "?", "、", "…",
-    ]
+    static let sentencePunctuation: ScalarSet = "，,。；;！!？?、…"
+    /// The Chinese numerals that list markers use besides ASCII digits.
+    static let listNumerals: ScalarSet = "一二三四五六七八九十"
 
-    /// Whether `scalar` ends a sentence (one of ``sentenceEnds``), without hashing.
+    /// Whether `scalar` ends a sentence (one of ``sentenceEnds``).
     @inline(__always)
-    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0xFF1B, 0x3B, 0xFF0E: return true  // 。！？!?…；;．
-        default: return false
-        }
-    }
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool { sentenceEnds.contains(scalar) }
 
-    /// Whether `scalar` is a closing quote or bracket (one of ``closers``), without hashing.
+    /// Whether `scalar` is a closing quote or bracket (one of ``closers``).
     @inline(__always)
-    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22, 0x27, 0x300B, 0x3011, 0x5D: return true  // ”’」』）)"'》】]
-        default: return false
-        }
-    }
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool { closers.contains(scalar) }
 
-    /// Whether `scalar` is sentence punctuation (one of ``sentencePunctuation``), without hashing.
+    /// Whether `scalar` is sentence punctuation (one of ``sentencePunctuation``).
     @inline(__always)
-    static func isSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0xFF0C, 0x2C, 0x3002, 0xFF1B, 0x3B, 0xFF01, 0x21, 0xFF1F, 0x3F, 0x3001, 0x2026: return true  // ，,。；;！!？?、…
-        default: return false
-        }
-    }
+    static func isSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool { sentencePunctuation.contains(scalar) }
 
     /// Whether `text` ends a sentence: its last scalar (before closing quotes) is sentence-final.
     static func endsSentence<S: BidirectionalCollection>(_ text: S) -> Bool where S.Element == Unicode.Scalar {
@@ -114,12 +99,7 @@ enum TextShape {
 
     /// An ASCII digit or one of the Chinese numerals 一…十 that list markers use.
     @inline(__always)
-    static func isListNumeral(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true  // 0-9 一二三四五六七八九十
-        default: return false
-        }
-    }
+    static func isListNumeral(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || listNumerals.contains(scalar) }
 
     /// The length in scalars of a leading list marker: `一、`, `1.`, `2、`, `（三）`, `(4)`; 0 if none.
     static func listMarkerLength(_ text: String) -> Int {
@@ -224,4 +204,25 @@ enum TextShape {
         for scalar in text.unicodeScalars where !isSpace(scalar) && scalar != "\n" { result.append(scalar) }
         return String(result)
     }
+}
+
+/// A small set of scalars written as the characters themselves (`"。！？"`), compiled once into
+/// a vector of at most 16 scalar values that ``contains(_:)`` compares in one step, with no
+/// hashing: the readable form of the character tests of the cleaning loops.
+struct ScalarSet: Sendable, ExpressibleByStringLiteral {
+    /// The members; lanes past the last member repeat the first.
+    private let members: SIMD16<UInt32>
+
+    /// The set of the scalars of `characters` (1 to 16 of them).
+    init(stringLiteral characters: String) {
+        let scalars = characters.unicodeScalars.map(\.value)
+        precondition(!scalars.isEmpty && scalars.count <= 16, "a ScalarSet holds 1 to 16 scalars")
+        var members = SIMD16<UInt32>(repeating: scalars[0])
+        for (lane, value) in scalars.enumerated() { members[lane] = value }
+        self.members = members
+    }
+
+    /// Whether `scalar` is a member.
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool { any(members .== SIMD16(repeating: scalar.value)) }
 }
