@@ -48,14 +48,7 @@ public struct MetadataExtractor: @unchecked Sendable {
     public func consume(_ line: String, into metadata: inout ArticleMetadata) -> Bool {
         // Every metadata line holds a digit (a date) or a colon (a field); most lines hold neither.
         guard TextShape.utf16Length(line, isAtMost: 100) else { return false }
-        switch Self.digitOrColon(line) {
-        case .neither: return false
-        case .digitOrColon: break
-        case .fullWidthColonMaybe:
-            // `contains` compares whole characters: only a `：` with a neighbour that might
-            // combine with it needs it.
-            guard line.contains("：") else { return false }
-        }
+        guard Self.holdsDigitOrColon(line) else { return false }
         let length = TextShape.utf16Length(line)
         guard length > 0, length <= 100 else { return false }
         let words = fieldWords.groups(in: line)
@@ -122,45 +115,23 @@ public struct MetadataExtractor: @unchecked Sendable {
         line.unicodeScalars.allSatisfy { mayBeInDate($0) || $0 == "|" || $0 == "｜" }
     }
 
-    /// What the byte scan of ``consume(_:into:)`` found.
-    enum ColonScan: Equatable {
-        /// Neither an ASCII digit or colon nor a `：`.
-        case neither
-        /// An ASCII digit or `:`, or a `：` between characters that cannot combine with it.
-        case digitOrColon
-        /// Only `：` with a neighbour that might form one character with it.
-        case fullWidthColonMaybe
+    /// Whether `line` holds an ASCII digit, a `:` or a `：` (this one compared as a character,
+    /// as `String.contains` does: one that a combining mark joins does not count). Read from
+    /// the bytes; only a line holding the bytes of `：` and no digit is searched by character.
+    static func holdsDigitOrColon(_ line: String) -> Bool {
+        let colon = fullWidthColonBytes
+        var lastThree: UInt32 = 0
+        var fullWidthColon = false
+        for byte in line.utf8 {
+            if byte >= 0x30, byte <= 0x3A { return true }  // 0-9 and :
+            lastThree = (lastThree << 8 | UInt32(byte)) & 0xFF_FFFF
+            if lastThree == colon { fullWidthColon = true }
+        }
+        return fullWidthColon && line.contains("：")
     }
 
-    /// Scans the UTF-8 bytes of `line` for an ASCII digit or colon or a `：` (`EF BC 9A`).
-    ///
-    /// A `：` counts as found outright when it starts the line or follows an ASCII byte or a
-    /// three-byte character U+4000–U+9FFF (lead byte E4–E9), and ends the line or is followed
-    /// by one: none of those joins it into a larger character.
-    static func digitOrColon(_ line: String) -> ColonScan {
-        var line = line
-        return line.withUTF8 { bytes in
-            let count = bytes.count
-            var maybe = false
-            var index = 0
-            while index < count {
-                let byte = bytes[index]
-                if byte >= 0x30, byte <= 0x3A { return .digitOrColon }
-                if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A {
-                    maybe = true
-                    let before = index == 0 || bytes[index - 1] < 0x80
-                        || (index >= 3 && bytes[index - 3] >= 0xE4 && bytes[index - 3] <= 0xE9)
-                    let after = index + 3 == count || bytes[index + 3] < 0x80
-                        || (bytes[index + 3] >= 0xE4 && bytes[index + 3] <= 0xE9)
-                    if before && after { return .digitOrColon }
-                    index += 3
-                    continue
-                }
-                index += 1
-            }
-            return maybe ? .fullWidthColonMaybe : .neither
-        }
-    }
+    /// The three UTF-8 bytes of `：` as one number.
+    private static let fullWidthColonBytes = "：".utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
 
     /// `text` with the UTF-16 `range` (on scalar boundaries, as matches of these expressions
     /// always are) replaced by one space.
