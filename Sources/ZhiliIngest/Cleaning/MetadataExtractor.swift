@@ -122,12 +122,16 @@ public struct MetadataExtractor: @unchecked Sendable {
         let colon = fullWidthColonBytes
         var lastThree: UInt32 = 0
         var fullWidthColon = false
-        for byte in line.utf8 {
-            if byte >= 0x30, byte <= 0x3A { return true }  // 0-9 and :
-            lastThree = (lastThree << 8 | UInt32(byte)) & 0xFF_FFFF
-            if lastThree == colon { fullWidthColon = true }
+        var copy = line
+        let found = copy.withUTF8 { bytes in
+            for byte in bytes {
+                if byte >= 0x30, byte <= 0x3A { return true }  // 0-9 and :
+                lastThree = (lastThree << 8 | UInt32(byte)) & 0xFF_FFFF
+                if lastThree == colon { fullWidthColon = true }
+            }
+            return false
         }
-        return fullWidthColon && line.contains("：")
+        return found || (fullWidthColon && line.contains("："))
     }
 
     /// The three UTF-8 bytes of `：` as one number.

@@ -147,8 +147,11 @@ public struct TextNormalizer: Sendable {
                     let (value, length) = character(at: read, in: input)
                     switch table[value] {
                     case keep:
-                        for offset in 0..<length { output[written + offset] = input[read + offset] }
-                        written += length
+                        // The lead byte; the continuation bytes, never special, follow as they are.
+                        output[written] = byte
+                        written += 1
+                        read += 1
+                        continue
                     case drop:
                         break
                     case let replacement:

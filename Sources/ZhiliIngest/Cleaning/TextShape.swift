@@ -83,12 +83,13 @@ enum TextShape {
             for _ in 0..<marker { index += UTF8Scalars.scalar(startingAt: index, in: bytes).1 }
             guard index < bytes.count else { return false }
             let first = UTF8Scalars.scalar(startingAt: index, in: bytes).0
+            let punctuation = sentencePunctuation
             var count = 0
             var han = 0
             while index < bytes.count {
                 let (scalar, length) = UTF8Scalars.scalar(startingAt: index, in: bytes)
                 count += 1
-                if count > 40 || isSentencePunctuation(scalar) { return false }
+                if count > 40 || punctuation.contains(scalar) { return false }
                 if isHan(scalar) { han += 1 }
                 index += length
             }
@@ -206,23 +207,26 @@ enum TextShape {
     }
 }
 
-/// A small set of scalars written as the characters themselves (`"。！？"`), compiled once into
-/// a vector of at most 16 scalar values that ``contains(_:)`` compares in one step, with no
-/// hashing: the readable form of the character tests of the cleaning loops.
+/// A set of scalars written as the characters themselves (`"。！？"`), compiled once into a
+/// bitmap indexed by scalar value (as long as its largest member needs): ``contains(_:)`` is
+/// one bounds test and one bit test, with no hashing. The readable form of the character
+/// tests of the cleaning loops.
 struct ScalarSet: Sendable, ExpressibleByStringLiteral {
-    /// The members; lanes past the last member repeat the first.
-    private let members: SIMD16<UInt32>
+    /// Bit `v & 63` of word `v >> 6` is set for each member `v`.
+    private let bits: [UInt64]
 
-    /// The set of the scalars of `characters` (1 to 16 of them).
+    /// The set of the scalars of `characters`.
     init(stringLiteral characters: String) {
-        let scalars = characters.unicodeScalars.map(\.value)
-        precondition(!scalars.isEmpty && scalars.count <= 16, "a ScalarSet holds 1 to 16 scalars")
-        var members = SIMD16<UInt32>(repeating: scalars[0])
-        for (lane, value) in scalars.enumerated() { members[lane] = value }
-        self.members = members
+        let values = characters.unicodeScalars.map { Int($0.value) }
+        var bits = [UInt64](repeating: 0, count: (values.max() ?? 0) / 64 + 1)
+        for value in values { bits[value >> 6] |= 1 << UInt64(value & 63) }
+        self.bits = bits
     }
 
     /// Whether `scalar` is a member.
     @inline(__always)
-    func contains(_ scalar: Unicode.Scalar) -> Bool { any(members .== SIMD16(repeating: scalar.value)) }
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = Int(scalar.value)
+        return value >> 6 < bits.count && bits[value >> 6] & (1 << UInt64(value & 63)) != 0
+    }
 }
