@@ -68,11 +68,9 @@ public struct TextNormalizer: Sendable {
         var text = text
         // Most documents need no rewrite at all: then the text is returned as it is, without
         // building (and validating) a copy.
-        guard text.withUTF8(Self.needsRewrite) else { return text }
+        guard text.withUTF8({ Self.rewrites(in: $0, into: nil) > 0 }) else { return text }
         return text.withUTF8 { input in
-            String(unsafeUninitializedCapacity: input.count) { output in
-                Self.normalize(input, into: output)
-            }
+            String(unsafeUninitializedCapacity: input.count) { Self.rewrites(in: input, into: $0) }
         }
     }
 
@@ -86,76 +84,59 @@ public struct TextNormalizer: Sendable {
             | ByteSearch.bytes(word | ones, equalTo: 0xE3) | ByteSearch.bytes(word, equalTo: 0xEF) != 0
     }
 
-    /// The scalar value (below U+10000) of the character at `index` in valid UTF-8 `input`, which
-    /// starts with a ``special`` byte, and its length in bytes.
-    @inline(__always)
-    private static func character(at index: Int, in input: UnsafeBufferPointer<UInt8>) -> (value: Int, length: Int) {
-        let byte = input[index]
-        if byte < 0x80 { return (Int(byte), 1) }
-        if byte < 0xE0 { return (Int(byte & 0x1F) << 6 | Int(input[index + 1] & 0x3F), 2) }
-        return (Int(byte & 0x0F) << 12 | Int(input[index + 1] & 0x3F) << 6 | Int(input[index + 2] & 0x3F), 3)
-    }
-
-    /// Whether `normalize(_:into:)` would change valid UTF-8 `input`.
+    /// Normalizes valid UTF-8 `input` into `output` (at least as large) and returns the number of
+    /// bytes written; without `output`, returns at once 1 at the first character to rewrite, or 0.
     ///
-    /// Eight bytes are passed at a time while none is special; a word that may hold one is
-    /// read character by character.
-    private static func needsRewrite(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Runs between ``special`` bytes are copied whole; they are found eight bytes at a time
+    /// while no byte of a word may be special.
+    private static func rewrites(in input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>?) -> Int {
         let skipWords = wordTestSuffices
-        return special.withUnsafeBufferPointer { special in
-            table.withUnsafeBufferPointer { table in
-                var read = 0
-                let count = input.count
-                // Bytes before `looked` were in a word that may hold a special byte.
-                var looked = 0
-                while read < count {
-                    if skipWords, read >= looked, read + 8 <= count {
-                        guard mayHoldSpecial(UnsafeRawPointer(input.baseAddress! + read).loadUnaligned(as: UInt64.self)) else {
-                            read += 8
-                            continue
-                        }
-                        looked = read + 8
-                    }
-                    let byte = input[read]
-                    // A character that needs no rewrite is passed whole (continuation bytes are never special).
-                    guard special[Int(byte)] else { read += byte < 0xE0 ? 1 : byte < 0xF0 ? 3 : 4; continue }
-                    let (value, length) = character(at: read, in: input)
-                    if table[value] != keep { return true }
-                    read += length
-                }
-                return false
-            }
-        }
-    }
-
-    /// Writes the normalized form of valid UTF-8 `input` to `output` (at least as large) and
-    /// returns the number of bytes written.
-    private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let count = input.count
         var read = 0
         var written = 0
+        var needed = false
         special.withUnsafeBufferPointer { special in
             table.withUnsafeBufferPointer { table in
                 while read < count {
+                    // The next special byte: an ASCII one or the lead byte of a character.
+                    var next = read
+                    while next < count {
+                        if skipWords, next + 8 <= count,
+                           !mayHoldSpecial(UnsafeRawPointer(input.baseAddress! + next).loadUnaligned(as: UInt64.self)) {
+                            next += 8
+                        } else if special[Int(input[next])] {
+                            break
+                        } else {
+                            next += 1
+                        }
+                    }
+                    if let output, next > read {
+                        UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(from: input.baseAddress! + read, byteCount: next - read)
+                    }
+                    written += next - read
+                    read = next
+                    guard read < count else { return }
                     let byte = input[read]
-                    guard special[Int(byte)] else {
-                        output[written] = byte
+                    var length = 1
+                    var value = Int(byte)
+                    if byte >= 0xE0 {
+                        length = 3
+                        value = Int(byte & 0x0F) << 12 | Int(input[read + 1] & 0x3F) << 6 | Int(input[read + 2] & 0x3F)
+                    } else if byte >= 0x80 {
+                        length = 2
+                        value = Int(byte & 0x1F) << 6 | Int(input[read + 1] & 0x3F)
+                    }
+                    let action = table[value]
+                    if action == keep {
+                        // The lead byte; the continuation bytes, never special, follow in the next run.
+                        output?[written] = byte
                         written += 1
                         read += 1
                         continue
                     }
-                    let (value, length) = character(at: read, in: input)
-                    switch table[value] {
-                    case keep:
-                        // The lead byte; the continuation bytes, never special, follow as they are.
-                        output[written] = byte
-                        written += 1
-                        read += 1
-                        continue
-                    case drop:
-                        break
-                    case let replacement:
-                        output[written] = replacement
+                    guard let output else { needed = true; return }
+                    if action != drop {
+                        output[written] = action
                         written += 1
                     }
                     read += length
@@ -164,6 +145,6 @@ public struct TextNormalizer: Sendable {
                 }
             }
         }
-        return written
+        return output == nil ? (needed ? 1 : 0) : written
     }
 }
