@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import ZhiliIngest
 
-/// The cleaning fast paths against the slow paths they stand for: metadata lines (literal
-/// groups before each expression, cuts on Swift strings, digits read from UTF-16), word-list
-/// drops, dash and length switches.
+/// The cleaning fast paths against the slow paths they stand for: metadata lines (derived
+/// literal groups before each expression, cuts on Swift strings, digits read from UTF-16),
+/// word-list drops, dash and length tests.
 @Suite struct CleaningFastPathTests {
     static let pieces = [
         "2023", "2019年", "01月", "06日", "9:55", "09：55", "-", "/", " ", "  ", "\t", "|", "｜", "来源", "来自", "稿源", "出处",

@@ -1,8 +1,9 @@
 import Foundation
 @testable import ZhiliIngest
 
-/// The line-level cleaning steps as they were before they moved to UTF-8 byte loops: simple
-/// scalar-by-scalar code kept only as the reference the fast versions must agree with.
+/// The reference implementations of the cleaning steps, kept only in the test target: simple
+/// scalar-by-scalar code, and every regular expression run on every line with no prefilter.
+/// The fast production steps must agree with them (``CleaningEquivalenceTests``).
 enum ReferenceCleaning {
     /// Step a, one scalar at a time.
     static func normalize(_ text: String) -> String {
