@@ -59,9 +59,6 @@ public struct MetadataExtractor: @unchecked Sendable {
             return true
         }
         // A date line, possibly with 来源 and 作者 fields: `2023年01月06日09:55 | 来源:巴彦淖尔日报`.
-        // Without a field word, only a line that is a date between spaces and bars is read: a
-        // character that neither holds rules the line out before the date expression runs.
-        if words & Self.fieldGroups == 0, !Self.mayBeDateOnly(line) { return false }
         var rest = line
         var date: String?
         if let found = dates.firstDate(in: line) {
@@ -83,36 +80,6 @@ public struct MetadataExtractor: @unchecked Sendable {
         if let outlet { metadata.setOutlet(outlet, evidence: .source) }
         metadata.addAuthors(authors)
         return true
-    }
-
-    /// Whether `scalar` may be white space to a regular expression (`\s`): ASCII white space,
-    /// a separator, or any other scalar with the Unicode White_Space property.
-    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20: return true
-        case 0..<0x80, 0x4E00...0x9FFF: return false
-        default:
-            switch scalar.properties.generalCategory {
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-            default: return scalar.properties.isWhitespace
-            }
-        }
-    }
-
-    /// Whether `scalar` may belong to a date that ``DateParser`` reads: an ASCII digit, one of
-    /// `年月日/.-:：`, or white space.
-    static func mayBeInDate(_ scalar: Unicode.Scalar) -> Bool {
-        TextShape.isDigit(scalar) || dateMarks.contains(scalar) || isWhiteSpace(scalar)
-    }
-
-    /// The characters besides digits and white space that a date holds.
-    private static let dateMarks: ScalarSet = "/.-:年月日："
-
-    /// Whether every scalar of `line` may belong to a date (``mayBeInDate(_:)``) or to what is
-    /// left around it in a date line (spaces and `|｜`): a necessary condition for a line
-    /// without fields to be consumed.
-    static func mayBeDateOnly(_ line: String) -> Bool {
-        line.unicodeScalars.allSatisfy { mayBeInDate($0) || $0 == "|" || $0 == "｜" }
     }
 
     /// Whether `line` holds an ASCII digit, a `:` or a `：` (this one compared as a character,
