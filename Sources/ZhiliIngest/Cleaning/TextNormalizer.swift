@@ -85,56 +85,43 @@ public struct TextNormalizer: Sendable {
     }
 
     /// Normalizes valid UTF-8 `input` into `output` (at least as large) and returns the number of
-    /// bytes written; without `output`, returns at once 1 at the first character to rewrite, or 0.
+    /// bytes written; without `output`, returns 1 as soon as a character needs a rewrite, or 0.
     ///
-    /// Runs between ``special`` bytes are copied whole; they are found eight bytes at a time
-    /// while no byte of a word may be special.
+    /// Text between rewrites is copied in runs; ``special`` bytes are looked for eight bytes at
+    /// a time, and character by character only in words that may hold one.
     private static func rewrites(in input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>?) -> Int {
         let skipWords = wordTestSuffices
         let count = input.count
         var read = 0
+        var copied = 0  // input[copied..<read] is still to be copied
+        var looked = 0  // bytes before this were in a word that may hold a special byte
         var written = 0
-        var needed = false
-        special.withUnsafeBufferPointer { special in
+        func flush() {
+            guard let output, read > copied else { return }
+            UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(from: input.baseAddress! + copied, byteCount: read - copied)
+            written += read - copied
+        }
+        return special.withUnsafeBufferPointer { special in
             table.withUnsafeBufferPointer { table in
                 while read < count {
-                    // The next special byte: an ASCII one or the lead byte of a character.
-                    var next = read
-                    while next < count {
-                        if skipWords, next + 8 <= count,
-                           !mayHoldSpecial(UnsafeRawPointer(input.baseAddress! + next).loadUnaligned(as: UInt64.self)) {
-                            next += 8
-                        } else if special[Int(input[next])] {
-                            break
-                        } else {
-                            next += 1
-                        }
-                    }
-                    if let output, next > read {
-                        UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(from: input.baseAddress! + read, byteCount: next - read)
-                    }
-                    written += next - read
-                    read = next
-                    guard read < count else { return }
                     let byte = input[read]
-                    var length = 1
-                    var value = Int(byte)
-                    if byte >= 0xE0 {
-                        length = 3
-                        value = Int(byte & 0x0F) << 12 | Int(input[read + 1] & 0x3F) << 6 | Int(input[read + 2] & 0x3F)
-                    } else if byte >= 0x80 {
-                        length = 2
-                        value = Int(byte & 0x1F) << 6 | Int(input[read + 1] & 0x3F)
+                    if skipWords, read >= looked, read + 8 <= count {
+                        guard mayHoldSpecial(UnsafeRawPointer(input.baseAddress! + read).loadUnaligned(as: UInt64.self)) else {
+                            read += 8
+                            continue
+                        }
+                        looked = read + 8
                     }
+                    // Characters are stepped over whole (a continuation byte, after a skipped word, by itself).
+                    let length = byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    guard special[Int(byte)] else { read += length; continue }
+                    let value = length == 1 ? Int(byte)
+                        : length == 2 ? Int(byte & 0x1F) << 6 | Int(input[read + 1] & 0x3F)
+                        : Int(byte & 0x0F) << 12 | Int(input[read + 1] & 0x3F) << 6 | Int(input[read + 2] & 0x3F)
                     let action = table[value]
-                    if action == keep {
-                        // The lead byte; the continuation bytes, never special, follow in the next run.
-                        output?[written] = byte
-                        written += 1
-                        read += 1
-                        continue
-                    }
-                    guard let output else { needed = true; return }
+                    if action == keep { read += length; continue }
+                    guard let output else { return 1 }
+                    flush()
                     if action != drop {
                         output[written] = action
                         written += 1
@@ -142,9 +129,13 @@ public struct TextNormalizer: Sendable {
                     read += length
                     // `\r\n` is one line break.
                     if byte == 0x0D, read < count, input[read] == 0x0A { read += 1 }
+                    copied = read
                 }
+                if output == nil { return 0 }
+                read = count
+                flush()
+                return written
             }
         }
-        return output == nil ? (needed ? 1 : 0) : written
     }
 }
