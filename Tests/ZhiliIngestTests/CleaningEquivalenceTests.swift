@@ -194,7 +194,7 @@ import Testing
         #expect(checked > 1000)
     }
 
-    @Test func punctuationSwitchesMatchTheSets() {
+    @Test func characterClassesHoldTheirCharacters() {
         for value in UInt32(0)...0x1_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(TextShape.isSentenceEnd(scalar) == "。！？!?…；;．".unicodeScalars.contains(scalar))

@@ -48,7 +48,7 @@ import Testing
         #expect(MetadataExtractor.holdsDigitOrColon(line) == original)
     }
 
-    @Test func dashSwitchMatchesTheSet() {
+    @Test func dashesAreTheSet() {
         let dashes: Set<Unicode.Scalar> = ["—", "─", "－", "-", "–"]
         for value in UInt32(0)...0x1_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
