@@ -161,7 +161,7 @@ import Testing
                 ["55", "5", "", "555"], ["", ":12", "：1", ":", "：59"], ["", " ", "x", "2023-1-1", "|"]]
     }()
 
-    @Test func datePrefilterPassesDateShapedText() {
+    @Test func dateMatcherFindsWhatTheExpressionFinds() {
         let parser = DateParser()
         var dates = 0
         for seed in 0..<30000 {

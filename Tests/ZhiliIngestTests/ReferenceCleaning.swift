@@ -191,7 +191,7 @@ enum ReferenceCleaning {
     /// The date parser's expression run on `text`, with no prefilter.
     static func firstDate(in text: String, with parser: DateParser) -> (iso: String, range: NSRange)? {
         parser.expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
-            .flatMap { DateParser.read($0, in: text) }
+            .flatMap { DateParser.read(DateParser.DateMatch($0), in: text) }
     }
 
     /// Reads a boilerplate line's outlet with each expression run on every line.

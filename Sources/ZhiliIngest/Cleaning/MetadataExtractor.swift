@@ -87,22 +87,24 @@ public struct MetadataExtractor: @unchecked Sendable {
     /// the bytes; only a line holding the bytes of `：` and no digit is searched by character.
     static func holdsDigitOrColon(_ line: String) -> Bool {
         let colon = fullWidthColonBytes
-        var lastThree: UInt32 = 0
         var fullWidthColon = false
         var copy = line
         let found = copy.withUTF8 { bytes in
-            for byte in bytes {
+            let count = bytes.count
+            for index in 0..<count {
+                let byte = bytes[index]
                 if byte >= 0x30, byte <= 0x3A { return true }  // 0-9 and :
-                lastThree = (lastThree << 8 | UInt32(byte)) & 0xFF_FFFF
-                if lastThree == colon { fullWidthColon = true }
+                if byte == colon[0], index + 2 < count, bytes[index + 1] == colon[1], bytes[index + 2] == colon[2] {
+                    fullWidthColon = true
+                }
             }
             return false
         }
         return found || (fullWidthColon && line.contains("："))
     }
 
-    /// The three UTF-8 bytes of `：` as one number.
-    private static let fullWidthColonBytes = "：".utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    /// The UTF-8 bytes of `：`.
+    private static let fullWidthColonBytes = Array("：".utf8)
 
     /// `text` with the UTF-16 `range` (on scalar boundaries, as matches of these expressions
     /// always are) replaced by one space.
