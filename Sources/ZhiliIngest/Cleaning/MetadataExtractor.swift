@@ -86,7 +86,6 @@ public struct MetadataExtractor: @unchecked Sendable {
     /// as `String.contains` does: one that a combining mark joins does not count). Read from
     /// the bytes; only a line holding the bytes of `：` and no digit is searched by character.
     static func holdsDigitOrColon(_ line: String) -> Bool {
-        let colon = fullWidthColonBytes
         var fullWidthColon = false
         var copy = line
         let found = copy.withUTF8 { bytes in
@@ -94,17 +93,14 @@ public struct MetadataExtractor: @unchecked Sendable {
             for index in 0..<count {
                 let byte = bytes[index]
                 if byte >= 0x30, byte <= 0x3A { return true }  // 0-9 and :
-                if byte == colon[0], index + 2 < count, bytes[index + 1] == colon[1], bytes[index + 2] == colon[2] {
-                    fullWidthColon = true
+                if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A {
+                    fullWidthColon = true  // the UTF-8 bytes of ：
                 }
             }
             return false
         }
         return found || (fullWidthColon && line.contains("："))
     }
-
-    /// The UTF-8 bytes of `：`.
-    private static let fullWidthColonBytes = Array("：".utf8)
 
     /// `text` with the UTF-16 `range` (on scalar boundaries, as matches of these expressions
     /// always are) replaced by one space.
