@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import ZhiliIngest
 
-/// The cleaning fast paths against the slow paths they stand for: metadata lines (literal
-/// groups before each expression, cuts on Swift strings, digits read from UTF-16), word-list
-/// drops, dash and length switches.
+/// The cleaning fast paths against the slow paths they stand for: metadata lines (derived
+/// literal groups before each expression, cuts on Swift strings, digits read from UTF-16),
+/// word-list drops, dash and length tests.
 @Suite struct CleaningFastPathTests {
     static let pieces = [
         "2023", "2019年", "01月", "06日", "9:55", "09：55", "-", "/", " ", "  ", "\t", "|", "｜", "来源", "来自", "稿源", "出处",
@@ -34,7 +34,7 @@ import Testing
             var fast = ArticleMetadata()
             var reference = ArticleMetadata()
             let fastResult = extractor.consume(line, into: &fast)
-            let referenceResult = extractor.consume(line, into: &reference, prefiltered: false)
+            let referenceResult = ReferenceCleaning.consume(line, with: extractor, into: &reference)
             #expect(fastResult == referenceResult, "\(line)")
             #expect(fast == reference, "\(line)")
             if referenceResult { consumed += 1 }
@@ -45,14 +45,10 @@ import Testing
     @Test(arguments: ["", "国", "1", ":", "：", "国：国", "a：", "：\u{301}", "\u{0600}：", "e\u{301}：国", "😀：", "：１"])
     func colonScanAgreesWithCharacterSearch(line: String) {
         let original = line.utf8.contains { $0 >= 0x30 && $0 <= 0x3A } || line.contains("：")
-        switch MetadataExtractor.digitOrColon(line) {
-        case .neither: #expect(!original)
-        case .digitOrColon: #expect(original)
-        case .fullWidthColonMaybe: #expect(line.unicodeScalars.contains("："))
-        }
+        #expect(MetadataExtractor.holdsDigitOrColon(line) == original)
     }
 
-    @Test func dashSwitchMatchesTheSet() {
+    @Test func dashesAreTheSet() {
         let dashes: Set<Unicode.Scalar> = ["—", "─", "－", "-", "–"]
         for value in UInt32(0)...0x1_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
@@ -86,7 +82,7 @@ import Testing
         let lines = words + words.map { $0 + "©" } + words.map { "版权所有" + $0 } + words.map { $0 + " " }
             + ["人民网新华网", "中国网\u{301}", "人民"]
         for line in lines {
-            #expect(filter.classify(line) == filter.classify(line, prefiltered: false), "\(line)")
+            #expect(filter.classify(line) == ReferenceCleaning.classify(line, patterns: filter.patterns), "\(line)")
         }
     }
 }

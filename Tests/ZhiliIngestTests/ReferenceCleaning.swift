@@ -1,8 +1,9 @@
 import Foundation
 @testable import ZhiliIngest
 
-/// The line-level cleaning steps as they were before they moved to UTF-8 byte loops: simple
-/// scalar-by-scalar code kept only as the reference the fast versions must agree with.
+/// The reference implementations of the cleaning steps, kept only in the test target: simple
+/// scalar-by-scalar code, and every regular expression run on every line with no prefilter.
+/// The fast production steps must agree with them (``CleaningEquivalenceTests``).
 enum ReferenceCleaning {
     /// Step a, one scalar at a time.
     static func normalize(_ text: String) -> String {
@@ -103,21 +104,104 @@ enum ReferenceCleaning {
             var line = trimmed(String(raw))
             if line.isEmpty { lines.append(SourceLine("")); continue }
             if ended {
-                metadata.absorb(boilerplate: line, into: &found)
+                absorb(line, with: metadata, into: &found)
                 continue
             }
             line = trimmed(repairSpaces(doubled.repair(line)))
-            if metadata.consume(line, into: &found) { lines.append(SourceLine("")); continue }
-            switch boilerplate.classify(line, prefiltered: false) {
+            if consume(line, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
+            switch classify(line, patterns: boilerplate.patterns) {
             case .keep(let kept):
                 lines.append(SourceLine(kept, indented: indented))
             case .drop:
-                metadata.absorb(boilerplate: line, into: &found)
+                absorb(line, with: metadata, into: &found)
                 lines.append(SourceLine(""))
             case .end:
                 ended = true
             }
         }
         return (lines, found)
+    }
+
+    /// Step d with every expression run on every line: the `strip` patterns as one alternation,
+    /// then each `end` and `drop` pattern on the whole line.
+    static func classify(_ line: String, patterns: BoilerplatePatterns) -> BoilerplateFilter.Verdict {
+        func matchesWhole(_ kind: BoilerplatePatterns.Kind, _ line: String) -> Bool {
+            patterns.patterns.contains { pattern in
+                pattern.kind == kind && pattern.expression.firstMatch(
+                    in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil
+            }
+        }
+        var line = line
+        let strips = patterns.patterns.filter { $0.kind == .strip }.map { "(?:\($0.source))" }
+        if !strips.isEmpty {
+            let strip = try! NSRegularExpression(pattern: strips.joined(separator: "|"))
+            let range = NSRange(location: 0, length: line.utf16.count)
+            let stripped = strip.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: "")
+            if stripped != line { line = trimmed(stripped) }
+            if line.isEmpty { return .drop }
+        }
+        guard line.utf16.count <= 300 else { return .keep(line) }
+        if matchesWhole(.end, line) { return .end }
+        return matchesWhole(.drop, line) ? .drop : .keep(line)
+    }
+
+    /// Step f's line reading, all through Foundation strings, every expression on every line
+    /// that holds a digit or a colon.
+    static func consume(_ line: String, with extractor: MetadataExtractor, into metadata: inout ArticleMetadata) -> Bool {
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x3A }) || line.contains("：") else { return false }
+        let length = line.utf16.count
+        guard length > 0, length <= 100 else { return false }
+        let range = NSRange(location: 0, length: length)
+        let string = line as NSString
+        if let match = extractor.editorLine.firstMatch(in: line, range: range) {
+            metadata.addEditors(MetadataExtractor.split(string.substring(with: match.range(at: 1))))
+            return true
+        }
+        var rest = line
+        var date: String?
+        if let found = firstDate(in: line, with: extractor.dates) {
+            date = found.iso
+            rest = string.replacingCharacters(in: found.range, with: " ")
+        }
+        /// Removes every match of `expression` from `text`, handing capture group 1 to `found`.
+        func replace(_ expression: NSRegularExpression, in text: String, _ found: (String) -> Void) -> String {
+            let string = text as NSString
+            var result = text
+            for match in expression.matches(in: text, range: NSRange(location: 0, length: string.length)).reversed() {
+                if match.numberOfRanges > 1, match.range(at: 1).location != NSNotFound {
+                    found(string.substring(with: match.range(at: 1)))
+                }
+                result = (result as NSString).replacingCharacters(in: match.range, with: " ")
+            }
+            return result
+        }
+        var outlet: String?
+        var authors: [String] = []
+        rest = replace(extractor.datePrefix, in: rest) { _ in }
+        rest = replace(extractor.sourceField, in: rest) { outlet = $0 }
+        rest = replace(extractor.authorField, in: rest) { authors = MetadataExtractor.split($0) }
+        let leftover = rest.unicodeScalars.filter { !TextShape.isSpace($0) && $0 != "|" && $0 != "｜" }
+        guard leftover.isEmpty, date != nil || outlet != nil || !authors.isEmpty else { return false }
+        if let date, metadata.date == nil { metadata.date = date }
+        if let outlet { metadata.setOutlet(outlet, evidence: .source) }
+        metadata.addAuthors(authors)
+        return true
+    }
+
+    /// The date parser's expression run on `text`, with no prefilter.
+    static func firstDate(in text: String, with parser: DateParser) -> (iso: String, range: NSRange)? {
+        parser.expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+            .flatMap { DateParser.read(DateParser.DateMatch($0), in: text) }
+    }
+
+    /// Reads a boilerplate line's outlet with each expression run on every line.
+    static func absorb(_ line: String, with extractor: MetadataExtractor, into metadata: inout ArticleMetadata) {
+        let range = NSRange(location: 0, length: line.utf16.count)
+        guard range.length > 0, range.length <= 300 else { return }
+        if let match = extractor.footer.firstMatch(in: line, range: range) {
+            metadata.setOutlet((line as NSString).substring(with: match.range(at: 1)), evidence: .footer)
+        } else if extractor.siteName.firstMatch(in: line, range: range) != nil {
+            metadata.setOutlet(line, evidence: .siteName)
+        }
     }
 }

@@ -139,12 +139,10 @@ public struct ArticleSplitter: Sendable {
         return rest.unicodeScalars.contains(where: TextShape.isHan) ? rest : nil
     }
 
-    /// One of the dashes a sub-headline starts with: `—─－-–`, without hashing.
+    /// The dashes a sub-headline starts with.
+    static let dashes: ScalarSet = "—─－-–"
+
+    /// Whether `scalar` is one of ``dashes``.
     @inline(__always)
-    static func isDash(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x2014, 0x2500, 0xFF0D, 0x2D, 0x2013: return true  // —─－-–
-        default: return false
-        }
-    }
+    static func isDash(_ scalar: Unicode.Scalar) -> Bool { dashes.contains(scalar) }
 }

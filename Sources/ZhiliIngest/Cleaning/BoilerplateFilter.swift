@@ -6,13 +6,12 @@ import Foundation
 /// match must contain (derived from the patterns by ``RequiredLiterals``): most body lines hold
 /// none of them and are kept without a regular-expression match.
 ///
-/// - `strip` patterns are compiled into one alternation (their matches are cut out together).
-/// - `end` and `drop` patterns only say whether a whole line matches, so when every pattern of
-///   the kind has required literals, each runs on its own and only on the lines that hold one
-///   of its literals; and, as it is anchored at both ends, only on lines that start with one
-///   of the literals its matches start with, when it has such. Otherwise the kind is compiled
-///   into one alternation, which has no prefilter and runs on every line (as do user patterns
-///   whose syntax the analysis does not read).
+/// - `strip` patterns are compiled into one alternation (their matches are cut out together),
+///   which runs on the lines holding a literal of one of them.
+/// - `end` and `drop` patterns only say whether a whole line matches, so each runs on its own,
+///   only on the lines that hold one of its literals; and, as it is anchored at both ends, only
+///   on lines that start with one of the literals its matches start with, when it has such.
+///   A pattern whose syntax the analysis does not read runs on every line.
 public struct BoilerplateFilter: Sendable {
     /// What to do with one line.
     public enum Verdict: Equatable, Sendable {
@@ -64,52 +63,26 @@ public struct BoilerplateFilter: Sendable {
     /// A filter over `patterns`.
     public init(patterns: BoilerplatePatterns) {
         self.patterns = patterns
-        func combined(_ kind: BoilerplatePatterns.Kind) -> NSRegularExpression? {
-            let sources = patterns.patterns.filter { $0.kind == kind }.map { "(?:\($0.source))" }
-            guard !sources.isEmpty else { return nil }
-            let alternation = sources.joined(separator: "|")
-            // Each pattern compiled on its own when loaded, so the combination compiles too.
-            return try? NSRegularExpression(pattern: kind == .strip ? alternation : "^(?:\(alternation))$")
-        }
-        /// The literals one of which every match of a `kind` pattern holds, or nil.
-        func required(_ kind: BoilerplatePatterns.Kind) -> [String]? {
-            var literals: [String] = []
-            for pattern in patterns.patterns where pattern.kind == kind {
-                guard let required = RequiredLiterals.of(pattern.source) else { return nil }
-                literals += required
-            }
-            return literals
-        }
+        let strips = patterns.patterns.filter { $0.kind == .strip }
+        // Each pattern compiled on its own when loaded, so the alternation compiles too.
+        strip = strips.isEmpty ? nil : try? NSRegularExpression(pattern: strips.map { "(?:\($0.source))" }.joined(separator: "|"))
+        let stripLiterals = strips.map { RequiredLiterals.of($0.source) }
         // Group 0 is `strip`; matchers take groups 1…63 in turn (sharing them past 63, which
         // only lets a matcher run on a few more lines).
-        var groups: [[String]] = [required(.strip) ?? []]
-        var unfiltered: UInt64 = required(.strip) == nil ? Self.stripGroup : 0
+        var groups: [[String]] = [stripLiterals.contains(nil) ? [] : stripLiterals.flatMap { $0! }]
+        var unfiltered: UInt64 = stripLiterals.contains(nil) ? Self.stripGroup : 0
         var matcherCount = 0
-        func nextGroup(_ literals: [String]) -> UInt64 {
-            let index = 1 + matcherCount % 63
-            matcherCount += 1
-            if index == groups.count { groups.append([]) }
-            groups[index] += literals
-            return UInt64(1) << UInt64(index)
-        }
-        /// The matchers of `kind`: one per pattern when all have required literals, else one
-        /// alternation that runs on every line.
         func matchers(_ kind: BoilerplatePatterns.Kind) -> [Matcher] {
-            // A kind whose alternation does not compile is not used at all.
-            guard let alternation = combined(kind) else { return [] }
-            let kindPatterns = patterns.patterns.filter { $0.kind == kind }
-            let literals = kindPatterns.map { RequiredLiterals.of($0.source) }
-            guard literals.allSatisfy({ $0 != nil }) else {
-                let group = nextGroup([])
-                unfiltered |= group
-                return [Matcher(expression: alternation, groups: group)]
-            }
-            return zip(kindPatterns, literals).map { pattern, literals in
-                Matcher(expression: pattern.expression, groups: nextGroup(literals!),
-                        prefixes: (RequiredLiterals.prefixes(of: pattern.source) ?? []).map { Array($0.utf8) })
+            patterns.patterns.filter { $0.kind == kind }.map { pattern in
+                let index = 1 + matcherCount % 63
+                matcherCount += 1
+                let bit = UInt64(1) << UInt64(index)
+                if index == groups.count { groups.append([]) }
+                if let literals = RequiredLiterals.of(pattern.source) { groups[index] += literals } else { unfiltered |= bit }
+                return Matcher(expression: pattern.expression, groups: bit,
+                               prefixes: (RequiredLiterals.prefixes(of: pattern.source) ?? []).map { Array($0.utf8) })
             }
         }
-        strip = combined(.strip)
         ends = matchers(.end)
         drops = matchers(.drop)
         endGroups = ends.reduce(0) { $0 | $1.groups }
@@ -133,19 +106,15 @@ public struct BoilerplateFilter: Sendable {
     /// - Complexity: one scan of the line's bytes for required literals; regular-expression
     ///   matches only for the patterns whose literals the line holds. Lines longer than 300
     ///   UTF-16 units are only stripped, never dropped (boilerplate lines are short).
-    public func classify(_ line: String) -> Verdict { classify(line, prefiltered: true) }
-
-    /// The verdict for one line; `prefiltered: false` runs the expressions on every line (the
-    /// reference the prefilter is tested against).
-    func classify(_ line: String, prefiltered: Bool) -> Verdict {
+    public func classify(_ line: String) -> Verdict {
         var line = line
-        var candidates = prefiltered ? literals.groups(in: line) | unfiltered : .max
+        var candidates = literals.groups(in: line) | unfiltered
         if let strip, candidates & Self.stripGroup != 0 {
             let range = NSRange(location: 0, length: line.utf16.count)
             if strip.firstMatch(in: line, options: [], range: range) != nil {
                 line = TextShape.trimmed(strip.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: ""))
                 if line.isEmpty { return .drop }
-                if prefiltered { candidates = literals.groups(in: line) | unfiltered }
+                candidates = literals.groups(in: line) | unfiltered
             }
         }
         // Without an `end` or `drop` candidate the verdict is `keep`, long or short.
@@ -153,13 +122,13 @@ public struct BoilerplateFilter: Sendable {
             return .keep(line)
         }
         // A whole line that a word-list `drop` pattern names is dropped, unless `end` may match.
-        if prefiltered, candidates & endGroups == 0, !droppedWords.isEmpty, droppedWords.contains(Array(line.utf8)) {
+        if candidates & endGroups == 0, !droppedWords.isEmpty, droppedWords.contains(Array(line.utf8)) {
             return .drop
         }
-        for matcher in ends where candidates & matcher.groups != 0 && (!prefiltered || matcher.mayMatch(line)) && matcher.matches(line) {
+        for matcher in ends where candidates & matcher.groups != 0 && matcher.mayMatch(line) && matcher.matches(line) {
             return .end
         }
-        for matcher in drops where candidates & matcher.groups != 0 && (!prefiltered || matcher.mayMatch(line)) && matcher.matches(line) {
+        for matcher in drops where candidates & matcher.groups != 0 && matcher.mayMatch(line) && matcher.matches(line) {
             return .drop
         }
         return .keep(line)

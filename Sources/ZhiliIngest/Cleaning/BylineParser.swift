@@ -12,18 +12,11 @@ public struct BylineParser: Sendable {
     ].sorted { $0.count > $1.count }
 
     /// Separators between roles and names.
-    static let separators: Set<Unicode.Scalar> = [" ", "\t", "●", "•", "・", ":", "：", "、", ",", "，", "/", "|", "｜", "◎", "■", "□"]
+    static let separators: ScalarSet = " \t●•・:：、,，/|｜◎■□"
 
-    /// Whether `scalar` is one of ``separators``, without hashing.
+    /// Whether `scalar` is one of ``separators``.
     @inline(__always)
-    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09, 0x25CF, 0x2022, 0x30FB, 0x3A, 0xFF1A, 0x3001, 0x2C, 0xFF0C, 0x2F, 0x7C, 0xFF5C, 0x25CE, 0x25A0, 0x25A1:
-            return true  // space, tab ●•・:：、,，/|｜◎■□
-        default:
-            return false
-        }
-    }
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool { separators.contains(scalar) }
 
     /// Creates the parser.
     public init() {}
@@ -164,11 +157,13 @@ public struct BylineParser: Sendable {
     /// these, comparing characters is comparing scalars.
     static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E,
-             0xB7, 0x2022, 0x25CF, 0x30FB, 0x25CE, 0x25A0, 0x25A1: return true
-        default: return false
+        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E: return true
+        default: return plainMarks.contains(scalar)
         }
     }
+
+    /// The dots and marks of bylines outside the ranges of ``isPlain(_:)``.
+    private static let plainMarks: ScalarSet = "·•●・◎■□"
 
     /// `parse` for plain text (see ``isPlain(_:)``), on scalars: the same tokens, roles and names.
     ///

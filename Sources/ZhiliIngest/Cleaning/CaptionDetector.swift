@@ -38,13 +38,11 @@ public struct CaptionDetector: Sendable {
         }
     }
 
-    /// Punctuation a stand-alone photo line does not hold: `，,、；;“”"：:！？`.
-    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0xFF0C, 0x2C, 0x3001, 0xFF1B, 0x3B, 0x201C, 0x201D, 0x22, 0xFF1A, 0x3A, 0xFF01, 0xFF1F: return true
-        default: return false
-        }
-    }
+    /// Punctuation a stand-alone photo line does not hold.
+    private static let forbidden: ScalarSet = "，,、；;“”\"：:！？"
+
+    /// Whether `scalar` is one of ``forbidden``.
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool { forbidden.contains(scalar) }
 
     /// `… 摄`, `(…摄)`, `图为…`, `图:…`; `scalars` are those of `text`.
     private func isCredit(_ scalars: [Unicode.Scalar], of text: String) -> Bool {

@@ -4,33 +4,35 @@ import Foundation
 /// `2023年1月6日` → `2023-01-06`, `2023-1-6 9:05` → `2023-01-06T09:05`, `2023/01/06` → `2023-01-06`.
 public struct DateParser: @unchecked Sendable {
     // @unchecked: NSRegularExpression is immutable and thread-safe.
-    private let expression: NSRegularExpression
+    /// The expression: year, month, day, then perhaps hour and minute (and seconds, not kept).
+    static let pattern =
+        "((?:19|20)[0-9]{2})\\s*[年/.-]\\s*([0-9]{1,2})\\s*[月/.-]\\s*([0-9]{1,2})\\s*日?(?:\\s*([0-9]{1,2})[:：]([0-9]{2})(?:[:：][0-9]{2})?)?"
+    let expression: NSRegularExpression
+    /// The literals one of which every match holds (``RequiredLiterals``): most text has none.
+    private let literals = LiteralScanner(RequiredLiterals.of(pattern)!)
 
     /// Creates the parser (compiles its pattern once).
     public init() {
-        expression = try! NSRegularExpression(pattern:
-            "((?:19|20)[0-9]{2})\\s*[年/.-]\\s*([0-9]{1,2})\\s*[月/.-]\\s*([0-9]{1,2})\\s*日?(?:\\s*([0-9]{1,2})[:：]([0-9]{2})(?:[:：][0-9]{2})?)?")
+        expression = try! NSRegularExpression(pattern: Self.pattern)
     }
 
     /// The first date in `text` as ISO 8601 and the UTF-16 range it occupied, or nil.
-    public func firstDate(in text: String) -> (iso: String, range: NSRange)? { firstDate(in: text, prefiltered: true) }
-
-    /// The first date; `prefiltered: false` runs the expression even when ``hasYear(_:)`` says
-    /// there is no date (the reference the prefilter is tested against).
-    func firstDate(in text: String, prefiltered: Bool) -> (iso: String, range: NSRange)? {
-        if prefiltered, !Self.hasYear(text) { return nil }
-        let utf16 = text.utf16
-        let match: DateMatch
-        if prefiltered, let units = Self.plainUnits(text) {
-            guard let found = Self.firstMatch(in: units) else { return nil }
-            match = found
-        } else {
-            guard let found = expression.firstMatch(in: text, options: [], range: NSRange(location: 0, length: utf16.count)) else {
-                return nil
-            }
-            match = DateMatch(range: found.range, groups: (1...5).map { found.range(at: $0) })
+    ///
+    /// Text whose only white space is spaces and tabs (nearly all) is read by ``firstMatch(in:)``
+    /// without ICU; other text by the expression.
+    public func firstDate(in text: String) -> (iso: String, range: NSRange)? {
+        guard literals.occurs(in: text) else { return nil }
+        if let units = Self.plainUnits(text) {
+            return Self.firstMatch(in: units).flatMap { Self.read($0, in: text) }
         }
+        return expression.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count))
+            .flatMap { Self.read(DateMatch($0), in: text) }
+    }
+
+    /// The date that `match` found in `text`, or nil when it is no calendar date.
+    static func read(_ match: DateMatch, in text: String) -> (iso: String, range: NSRange)? {
         // The groups hold one to four ASCII digits: read them from the UTF-16 units.
+        let utf16 = text.utf16
         func group(_ index: Int) -> Int? {
             let range = match.groups[index - 1]
             guard range.location != NSNotFound, range.length > 0 else { return nil }
@@ -46,9 +48,9 @@ public struct DateParser: @unchecked Sendable {
         }
         guard let year = group(1), let month = group(2), let day = group(3),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var iso = Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        var iso = padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
         if let hour = group(4), let minute = group(5), hour < 24, minute < 60 {
-            iso += "T" + Self.padded(hour, 2) + ":" + Self.padded(minute, 2)
+            iso += "T" + padded(hour, 2) + ":" + padded(minute, 2)
         }
         return (iso, match.range)
     }
@@ -89,7 +91,7 @@ public struct DateParser: @unchecked Sendable {
         let count = units.count
         func isDigit(_ index: Int) -> Bool { index < count && units[index] >= 0x30 && units[index] <= 0x39 }
         func skipSpaces(_ index: inout Int) { while index < count, units[index] == 0x20 || units[index] == 0x09 { index += 1 } }
-        func isOneOf(_ index: Int, _ choices: UInt16...) -> Bool { index < count && choices.contains(units[index]) }
+        func isOneOf(_ index: Int, _ characters: String) -> Bool { index < count && characters.utf16.contains(units[index]) }
         /// Up to two digits at `index`: their range, or nil when there is none.
         func digits(_ index: inout Int) -> NSRange? {
             let start = index
@@ -101,32 +103,32 @@ public struct DateParser: @unchecked Sendable {
         while start + 4 <= count {
             defer { start += 1 }
             // ((?:19|20)[0-9]{2})
-            guard (units[start] == 0x31 && units[start + 1] == 0x39) || (units[start] == 0x32 && units[start + 1] == 0x30),
-                  isDigit(start + 2), isDigit(start + 3) else { continue }
+            let century = (units[start], units[start + 1])  // "19" or "20"
+            guard century == (0x31, 0x39) || century == (0x32, 0x30), isDigit(start + 2), isDigit(start + 3) else { continue }
             var index = start + 4
             // \s*[年/.-]\s*([0-9]{1,2})\s*[月/.-]\s*([0-9]{1,2})
             skipSpaces(&index)
-            guard isOneOf(index, 0x5E74, 0x2F, 0x2E, 0x2D) else { continue }
+            guard isOneOf(index, "年/.-") else { continue }
             index += 1
             skipSpaces(&index)
             guard let month = digits(&index) else { continue }
             skipSpaces(&index)
-            guard isOneOf(index, 0x6708, 0x2F, 0x2E, 0x2D) else { continue }
+            guard isOneOf(index, "月/.-") else { continue }
             index += 1
             skipSpaces(&index)
             guard let day = digits(&index) else { continue }
             // \s*日?
             skipSpaces(&index)
-            if isOneOf(index, 0x65E5) { index += 1 }
+            if isOneOf(index, "日") { index += 1 }
             // (?:\s*([0-9]{1,2})[:：]([0-9]{2})(?:[:：][0-9]{2})?)?
             var hour = none, minute = none
             var time = index
             skipSpaces(&time)
-            if let hourDigits = digits(&time), isOneOf(time, 0x3A, 0xFF1A), isDigit(time + 1), isDigit(time + 2) {
+            if let hourDigits = digits(&time), isOneOf(time, ":："), isDigit(time + 1), isDigit(time + 2) {
                 hour = hourDigits
                 minute = NSRange(location: time + 1, length: 2)
                 time += 3
-                if isOneOf(time, 0x3A, 0xFF1A), isDigit(time + 1), isDigit(time + 2) { time += 3 }
+                if isOneOf(time, ":："), isDigit(time + 1), isDigit(time + 2) { time += 3 }
                 index = time
             }
             return DateMatch(range: NSRange(location: start, length: index - start),
@@ -142,51 +144,11 @@ public struct DateParser: @unchecked Sendable {
         return digits.utf8.count >= width ? digits : String(repeating: "0", count: width - digits.utf8.count) + digits
     }
 
-    /// Whether `text` holds four ASCII digits starting with 19 or 20 followed, after optional
-    /// white space, by `年`, `/`, `.` or `-`, as every date the expression reads does: a byte
-    /// scan that spares most lines the match. (Any non-ASCII white space counts as space.)
-    static func hasYear(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var run = 0
-            var index = 0
-            while index < count {
-                let byte = bytes[index]
-                index += 1
-                guard byte >= 0x30, byte <= 0x39 else { run = 0; continue }
-                run += 1
-                guard run >= 4 else { continue }
-                let first = bytes[index - 4]
-                let second = bytes[index - 3]
-                guard (first == 0x31 && second == 0x39) || (first == 0x32 && second == 0x30) else { continue }
-                if separatorFollows(bytes, at: index) { return true }
-            }
-            return false
-        }
-    }
-
-    /// Whether white space and then `年`, `/`, `.` or `-` start at `index`.
-    private static func separatorFollows(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x2F, 0x2E, 0x2D: return true
-            case 0x09...0x0D, 0x20: index += 1
-            case 0x00..<0x80: return false
-            default:
-                let (scalar, length) = UTF8Scalars.scalar(startingAt: index, in: bytes)
-                switch scalar.value {
-                case 0x5E74: return true  // 年
-                case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: index += length
-                default: return false
-                }
-            }
-        }
-        return false
-    }
-
     /// `text` read as a date, or nil when it holds none.
     public func parse(_ text: String) -> String? { firstDate(in: text)?.iso }
+}
+
+extension DateParser.DateMatch {
+    /// Where a match of the expression lies.
+    init(_ match: NSTextCheckingResult) { self.init(range: match.range, groups: (1...5).map { match.range(at: $0) }) }
 }

@@ -23,13 +23,13 @@ public struct DoubledRunRepair: Sendable {
     ///
     /// - Complexity: O(n) for ordinary lines; O(n²) in the worst case for lines that pass the
     ///   parity test, with n ≤ 2,000.
-    public func repair(_ line: String) -> String { repair(line, prefiltered: true) }
+    public func repair(_ line: String) -> String {
+        guard line.utf8.count <= 8000, Self.mayBeDoubled(line) else { return line }
+        return repairRuns(line)
+    }
 
-    /// The repaired line; `prefiltered: false` skips the byte-parity test (for tests that
-    /// check it only turns away lines the search would turn away).
-    func repair(_ line: String, prefiltered: Bool) -> String {
-        guard line.utf8.count <= 8000 else { return line }
-        if prefiltered, !Self.mayBeDoubled(line) { return line }
+    /// ``repair(_:)`` without its byte tests, which only turn away lines this turns away too.
+    func repairRuns(_ line: String) -> String {
         let scalars = Array(line.unicodeScalars)
         let count = scalars.count
         guard count >= 4, count <= 2000 else { return line }

@@ -1,20 +1,63 @@
-/// Step a: Unicode clean-up before any layout decision.
+/// Step a: Unicode clean-up before any layout decision, driven by one table, ``rewrites``.
 ///
 /// - Full-width ASCII letters and digits become half-width (`１２３` → `123`, `ＯＤＲ` → `ODR`);
 ///   Chinese punctuation (`，。（）：`) stays full-width.
 /// - Line endings (`\r\n`, `\r`, U+0085, U+2028, U+2029) become `\n`.
-/// - Zero-width characters (U+200B…U+200D, U+2060, U+FEFF, soft hyphen) and control characters
-///   other than `\n` are dropped; a tab becomes a space.
+/// - Zero-width characters and control characters other than `\n` are dropped; a tab becomes a space.
 /// - NBSP, the other Unicode spaces and the ideographic space U+3000 become a plain space.
 public struct TextNormalizer: Sendable {
     /// Creates a normalizer.
     public init() {}
 
-    /// Lead bytes after which a rewrite may be due: ASCII controls and DEL, and the UTF-8 lead
-    /// bytes of U+0080…U+00BF (C2), U+2000…U+2FFF (E2), U+3000…U+3FFF (E3) and U+F000…U+FFFF (EF).
-    private static let special: [Bool] = (0...255).map { byte in
-        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF
-    }
+    /// Every rewrite, one row each: each character on the left becomes the one at the same place
+    /// on the right, or the right's only character, or nothing when the right is empty. Control
+    /// characters (general category Cc) not listed are dropped too; `\n` stays; a `\r\n` pair
+    /// becomes one `\n`. A character rewritten must be below U+10000 and becomes ASCII or nothing.
+    static let rewrites: [(from: String, to: String)] = [
+        ("０１２３４５６７８９", "0123456789"),
+        ("ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        ("ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ", "abcdefghijklmnopqrstuvwxyz"),
+        // Carriage return, next line, line separator, paragraph separator.
+        ("\r\u{85}\u{2028}\u{2029}", "\n"),
+        // Tab, no-break space, en quad … hair space (U+2000…U+200A), narrow no-break space,
+        // medium mathematical space, ideographic space.
+        ("\t\u{A0}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{202F}\u{205F}\u{3000}", " "),
+        // Zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen.
+        ("\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}\u{AD}", ""),
+    ]
+
+    /// What becomes of each scalar below U+10000 (``rewrites`` compiled): ``keep``, ``drop``
+    /// or the ASCII byte written instead.
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: keep, count: 0x10000)
+        for value in 0..<0xA0 where Unicode.Scalar(value)!.properties.generalCategory == .control && value != 0x0A {
+            table[value] = drop
+        }
+        for (from, to) in rewrites {
+            let targets = Array(to.unicodeScalars)
+            for (index, scalar) in from.unicodeScalars.enumerated() {
+                let target = targets.isEmpty ? nil : targets[targets.count == 1 ? 0 : index]
+                precondition(scalar.value < 0x10000 && target.map(\.isASCII) ?? true, "rewrite out of range: \(scalar)")
+                table[Int(scalar.value)] = target.map { UInt8($0.value) } ?? drop
+            }
+        }
+        return table
+    }()
+    private static let keep: UInt8 = 0
+    private static let drop: UInt8 = 0xFF
+
+    /// The UTF-8 bytes that start a character ``table`` rewrites.
+    private static let special: [Bool] = {
+        var special = [Bool](repeating: false, count: 256)
+        for value in 0..<0x10000 where table[value] != keep {
+            special[Int(String(Unicode.Scalar(UInt32(value)) ?? " ").utf8.first!)] = true
+        }
+        return special
+    }()
+
+    /// Whether ``mayHoldSpecial(_:)`` flags every byte of ``special``, so that words it passes
+    /// may be skipped whole (true for the table above; a new lead byte only turns the skip off).
+    static let wordTestSuffices = (0..<256).allSatisfy { !special[$0] || mayHoldSpecial(UInt64($0) &* 0x0101_0101_0101_0101) }
 
     /// Returns `text` normalized.
     ///
@@ -25,16 +68,14 @@ public struct TextNormalizer: Sendable {
         var text = text
         // Most documents need no rewrite at all: then the text is returned as it is, without
         // building (and validating) a copy.
-        guard text.withUTF8(Self.needsRewrite) else { return text }
+        guard text.withUTF8({ Self.rewrites(in: $0, into: nil) > 0 }) else { return text }
         return text.withUTF8 { input in
-            String(unsafeUninitializedCapacity: input.count) { output in
-                Self.normalize(input, into: output)
-            }
+            String(unsafeUninitializedCapacity: input.count) { Self.rewrites(in: input, into: $0) }
         }
     }
 
-    /// Whether `word` may hold a byte that ``special`` marks (below 0x20, 7F, C2, E2, E3 or EF):
-    /// false only when none of its eight bytes is one.
+    /// Whether `word` may hold a byte below 0x20 or one of 7F, C2, E2, E3 and EF (the lead bytes
+    /// of ``special``): false only when none of its eight bytes is one.
     @inline(__always)
     private static func mayHoldSpecial(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -43,117 +84,58 @@ public struct TextNormalizer: Sendable {
             | ByteSearch.bytes(word | ones, equalTo: 0xE3) | ByteSearch.bytes(word, equalTo: 0xEF) != 0
     }
 
-    /// Whether `normalize(_:into:)` would change valid UTF-8 `input`.
+    /// Normalizes valid UTF-8 `input` into `output` (at least as large) and returns the number of
+    /// bytes written; without `output`, returns 1 as soon as a character needs a rewrite, or 0.
     ///
-    /// Eight bytes are passed at a time while none is special; a word that may hold one is
-    /// read character by character.
-    private static func needsRewrite(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-        special.withUnsafeBufferPointer { special in
-            var read = 0
-            let count = input.count
-            // Bytes before `looked` were in a word that may hold a special byte.
-            var looked = 0
-            while read < count {
-                if read >= looked, read + 8 <= count {
-                    guard mayHoldSpecial(UnsafeRawPointer(input.baseAddress! + read).loadUnaligned(as: UInt64.self)) else {
-                        read += 8
-                        continue
-                    }
-                    looked = read + 8
-                }
-                let byte = input[read]
-                // A character that needs no rewrite is passed whole (continuation bytes are never special).
-                guard special[Int(byte)] else { read += byte < 0xE0 ? 1 : byte < 0xF0 ? 3 : 4; continue }
-                switch byte {
-                case 0x0A: read += 1
-                case 0x00..<0x20, 0x7F: return true
-                case 0xC2:
-                    switch input[read + 1] {
-                    case 0x80...0xA0, 0xAD: return true
-                    default: read += 2
-                    }
-                default:
-                    let value = (UInt32(byte & 0x0F) << 12) | (UInt32(input[read + 1] & 0x3F) << 6) | UInt32(input[read + 2] & 0x3F)
-                    switch value {
-                    case 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF,
-                         0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
-                        return true
-                    default: read += 3
-                    }
-                }
-            }
-            return false
-        }
-    }
-
-    /// Writes the normalized form of valid UTF-8 `input` to `output` (at least as large) and
-    /// returns the number of bytes written.
-    private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// Text between rewrites is copied in runs; ``special`` bytes are looked for eight bytes at
+    /// a time, and character by character only in words that may hold one.
+    private static func rewrites(in input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>?) -> Int {
+        let skipWords = wordTestSuffices
         let count = input.count
         var read = 0
+        var copied = 0  // input[copied..<read] is still to be copied
+        var looked = 0  // bytes before this were in a word that may hold a special byte
         var written = 0
-        special.withUnsafeBufferPointer { special in
-            while read < count {
-                let byte = input[read]
-                guard special[Int(byte)] else {
-                    output[written] = byte
-                    written += 1
-                    read += 1
-                    continue
-                }
-                switch byte {
-                case 0x0D:
-                    output[written] = 0x0A
-                    written += 1
-                    read += 1
-                    if read < count, input[read] == 0x0A { read += 1 }
-                case 0x0A:
-                    output[written] = 0x0A
-                    written += 1
-                    read += 1
-                case 0x09:
-                    output[written] = 0x20
-                    written += 1
-                    read += 1
-                case 0x00..<0x20, 0x7F:
-                    read += 1
-                case 0xC2:
-                    // U+0080…U+00BF.
-                    let second = input[read + 1]
-                    switch second {
-                    case 0x85: output[written] = 0x0A; written += 1
-                    case 0xA0: output[written] = 0x20; written += 1
-                    case 0x80...0x9F, 0xAD: break
-                    default:
-                        output[written] = byte
-                        output[written + 1] = second
-                        written += 2
+        func flush() {
+            guard let output, read > copied else { return }
+            UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(from: input.baseAddress! + copied, byteCount: read - copied)
+            written += read - copied
+        }
+        return special.withUnsafeBufferPointer { special in
+            table.withUnsafeBufferPointer { table in
+                while read < count {
+                    let byte = input[read]
+                    if skipWords, read >= looked, read + 8 <= count {
+                        guard mayHoldSpecial(UnsafeRawPointer(input.baseAddress! + read).loadUnaligned(as: UInt64.self)) else {
+                            read += 8
+                            continue
+                        }
+                        looked = read + 8
                     }
-                    read += 2
-                default:
-                    // A three-byte sequence: E2, E3 or EF.
-                    let second = input[read + 1]
-                    let third = input[read + 2]
-                    let value = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                    switch value {
-                    case 0x2028, 0x2029:
-                        output[written] = 0x0A; written += 1
-                    case 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                        output[written] = 0x20; written += 1
-                    case 0x200B...0x200D, 0x2060, 0xFEFF:
-                        break
-                    case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
-                        output[written] = UInt8(value - 0xFEE0); written += 1
-                    default:
-                        output[written] = byte
-                        output[written + 1] = second
-                        output[written + 2] = third
-                        written += 3
+                    // Characters are stepped over whole (a continuation byte, after a skipped word, by itself).
+                    let length = byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    guard special[Int(byte)] else { read += length; continue }
+                    let value = length == 1 ? Int(byte)
+                        : length == 2 ? Int(byte & 0x1F) << 6 | Int(input[read + 1] & 0x3F)
+                        : Int(byte & 0x0F) << 12 | Int(input[read + 1] & 0x3F) << 6 | Int(input[read + 2] & 0x3F)
+                    let action = table[value]
+                    if action == keep { read += length; continue }
+                    guard let output else { return 1 }
+                    flush()
+                    if action != drop {
+                        output[written] = action
+                        written += 1
                     }
-                    read += 3
+                    read += length
+                    // `\r\n` is one line break.
+                    if byte == 0x0D, read < count, input[read] == 0x0A { read += 1 }
+                    copied = read
                 }
+                if output == nil { return 0 }
+                read = count
+                flush()
+                return written
             }
         }
-        return written
     }
 }

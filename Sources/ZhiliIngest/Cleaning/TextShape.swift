@@ -22,40 +22,25 @@ enum TextShape {
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
 
     /// Punctuation that ends a sentence.
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "…", "；", ";", "．"]
+    static let sentenceEnds: ScalarSet = "。！？!?…；;．"
     /// Closing quotes and brackets that may follow a sentence end.
-    static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "\"", "'", "》", "】", "]"]
+    static let closers: ScalarSet = "”’」』）)\"'》】]"
     /// Punctuation found inside sentences but not in headlines.
-    static let sentencePunctuation: Set<Unicode.Scalar> = [
-        "，", ",", "。", "；", ";", "！", "!", "？", "?", "、", "…",
-    ]
+    static let sentencePunctuation: ScalarSet = "，,。；;！!？?、…"
+    /// The Chinese numerals that list markers use besides ASCII digits.
+    static let listNumerals: ScalarSet = "一二三四五六七八九十"
 
-    /// Whether `scalar` ends a sentence (one of ``sentenceEnds``), without hashing.
+    /// Whether `scalar` ends a sentence (one of ``sentenceEnds``).
     @inline(__always)
-    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026, 0xFF1B, 0x3B, 0xFF0E: return true  // 。！？!?…；;．
-        default: return false
-        }
-    }
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool { sentenceEnds.contains(scalar) }
 
-    /// Whether `scalar` is a closing quote or bracket (one of ``closers``), without hashing.
+    /// Whether `scalar` is a closing quote or bracket (one of ``closers``).
     @inline(__always)
-    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22, 0x27, 0x300B, 0x3011, 0x5D: return true  // ”’」』）)"'》】]
-        default: return false
-        }
-    }
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool { closers.contains(scalar) }
 
-    /// Whether `scalar` is sentence punctuation (one of ``sentencePunctuation``), without hashing.
+    /// Whether `scalar` is sentence punctuation (one of ``sentencePunctuation``).
     @inline(__always)
-    static func isSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0xFF0C, 0x2C, 0x3002, 0xFF1B, 0x3B, 0xFF01, 0x21, 0xFF1F, 0x3F, 0x3001, 0x2026: return true  // ，,。；;！!？?、…
-        default: return false
-        }
-    }
+    static func isSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool { sentencePunctuation.contains(scalar) }
 
     /// Whether `text` ends a sentence: its last scalar (before closing quotes) is sentence-final.
     static func endsSentence<S: BidirectionalCollection>(_ text: S) -> Bool where S.Element == Unicode.Scalar {
@@ -98,12 +83,13 @@ enum TextShape {
             for _ in 0..<marker { index += UTF8Scalars.scalar(startingAt: index, in: bytes).1 }
             guard index < bytes.count else { return false }
             let first = UTF8Scalars.scalar(startingAt: index, in: bytes).0
+            let punctuation = sentencePunctuation
             var count = 0
             var han = 0
             while index < bytes.count {
                 let (scalar, length) = UTF8Scalars.scalar(startingAt: index, in: bytes)
                 count += 1
-                if count > 40 || isSentencePunctuation(scalar) { return false }
+                if count > 40 || punctuation.contains(scalar) { return false }
                 if isHan(scalar) { han += 1 }
                 index += length
             }
@@ -114,12 +100,7 @@ enum TextShape {
 
     /// An ASCII digit or one of the Chinese numerals 一…十 that list markers use.
     @inline(__always)
-    static func isListNumeral(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true  // 0-9 一二三四五六七八九十
-        default: return false
-        }
-    }
+    static func isListNumeral(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || listNumerals.contains(scalar) }
 
     /// The length in scalars of a leading list marker: `一、`, `1.`, `2、`, `（三）`, `(4)`; 0 if none.
     static func listMarkerLength(_ text: String) -> Int {
@@ -223,5 +204,29 @@ enum TextShape {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isSpace(scalar) && scalar != "\n" { result.append(scalar) }
         return String(result)
+    }
+}
+
+/// A set of scalars written as the characters themselves (`"。！？"`), compiled once into a
+/// bitmap indexed by scalar value (as long as its largest member needs): ``contains(_:)`` is
+/// one bounds test and one bit test, with no hashing. The readable form of the character
+/// tests of the cleaning loops.
+struct ScalarSet: Sendable, ExpressibleByStringLiteral {
+    /// Bit `v & 63` of word `v >> 6` is set for each member `v`.
+    private let bits: [UInt64]
+
+    /// The set of the scalars of `characters`.
+    init(stringLiteral characters: String) {
+        let values = characters.unicodeScalars.map { Int($0.value) }
+        var bits = [UInt64](repeating: 0, count: (values.max() ?? 0) / 64 + 1)
+        for value in values { bits[value >> 6] |= 1 << UInt64(value & 63) }
+        self.bits = bits
+    }
+
+    /// Whether `scalar` is a member.
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = Int(scalar.value)
+        return value >> 6 < bits.count && bits[value >> 6] & (1 << UInt64(value & 63)) != 0
     }
 }
