@@ -66,7 +66,7 @@ struct FigureFinder {
     }
 
     /// The scalars a number may start with: digits, Chinese and financial numerals.
-    static let numberStarts = ScalarBitmap(
+    static let numberStarts = ScalarSet(
         "0123456789０１２３４５６７８９一二两三四五六七八九十百零〇壹贰叁肆伍陆柒捌玖拾".unicodeScalars)
 
     /// Whether a number starting after `scalar` would only be the tail of another (1.5, 3,000).

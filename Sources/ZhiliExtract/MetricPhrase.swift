@@ -22,7 +22,7 @@ struct MetricPhrase {
         "逾", "共", "均", "是", "占",
     ]
     /// The last scalars of ``trailing``: a phrase ending in none of them has no predicate to strip.
-    static let trailingEnds = ScalarBitmap(trailing.map { $0.unicodeScalars.last! })
+    static let trailingEnds = ScalarSet(trailing.map { $0.unicodeScalars.last! })
     /// Adverbs that start the predicate inside a phrase (连续三年保持在, 始终保持在, 已累计开展).
     static let predicateStarts = ["始终", "连续", "一直"]
     /// Stock verbs, then counting starts: the phrase begins after the last of each found.
@@ -52,7 +52,7 @@ struct MetricPhrase {
     static let nounStops = ["设立", "设置", "配备", "建有", "开设", "推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入", "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同"]
 
     /// The first scalars of ``nounStops``.
-    static let nounStopStarts = ScalarBitmap(nounStops.map { $0.unicodeScalars.first! })
+    static let nounStopStarts = ScalarSet(nounStops.map { $0.unicodeScalars.first! })
 
     let text: ArticleText
     let regionSpans: [Range<Int>]

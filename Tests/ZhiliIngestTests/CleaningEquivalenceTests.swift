@@ -1,3 +1,4 @@
+import ZhiliText
 import Foundation
 import Testing
 @testable import ZhiliIngest
@@ -197,9 +198,9 @@ import Testing
     @Test func characterClassesHoldTheirCharacters() {
         for value in UInt32(0)...0x1_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(TextShape.isSentenceEnd(scalar) == "。！？!?…；;．".unicodeScalars.contains(scalar))
-            #expect(TextShape.isCloser(scalar) == "”’」』）)\"'》】]".unicodeScalars.contains(scalar))
-            #expect(TextShape.isSentencePunctuation(scalar) == "，,。；;！!？?、…".unicodeScalars.contains(scalar))
+            #expect(CharacterClass.isLineEnd(scalar) == "。！？!?…；;．".unicodeScalars.contains(scalar))
+            #expect(CharacterClass.isCloser(scalar) == "”’」』）)\"'》】]".unicodeScalars.contains(scalar))
+            #expect(CharacterClass.isSentencePunctuation(scalar) == "，,。；;！!？?、…".unicodeScalars.contains(scalar))
             #expect(TextShape.isListNumeral(scalar) == "0123456789一二三四五六七八九十".unicodeScalars.contains(scalar))
         }
     }

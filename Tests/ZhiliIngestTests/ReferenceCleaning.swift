@@ -1,3 +1,4 @@
+import ZhiliText
 import Foundation
 @testable import ZhiliIngest
 
@@ -37,8 +38,8 @@ enum ReferenceCleaning {
     /// `text` without leading and trailing spaces.
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !TextShape.isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !TextShape.isSpace($0) })!
+        guard let first = scalars.firstIndex(where: { !CharacterClass.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !CharacterClass.isSpace($0) })!
         return String(scalars[first...last])
     }
 
@@ -47,9 +48,9 @@ enum ReferenceCleaning {
         guard line.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return line }
         let scalars = Array(line.unicodeScalars)
         func isSingle(_ index: Int) -> Bool {
-            guard index >= 0, index < scalars.count, TextShape.isHan(scalars[index]) else { return false }
-            let before = index == 0 || TextShape.isSpace(scalars[index - 1])
-            let after = index == scalars.count - 1 || TextShape.isSpace(scalars[index + 1])
+            guard index >= 0, index < scalars.count, CharacterClass.isHan(scalars[index]) else { return false }
+            let before = index == 0 || CharacterClass.isSpace(scalars[index - 1])
+            let after = index == scalars.count - 1 || CharacterClass.isSpace(scalars[index + 1])
             return before && after
         }
         var output = String.UnicodeScalarView()
@@ -57,18 +58,18 @@ enum ReferenceCleaning {
         var changed = false
         while index < scalars.count {
             let scalar = scalars[index]
-            guard TextShape.isSpace(scalar), index > 0 else {
+            guard CharacterClass.isSpace(scalar), index > 0 else {
                 output.append(scalar)
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count, TextShape.isSpace(scalars[end]) { end += 1 }
+            while end < scalars.count, CharacterClass.isSpace(scalars[end]) { end += 1 }
             guard end < scalars.count else { break }
             let left = scalars[index - 1]
             let right = scalars[end]
-            let remove = (TextShape.isHan(left) && TextShape.isDigit(right))
-                || (TextShape.isDigit(left) && TextShape.isHan(right))
+            let remove = (CharacterClass.isHan(left) && CharacterClass.isASCIIDigit(right))
+                || (CharacterClass.isASCIIDigit(left) && CharacterClass.isHan(right))
                 || (isSingle(index - 1) && isSingle(end))
             if remove {
                 changed = true
@@ -84,7 +85,7 @@ enum ReferenceCleaning {
     static func replacementShare(_ text: String) -> Double {
         var total = 0
         var replaced = 0
-        for scalar in text.unicodeScalars.prefix(100_000) where !TextShape.isSpace(scalar) && scalar != "\n" {
+        for scalar in text.unicodeScalars.prefix(100_000) where !CharacterClass.isSpace(scalar) && scalar != "\n" {
             total += 1
             if scalar == "\u{FFFD}" { replaced += 1 }
         }
@@ -100,7 +101,7 @@ enum ReferenceCleaning {
         var found = ArticleMetadata()
         var ended = false
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let indented = raw.unicodeScalars.first.map(TextShape.isSpace) ?? false
+            let indented = raw.unicodeScalars.first.map(CharacterClass.isSpace) ?? false
             var line = trimmed(String(raw))
             if line.isEmpty { lines.append(SourceLine("")); continue }
             if ended {
@@ -180,7 +181,7 @@ enum ReferenceCleaning {
         rest = replace(extractor.datePrefix, in: rest) { _ in }
         rest = replace(extractor.sourceField, in: rest) { outlet = $0 }
         rest = replace(extractor.authorField, in: rest) { authors = MetadataExtractor.split($0) }
-        let leftover = rest.unicodeScalars.filter { !TextShape.isSpace($0) && $0 != "|" && $0 != "｜" }
+        let leftover = rest.unicodeScalars.filter { !CharacterClass.isSpace($0) && $0 != "|" && $0 != "｜" }
         guard leftover.isEmpty, date != nil || outlet != nil || !authors.isEmpty else { return false }
         if let date, metadata.date == nil { metadata.date = date }
         if let outlet { metadata.setOutlet(outlet, evidence: .source) }

@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// An article's parts as the splitter found them, before the document-level metadata is added.
 public struct ArticleDraft: Sendable, Equatable {
     /// Headline.
@@ -135,8 +137,8 @@ public struct ArticleSplitter: Sendable {
     static func subtitle(_ text: String) -> String? {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, isDash(first), TextShape.length(text, isAtMost: 60) else { return nil }
-        let rest = String(scalars.drop(while: { isDash($0) || TextShape.isSpace($0) }))
-        return rest.unicodeScalars.contains(where: TextShape.isHan) ? rest : nil
+        let rest = String(scalars.drop(while: { isDash($0) || CharacterClass.isSpace($0) }))
+        return rest.unicodeScalars.contains(where: CharacterClass.isHan) ? rest : nil
     }
 
     /// The dashes a sub-headline starts with.

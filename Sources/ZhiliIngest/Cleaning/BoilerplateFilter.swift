@@ -1,3 +1,4 @@
+import ZhiliText
 import Foundation
 
 /// Step d: decides which lines are boilerplate, using ``BoilerplatePatterns``.
@@ -96,7 +97,7 @@ public struct BoilerplateFilter: Sendable {
     static func words(inList pattern: String) -> [String]? {
         let words = pattern.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         let plain = words.allSatisfy { word in
-            !word.isEmpty && word.unicodeScalars.allSatisfy { TextShape.isHan($0) || TextShape.isLetter($0) || TextShape.isDigit($0) }
+            !word.isEmpty && word.unicodeScalars.allSatisfy { CharacterClass.isHan($0) || CharacterClass.isASCIILetter($0) || CharacterClass.isASCIIDigit($0) }
         }
         return plain ? words : nil
     }

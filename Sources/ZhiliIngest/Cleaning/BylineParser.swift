@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Reads reporter and correspondent names out of bylines (part of step f).
 ///
 /// Understands stand-alone bylines (`本报通讯员●李海立`, `本报记者●李亮 通讯员●王永●王霞●黄豹`),
@@ -127,9 +129,9 @@ public struct BylineParser: Sendable {
         guard marked else { return nil }
         let scalars = Array(paragraph.unicodeScalars.prefix(80))
         guard let mark = scalars.firstIndex(of: "讯"), mark <= 8, mark + 1 < scalars.count,
-              scalars[..<mark].allSatisfy(TextShape.isHan) else { return nil }
+              scalars[..<mark].allSatisfy(CharacterClass.isHan) else { return nil }
         var open = mark + 1
-        while open < scalars.count, TextShape.isSpace(scalars[open]) { open += 1 }
+        while open < scalars.count, CharacterClass.isSpace(scalars[open]) { open += 1 }
         guard open < scalars.count, scalars[open] == "(" || scalars[open] == "（",
               let close = scalars[open...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { return nil }
         let note = String(String.UnicodeScalarView(scalars[open...close]))
@@ -244,7 +246,7 @@ public struct BylineParser: Sendable {
         var han = 0
         var dots = 0
         for scalar in word {
-            if TextShape.isHan(scalar) { han += 1 } else if scalar == "·" { dots += 1 } else { return false }
+            if CharacterClass.isHan(scalar) { han += 1 } else if scalar == "·" { dots += 1 } else { return false }
             // More than eight Han characters is never a name, with or without a dot.
             if han > 8 { return false }
         }

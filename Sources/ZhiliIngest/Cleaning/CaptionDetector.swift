@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Step e: recognises photo captions and picture credits, which leave the body for `captions`.
 ///
 /// A paragraph is a caption when it is
@@ -21,7 +23,7 @@ public struct CaptionDetector: Sendable {
         if isCredit(scalars, of: paragraph.text) { return true }
         guard last == "。", scalars.count <= 16 else { return false }
         guard !scalars.dropLast().contains(where: { Self.isForbidden($0) || $0 == "。" }),
-              scalars.filter(TextShape.isHan).count >= 3 else { return false }
+              scalars.filter(CharacterClass.isHan).count >= 3 else { return false }
         guard let previous else { return false }
         return paragraph.gapBefore >= 2 || TextShape.endsSentence(previous.text)
     }
@@ -53,7 +55,7 @@ public struct CaptionDetector: Sendable {
         guard end >= 1 else { return false }
         if scalars[end] == "摄" || (end >= 2 && scalars[end] == "影" && scalars[end - 1] == "摄") {
             let before = scalars[end - (scalars[end] == "摄" ? 1 : 2)]
-            if bracketed || TextShape.isSpace(before) || before == "/" { return true }
+            if bracketed || CharacterClass.isSpace(before) || before == "/" { return true }
         }
         // The prefixes below start with 图, ( or （: other ASCII or Han starts cannot match them.
         let first = scalars[0]

@@ -1,3 +1,4 @@
+import ZhiliText
 import ZhiliCore
 
 /// Turns a raw document into clean articles: the whole ingest pipeline, top to bottom.

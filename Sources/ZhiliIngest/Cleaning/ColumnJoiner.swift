@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Step b (across lines): turns blocks of lines into paragraphs, joining lines that narrow
 /// newspaper columns broke mid-sentence.
 ///
@@ -66,7 +68,7 @@ public struct ColumnJoiner: Sendable {
                 current = ""
             }
             if let last = current.unicodeScalars.last, let first = line.text.unicodeScalars.first,
-               TextShape.isLetter(last), TextShape.isLetter(first) {
+               CharacterClass.isASCIILetter(last), CharacterClass.isASCIILetter(first) {
                 current += " "
             }
             current += line.text
@@ -82,8 +84,8 @@ public struct ColumnJoiner: Sendable {
         guard block.count <= 3 else { return false }
         return block.allSatisfy { line in
             TextShape.length(line.text, limit: 21) <= 20
-                && !line.text.unicodeScalars.contains(where: TextShape.isSentencePunctuation)
-                && line.text.unicodeScalars.contains(where: TextShape.isHan)
+                && !line.text.unicodeScalars.contains(where: CharacterClass.isSentencePunctuation)
+                && line.text.unicodeScalars.contains(where: CharacterClass.isHan)
         }
     }
 }

@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Step c: repairs lines in which a PDF extractor printed every run twice.
 ///
 /// **The rule.** A line is repaired only when, ignoring spaces between runs, it is made
@@ -38,7 +40,7 @@ public struct DoubledRunRepair: Sendable {
         // through to the exact search below, never reject a doubled one.)
         var odd = [UInt64](repeating: 0, count: 64)
         var nonSpace = 0
-        for scalar in scalars where !TextShape.isSpace(scalar) {
+        for scalar in scalars where !CharacterClass.isSpace(scalar) {
             nonSpace += 1
             let bit = Int(scalar.value & 0xFFF)
             odd[bit >> 6] ^= 1 << UInt64(bit & 63)
@@ -52,9 +54,9 @@ public struct DoubledRunRepair: Sendable {
         finishes[count] = true
         var position = count - 1
         while position >= 0 {
-            if TextShape.isSpace(scalars[position]) {
+            if CharacterClass.isSpace(scalars[position]) {
                 var end = position
-                while end < count, TextShape.isSpace(scalars[end]) { end += 1 }
+                while end < count, CharacterClass.isSpace(scalars[end]) { end += 1 }
                 if finishes[end] { finishes[position] = true; choice[position] = 0 }
             } else {
                 var length = 1
@@ -79,7 +81,7 @@ public struct DoubledRunRepair: Sendable {
             let length = choice[position]
             if length == 0 {
                 var end = position
-                while end < count, TextShape.isSpace(scalars[end]) { end += 1 }
+                while end < count, CharacterClass.isSpace(scalars[end]) { end += 1 }
                 if position > 0, end < count { output.append(" ") }
                 position = end
             } else {

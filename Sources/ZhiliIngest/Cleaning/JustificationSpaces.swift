@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Step b (within a line): removes the spaces that newspaper justification puts between characters.
 ///
 /// - A run of two or more single Han characters separated by spaces is closed up:
@@ -36,11 +38,11 @@ public struct JustificationSpaces: Sendable {
                 if end == count {
                     remove = true  // trailing spaces: dropped
                 } else {
-                    let (left, leftStart) = UTF8Scalars.scalar(endingAt: index, in: bytes)
-                    let (right, rightLength) = UTF8Scalars.scalar(startingAt: end, in: bytes)
-                    remove = (TextShape.isHan(left) && TextShape.isDigit(right))
-                        || (TextShape.isDigit(left) && TextShape.isHan(right))
-                        || (TextShape.isHan(left) && TextShape.isHan(right)
+                    let (left, leftStart) = UTF8Cursor.scalar(endingAt: index, in: bytes)
+                    let (right, rightLength) = UTF8Cursor.scalar(startingAt: end, in: bytes)
+                    remove = (CharacterClass.isHan(left) && CharacterClass.isASCIIDigit(right))
+                        || (CharacterClass.isASCIIDigit(left) && CharacterClass.isHan(right))
+                        || (CharacterClass.isHan(left) && CharacterClass.isHan(right)
                             && (leftStart == 0 || TextShape.isSpace(byte: bytes[leftStart - 1]))
                             && (end + rightLength == count || TextShape.isSpace(byte: bytes[end + rightLength])))
                 }

@@ -1,3 +1,4 @@
+import ZhiliText
 import Foundation
 
 /// Step f: lifts metadata out of the lines that carry it (date lines, `来源:`, editor lines,
@@ -74,7 +75,7 @@ public struct MetadataExtractor: @unchecked Sendable {
         if words & Self.datePrefixGroup != 0 { rest = replace(datePrefix, in: rest) { _ in } }
         if words & Self.sourceGroup != 0 { rest = replace(sourceField, in: rest) { outlet = $0 } }
         if words & Self.authorGroup != 0 { rest = replace(authorField, in: rest) { authors = Self.split($0) } }
-        guard rest.unicodeScalars.allSatisfy({ TextShape.isSpace($0) || $0 == "|" || $0 == "｜" }),
+        guard rest.unicodeScalars.allSatisfy({ CharacterClass.isSpace($0) || $0 == "|" || $0 == "｜" }),
               date != nil || outlet != nil || !authors.isEmpty else { return false }
         if let date, metadata.date == nil { metadata.date = date }
         if let outlet { metadata.setOutlet(outlet, evidence: .source) }

@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Derives, from an ICU regular expression, literal strings of which every match must contain
 /// at least one: `(编辑|责任编辑|责编)\s*[:：].{0,40}` → `编辑`, `责编`.
 ///
@@ -232,7 +234,7 @@ enum RequiredLiterals {
         /// Decimal digits, or nil when there are none.
         mutating func readNumber() -> Int? {
             var value: Int?
-            while let scalar = current, TextShape.isDigit(scalar) {
+            while let scalar = current, CharacterClass.isASCIIDigit(scalar) {
                 value = (value ?? 0) * 10 + Int(scalar.value - 0x30)
                 guard value! < 100_000 else { return nil }
                 position += 1
@@ -263,10 +265,10 @@ enum RequiredLiterals {
                 case (":", _), (">", _): position += 2
                 case ("=", _), ("!", _): position += 2; zeroWidth = true
                 case ("<", "="), ("<", "!"): position += 3; zeroWidth = true
-                case ("<", let next?) where TextShape.isLetter(next):
+                case ("<", let next?) where CharacterClass.isASCIILetter(next):
                     // A named group: `(?<name>…)`.
                     position += 2
-                    while let letter = current, TextShape.isLetter(letter) || TextShape.isDigit(letter) { position += 1 }
+                    while let letter = current, CharacterClass.isASCIILetter(letter) || CharacterClass.isASCIIDigit(letter) { position += 1 }
                     guard current == ">" else { return nil }
                     position += 1
                 default: return nil  // inline flags, comments and the like
@@ -292,7 +294,7 @@ enum RequiredLiterals {
             default:
                 // Escaped punctuation stands for itself; any other escaped letter or digit
                 // (back-references, \Q…\E, \k<name>, octal) is beyond the analysis.
-                if scalar.value < 0x80, TextShape.isLetter(scalar) || TextShape.isDigit(scalar) { return nil }
+                if scalar.value < 0x80, CharacterClass.isASCIILetter(scalar) || CharacterClass.isASCIIDigit(scalar) { return nil }
                 return Info(exact: [String(scalar)], required: nil)
             }
         }
@@ -336,7 +338,7 @@ enum RequiredLiterals {
                     case "u": position += 4; enumerable = false
                     case "U": position += 8; enumerable = false
                     default:
-                        if escaped.value < 0x80, TextShape.isLetter(escaped) || TextShape.isDigit(escaped) { return nil }
+                        if escaped.value < 0x80, CharacterClass.isASCIILetter(escaped) || CharacterClass.isASCIIDigit(escaped) { return nil }
                         literal = escaped
                     }
                 case "-" where previous != nil && current != nil && current != "]":

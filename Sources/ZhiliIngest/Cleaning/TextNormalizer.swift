@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Step a: Unicode clean-up before any layout decision, driven by one table, ``rewrites``.
 ///
 /// - Full-width ASCII letters and digits become half-width (`１２３` → `123`, `ＯＤＲ` → `ODR`);

@@ -1,46 +1,11 @@
+import ZhiliText
+
 /// Character classes and line shapes shared by the cleaning steps.
 ///
 /// Everything here works on Unicode scalars, never on `Character`.
 enum TextShape {
-    /// A Han ideograph (CJK Unified Ideographs, extensions A–G, compatibility ideographs).
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x323AF, 0xF900...0xFAFF: return true
-        default: return false
-        }
-    }
-
-    /// An ASCII digit 0–9.
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
-
-    /// An ASCII letter.
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
-    }
-
-    /// A space or tab (line breaks are handled separately).
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
-
-    /// Punctuation that ends a sentence.
-    static let sentenceEnds: ScalarSet = "。！？!?…；;．"
-    /// Closing quotes and brackets that may follow a sentence end.
-    static let closers: ScalarSet = "”’」』）)\"'》】]"
-    /// Punctuation found inside sentences but not in headlines.
-    static let sentencePunctuation: ScalarSet = "，,。；;！!？?、…"
     /// The Chinese numerals that list markers use besides ASCII digits.
     static let listNumerals: ScalarSet = "一二三四五六七八九十"
-
-    /// Whether `scalar` ends a sentence (one of ``sentenceEnds``).
-    @inline(__always)
-    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool { sentenceEnds.contains(scalar) }
-
-    /// Whether `scalar` is a closing quote or bracket (one of ``closers``).
-    @inline(__always)
-    static func isCloser(_ scalar: Unicode.Scalar) -> Bool { closers.contains(scalar) }
-
-    /// Whether `scalar` is sentence punctuation (one of ``sentencePunctuation``).
-    @inline(__always)
-    static func isSentencePunctuation(_ scalar: Unicode.Scalar) -> Bool { sentencePunctuation.contains(scalar) }
 
     /// Whether `text` ends a sentence: its last scalar (before closing quotes) is sentence-final.
     static func endsSentence<S: BidirectionalCollection>(_ text: S) -> Bool where S.Element == Unicode.Scalar {
@@ -49,13 +14,13 @@ enum TextShape {
         while index > text.startIndex {
             index = text.index(before: index)
             let scalar = text[index]
-            if isSpace(scalar) { continue }
-            if isCloser(scalar) {
+            if CharacterClass.isSpace(scalar) { continue }
+            if CharacterClass.isCloser(scalar) {
                 closersSeen += 1
                 if closersSeen > 3 { return false }
                 continue
             }
-            return isSentenceEnd(scalar)
+            return CharacterClass.isLineEnd(scalar)
         }
         return false
     }
@@ -80,17 +45,16 @@ enum TextShape {
         var text = text
         return text.withUTF8 { bytes in
             var index = 0
-            for _ in 0..<marker { index += UTF8Scalars.scalar(startingAt: index, in: bytes).1 }
+            for _ in 0..<marker { index += UTF8Cursor.scalar(startingAt: index, in: bytes).1 }
             guard index < bytes.count else { return false }
-            let first = UTF8Scalars.scalar(startingAt: index, in: bytes).0
-            let punctuation = sentencePunctuation
+            let first = UTF8Cursor.scalar(startingAt: index, in: bytes).0
             var count = 0
             var han = 0
             while index < bytes.count {
-                let (scalar, length) = UTF8Scalars.scalar(startingAt: index, in: bytes)
+                let (scalar, length) = UTF8Cursor.scalar(startingAt: index, in: bytes)
                 count += 1
-                if count > 40 || punctuation.contains(scalar) { return false }
-                if isHan(scalar) { han += 1 }
+                if count > 40 || CharacterClass.isSentencePunctuation(scalar) { return false }
+                if CharacterClass.isHan(scalar) { han += 1 }
                 index += length
             }
             guard han >= 2 else { return false }
@@ -100,7 +64,7 @@ enum TextShape {
 
     /// An ASCII digit or one of the Chinese numerals 一…十 that list markers use.
     @inline(__always)
-    static func isListNumeral(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || listNumerals.contains(scalar) }
+    static func isListNumeral(_ scalar: Unicode.Scalar) -> Bool { CharacterClass.isASCIIDigit(scalar) || listNumerals.contains(scalar) }
 
     /// The length in scalars of a leading list marker: `一、`, `1.`, `2、`, `（三）`, `(4)`; 0 if none.
     static func listMarkerLength(_ text: String) -> Int {
@@ -186,8 +150,8 @@ enum TextShape {
         guard let head = utf8.first, let tail = utf8.last else { return text }
         if !isSpace(byte: head), !isSpace(byte: tail) { return text }
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        guard let first = scalars.firstIndex(where: { !CharacterClass.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !CharacterClass.isSpace($0) })!
         return String(scalars[first...last])
     }
 
@@ -202,31 +166,7 @@ enum TextShape {
     /// Text with every space and tab removed (used to compare paragraphs).
     static func withoutSpaces(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !isSpace(scalar) && scalar != "\n" { result.append(scalar) }
+        for scalar in text.unicodeScalars where !CharacterClass.isSpace(scalar) && scalar != "\n" { result.append(scalar) }
         return String(result)
-    }
-}
-
-/// A set of scalars written as the characters themselves (`"。！？"`), compiled once into a
-/// bitmap indexed by scalar value (as long as its largest member needs): ``contains(_:)`` is
-/// one bounds test and one bit test, with no hashing. The readable form of the character
-/// tests of the cleaning loops.
-struct ScalarSet: Sendable, ExpressibleByStringLiteral {
-    /// Bit `v & 63` of word `v >> 6` is set for each member `v`.
-    private let bits: [UInt64]
-
-    /// The set of the scalars of `characters`.
-    init(stringLiteral characters: String) {
-        let values = characters.unicodeScalars.map { Int($0.value) }
-        var bits = [UInt64](repeating: 0, count: (values.max() ?? 0) / 64 + 1)
-        for value in values { bits[value >> 6] |= 1 << UInt64(value & 63) }
-        self.bits = bits
-    }
-
-    /// Whether `scalar` is a member.
-    @inline(__always)
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
-        let value = Int(scalar.value)
-        return value >> 6 < bits.count && bits[value >> 6] & (1 << UInt64(value & 63)) != 0
     }
 }

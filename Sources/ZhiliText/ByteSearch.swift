@@ -1,37 +1,38 @@
-/// Searches of UTF-8 bytes eight at a time, for the byte-level cleaning loops.
-enum ByteSearch {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+/// Searches of UTF-8 bytes eight at a time (word-at-a-time tests of eight bytes), for byte-level
+/// loops over text.
+public enum ByteSearch {
+    @inlinable static var ones: UInt64 { 0x0101_0101_0101_0101 }
 
     /// The high bit of every zero byte of `word`, and perhaps of bytes above one: a word with
     /// no bit set holds no zero byte.
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- ones) & ~word & (ones &* 0x80)
     }
 
     /// Flags the bytes of `word` equal to `byte` (see ``zeroBytes(_:)``).
-    @inline(__always)
-    static func bytes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func bytes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
         zeroBytes(word ^ (ones &* UInt64(byte)))
     }
 
     /// The index of the first `\n` in `bytes` at or after `start`, or `bytes.count`.
-    @inline(__always)
-    static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    @inlinable @inline(__always)
+    public static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         firstIndex(in: bytes, from: start, flagging: { Self.bytes($0, equalTo: 0x0A) }, where: { $0 == 0x0A })
     }
 
     /// The index of the first space or tab in `bytes` at or after `start`, or `bytes.count`.
-    @inline(__always)
-    static func firstSpace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    @inlinable @inline(__always)
+    public static func firstSpace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         firstIndex(in: bytes, from: start, flagging: { Self.bytes($0, equalTo: 0x20) | Self.bytes($0, equalTo: 0x09) },
-                   where: TextShape.isSpace(byte:))
+                   where: { $0 == 0x20 || $0 == 0x09 })
     }
 
     /// The index of the first byte at or after `start` that satisfies `predicate`, or
     /// `bytes.count`; `flagging` must give a nonzero value for every word holding such a byte.
-    @inline(__always)
-    private static func firstIndex(
+    @inlinable @inline(__always)
+    static func firstIndex(
         in bytes: UnsafeBufferPointer<UInt8>, from start: Int, flagging: (UInt64) -> UInt64, where predicate: (UInt8) -> Bool
     ) -> Int {
         let count = bytes.count
