@@ -145,7 +145,8 @@ let package = Package(
         .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore", "ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliBatchTests", dependencies: ["ZhiliBatch", "ZhiliIngest", "ZhiliCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], swiftSettings: swiftSettings),
+        // Fixtures/ holds input files the tests pass to the binary (scripts/gen-traditional-seeds).
+        .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhiliStoreTests",
             dependencies: ["ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest"],
