@@ -66,12 +66,21 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Include each article's tokens.")
     var tokens = false
 
+    @Option(help: ArgumentHelp("The year of articles without a date: relative years (今年, 去年) and figures naming no year count from it (year_source \"default\").", valueName: "year"))
+    var defaultYear: Int?
+
     /// Where the journal goes unless --journal says: next to --out, else in the --csv directory, else next to --db.
     var defaultJournal: String? {
         if let out, out != "-" { return out + ".journal" }
         if let csv { return csv + "/.journal" }
         if let db { return DatabaseOptions.journal(for: db) }
         return nil
+    }
+
+    func validate() throws {
+        if let defaultYear, !(1900...2100).contains(defaultYear) {
+            throw ValidationError("--default-year \(defaultYear) is not a year between 1900 and 2100")
+        }
     }
 
     func run() throws {
@@ -98,15 +107,15 @@ struct ExtractCommand: ParsableCommand {
         // JSON Lines go to --out, or to standard output when no other output is asked for.
         let options = try batch.options(
             input, files: input.files(), output: out ?? (csv == nil && db == nil ? "-" : nil), csv: csv,
-            defaultJournal: defaultJournal, decoder: documents.decoder, outputShape: ["tokens=\(tokens)"])
+            defaultJournal: defaultJournal, decoder: documents.decoder, outputShape: ["tokens=\(tokens)", "default-year=\(defaultYear.map(String.init) ?? "")"])
         let includeTokens = tokens
+        let defaultYear = self.defaultYear
         let store = try reporter.run { try db.map { try SQLiteStore(path: $0, mode: .readWrite) } }
         let summary = try batch.run(options, reporter: reporter, sink: store.map { store in { _ = try store.write($0) } }) {
             // One extractor per worker thread: it holds ICU handles that are not thread-safe.
-            ExtractionProcessor(
-                cleaner: cleaner,
-                extractor: try Extractor(indicators: indicatorTable, knownPrograms: userPrograms, lexicon: userLexicon),
-                includeTokens: includeTokens)
+            let extractor = try Extractor(indicators: indicatorTable, knownPrograms: userPrograms, lexicon: userLexicon)
+            extractor.defaultYear = defaultYear
+            return ExtractionProcessor(cleaner: cleaner, extractor: extractor, includeTokens: includeTokens)
         }
         // Waits for the full-text index to take the last batch.
         try reporter.run { try store?.finishWriting() }

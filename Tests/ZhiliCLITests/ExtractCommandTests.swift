@@ -136,4 +136,22 @@ import Testing
         #expect(try !words([]).contains("人熟地熟"))
         #expect(try words(["--lexicon", "my.dict"]).contains("人熟地熟"))
     }
+
+    @Test func undatedArticlesTakeTheDefaultYear() throws {
+        let directory = CLI.scratch()
+        let file = directory.appendingPathComponent("undated.txt")
+        try Data("去年,全市化解矛盾纠纷800余件。今年新建调解室12个。".utf8).write(to: file)
+        func years(_ extra: [String]) throws -> [String] {
+            let run = try CLI.run(["extract", file.path, "--quiet"] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            let line = try #require(run.lines.first)
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return (record["figures"] as? [[String: Any]] ?? []).map { "\($0["year"] ?? "") \($0["year_source"] ?? "")" }
+        }
+        #expect(try years([]) == ["<null> <null>", "<null> <null>"])
+        #expect(try years(["--default-year", "2024"]) == ["2023 default", "2024 default"])
+        let refused = try CLI.run(["extract", file.path, "--default-year", "24"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--default-year"))
+    }
 }
