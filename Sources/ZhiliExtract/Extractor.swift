@@ -166,15 +166,19 @@ public final class Extractor {
     static func relativeYear(in range: Range<Int>, text: ArticleText) -> Int? {
         var offset = range.upperBound - 2
         while offset >= range.lowerBound {
+            defer { offset -= 1 }
+            guard relativeYearStarts.contains(text[offset]) else { continue }
             for (word, shift) in relativeYears where text.has(word, at: offset) {
                 let compared = ["比", "较", "与", "同"].contains { text.has($0, endingAt: offset) }
                     || text.has("同期", at: offset + word.unicodeScalars.count)
                 if !compared { return shift }
             }
-            offset -= 1
         }
         return nil
     }
+
+    /// The first characters of ``relativeYears``: most offsets start none of them.
+    static let relativeYearStarts = ScalarSet(relativeYears.map { $0.word.unicodeScalars.first! })
 }
 
 /// The sentence text around a span, built once per sentence.

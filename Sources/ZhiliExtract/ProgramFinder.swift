@@ -307,10 +307,12 @@ struct ProgramFinder: Sendable {
     /// place of its first mention.
     static func mergingVariants(_ hits: [ProgramHit]) -> [ProgramHit] {
         guard hits.count > 1 else { return hits }
-        var canonical = Dictionary(hits.map { ($0.name, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // Names compared as UTF-8 bytes: String's own comparisons normalize, slow on CJK text.
+        var canonical: [String: String] = [:]
         for short in hits {
-            for long in hits where long.name.count > short.name.count && long.name.hasPrefix(short.name) {
-                let typeWord = String(long.name.dropFirst(short.name.count))
+            let shortBytes = short.name.utf8
+            for long in hits where long.name.utf8.count > shortBytes.count && long.name.utf8.starts(with: shortBytes) {
+                let typeWord = String(decoding: long.name.utf8.dropFirst(shortBytes.count), as: UTF8.self)
                 if campaignWords.contains(typeWord) {
                     canonical[long.name] = short.name
                 } else if heads.contains(typeWord) || joinSuffixes.contains(typeWord) {
@@ -318,6 +320,7 @@ struct ProgramFinder: Sendable {
                 }
             }
         }
+        if canonical.isEmpty { return hits }
         var merged: [ProgramHit] = []
         var index: [String: Int] = [:]
         for hit in hits {

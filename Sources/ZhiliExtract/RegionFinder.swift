@@ -30,6 +30,8 @@ struct RegionFinder {
     func hits(in scalars: [Unicode.Scalar]) -> [RegionHit] {
         var hits: [RegionHit] = []
         let matcher = table.matcher, candidateLists = table.candidates, isPlain = table.isPlain
+        // Local copies: reading a trie through the table or a static costs a retain per array.
+        let institutions = Self.institutionTrie, counties = table.contextualMatcher
         scalars.withUnsafeBufferPointer { buffer in
             var index = 0
             while index < buffer.count {
@@ -39,11 +41,14 @@ struct RegionFinder {
                     continue
                 }
                 let candidates = candidateLists[match.payload]
-                if !candidates.isEmpty, accepts(buffer, start: index, end: match.end), !Self.namesAnInstitution(buffer, after: match.end) {
+                if !candidates.isEmpty, accepts(buffer, start: index, end: match.end),
+                   institutions.longestMatch(in: buffer, from: match.end) == nil {
                     hits.append(RegionHit(
                         start: index, end: match.end, candidates: candidates, code: candidates[0], isLocative: false,
                         isPlain: isPlain[match.payload]))
-                    if let county = countyNamedShort(after: candidates, in: buffer, at: match.end) {
+                    // GB/T 2260: a province's or prefecture's code ends in 00.
+                    if candidates[0].hasSuffix("00"),
+                       let county = countyNamedShort(after: candidates, in: buffer, at: match.end, counties: counties, institutions: institutions) {
                         hits.append(county)
                         index = county.end
                         continue
@@ -57,9 +62,11 @@ struct RegionFinder {
 
     /// A county written without its suffix right after its province or prefecture (浙江义乌 →
     /// 义乌市, 金华义乌), not starting a street's or an institution's name.
-    private func countyNamedShort(after parents: [String], in buffer: UnsafeBufferPointer<Unicode.Scalar>, at start: Int) -> RegionHit? {
-        guard let match = table.contextualMatcher.longestMatch(in: buffer, from: start),
-              !Self.namesAnInstitution(buffer, after: match.end) else { return nil }
+    private func countyNamedShort(
+        after parents: [String], in buffer: UnsafeBufferPointer<Unicode.Scalar>, at start: Int, counties: ScalarTrie, institutions: ScalarTrie
+    ) -> RegionHit? {
+        guard let match = counties.longestMatch(in: buffer, from: start),
+              institutions.longestMatch(in: buffer, from: match.end) == nil else { return nil }
         let counties = table.contextualCandidates[match.payload].filter { code in
             let ancestors = table.ancestorCodes(of: code)
             return parents.contains { ancestors.contains($0) }
@@ -72,11 +79,6 @@ struct RegionFinder {
     /// X大街), a police station named after a place (X派出所), an outlet (X新闻网, X日报).
     static let institutionWords = ["路", "大街", "大道", "派出所", "新闻网", "日报", "晚报", "电视台", "广播电视台"]
     static let institutionTrie = ScalarTrie(words: institutionWords)
-
-    /// Whether the name ending at `end` is the start of an institution's or a street's name.
-    private static func namesAnInstitution(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, after end: Int) -> Bool {
-        institutionTrie.longestMatch(in: buffer, from: end) != nil
-    }
 
     /// Guards for two-character names (和县, 易县): not after a conjunction or level word (市和县).
     private func accepts(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Bool {

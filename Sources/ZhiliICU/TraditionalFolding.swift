@@ -3,8 +3,9 @@
 /// the folded text (網格員 → 网格员) and quote spans and sentences from the text as written.
 ///
 /// The table is ICU's `Traditional-Simplified` transform applied to each Han character of the
-/// Basic Multilingual Plane once per process (characters it maps to more or less than one scalar
-/// are left as they are). A character-level fold cannot see phrases: 乾隆 becomes 干隆 and 後 in
+/// Basic Multilingual Plane (characters it maps to more or less than one scalar are left as they
+/// are), generated once into TraditionalTable.swift by scripts/gen-traditional-table: compiling
+/// the transform's rules in every process took longer than folding a whole dump. A character-level fold cannot see phrases: 乾隆 becomes 干隆 and 後 in
 /// 皇后 is not there to fold. Folded text is only matched, never shown, so such misses cost a
 /// match at worst; docs/architecture.md compares it with OpenCC's phrase-level conversion.
 public enum TraditionalFolding {
@@ -16,10 +17,36 @@ public enum TraditionalFolding {
     /// - Complexity: O(n) in the number of scalars, one table read each.
     public static func folded(_ text: String) -> String? {
         let table = self.table
-        guard text.unicodeScalars.contains(where: { $0.value < 0x10000 && table[Int($0.value)] != 0 }) else { return nil }
+        guard holdsTraditional(text, table: table) else { return nil }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { result.append(fold(scalar, table: table)) }
         return String(result)
+    }
+
+    /// Whether `text` holds a character the table folds, read from its UTF-8 bytes: every such
+    /// character is three bytes long (U+3400–U+FAFF), so only three-byte sequences are decoded.
+    private static func holdsTraditional(_ text: String, table: [UInt16]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0xE0 {
+                    index += lead < 0x80 ? 1 : 2
+                    continue
+                }
+                if lead >= 0xF0 {
+                    index += 4
+                    continue
+                }
+                guard index + 2 < count else { return false }
+                let value = Int(lead & 0x0F) << 12 | Int(bytes[index + 1] & 0x3F) << 6 | Int(bytes[index + 2] & 0x3F)
+                if table[value] != 0 { return true }
+                index += 3
+            }
+            return false
+        }
     }
 
     /// `text` folded (itself when it holds no Traditional character).
@@ -33,28 +60,17 @@ public enum TraditionalFolding {
         return simplified == 0 ? scalar : Unicode.Scalar(simplified)!
     }
 
+    /// The table from ``pairs`` (TraditionalTable.swift, generated from ICU's transform).
     private static func makeTable() -> [UInt16] {
         var table = [UInt16](repeating: 0, count: 0x10000)
-        guard let transform = try? Transform("Traditional-Simplified") else { return table }
-        // One transform call over every character, each on its own line.
-        let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
-        var characters: [Unicode.Scalar] = []
-        var text = String.UnicodeScalarView()
-        for range in ranges {
-            for value in range {
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                characters.append(scalar)
-                text.append(scalar)
-                text.append("\n")
+        var traditional: Unicode.Scalar?
+        for scalar in pairs.unicodeScalars where scalar != "\n" {
+            if let written = traditional {
+                table[Int(written.value)] = UInt16(scalar.value)
+                traditional = nil
+            } else {
+                traditional = scalar
             }
-        }
-        guard let converted = try? transform.apply(String(text)) else { return table }
-        let lines = converted.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= characters.count else { return table }
-        for (scalar, line) in zip(characters, lines) {
-            let scalars = line.unicodeScalars
-            guard scalars.count == 1, let simplified = scalars.first, simplified != scalar, simplified.value < 0x10000 else { continue }
-            table[Int(scalar.value)] = UInt16(simplified.value)
         }
         return table
     }
