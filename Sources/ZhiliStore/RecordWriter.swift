@@ -3,66 +3,46 @@ import GRDB
 import ZhiliCore
 import ZhiliExtract
 
-/// Writes records inside one write transaction of the main file: replaces stored records with the
-/// same id and fills the article, region, program, figure and indicator tables. The full-text
-/// changes it plans (``planFullText(_:)``) are written to ``FullTextFile`` meanwhile.
+/// Writes a batch of records inside one write transaction: replaces stored records with the same
+/// id and fills the article, full-text, region, program, figure and indicator tables, so a batch
+/// is searchable exactly when its other rows are visible.
 struct RecordWriter {
     let db: Database
     let regions: RegionTable
+    /// Segments the stored text of a replaced article, to remove its full-text row.
+    let segmenters: SegmenterPool
     private var programKeys: [String: Int64] = [:]
 
-    init(db: Database, regions: RegionTable) {
+    init(db: Database, regions: RegionTable, segmenters: SegmenterPool) {
         self.db = db
         self.regions = regions
+        self.segmenters = segmenters
     }
 
-    /// Keys given to the records of the batch by ``planFullText(_:)``, in order, with the key of
-    /// the stored row each replaces.
-    private var keys: [(key: Int64, replaced: Int64?)] = []
-
-    /// Finds the stored rows the batch replaces and gives every record its key; returns the
-    /// full-text changes (deletions of replaced rows, insertions), in batch order, so that the
-    /// full-text file can be written while ``write(_:)`` fills the other tables.
-    mutating func planFullText(_ records: [PreparedRecord]) throws -> [FullTextFile.Change] {
+    /// Writes `records` in order under new keys; a record replaces a stored one with the same id,
+    /// and a later record in the batch an earlier one.
+    mutating func write(_ records: [PreparedRecord]) throws -> WriteSummary {
         var nextKey = (try Int64.fetchOne(db, sql: "SELECT max(key) FROM articles") ?? 0) + 1
-        var inBatch: [String: (key: Int64, title: String, body: String)] = [:]
-        var changes: [FullTextFile.Change] = []
-        changes.reserveCapacity(records.count)
-        keys = []
-        keys.reserveCapacity(records.count)
+        var inBatch: [String: (key: Int64, prepared: PreparedRecord)] = [:]
+        var summary = WriteSummary()
         let lookup = try db.cachedStatement(sql: "SELECT key, title, body FROM articles WHERE id = ?")
         for prepared in records {
             let article = prepared.record.article
-            var replaced: Int64?
             if let earlier = inBatch[article.id] {
-                replaced = earlier.key
-                changes.append(.delete(key: earlier.key, title: earlier.title, body: earlier.body))
-            } else if let old = try Row.fetchOne(lookup, arguments: [article.id]) {
-                replaced = old["key"]
-                changes.append(.delete(key: old["key"], title: old["title"] ?? "", body: old["body"]))
-            }
-            let key = nextKey
-            nextKey += 1
-            keys.append((key, replaced))
-            inBatch[article.id] = (key, article.title ?? "", article.text)
-            changes.append(.insert(key: key, title: article.title ?? "", body: article.text))
-        }
-        return changes
-    }
-
-    /// Writes `records`, in order, under the keys ``planFullText(_:)`` gave them; a later record
-    /// with the same id replaces an earlier one. Leaves the full-text index to the caller.
-    mutating func write(_ records: [PreparedRecord]) throws -> WriteSummary {
-        precondition(keys.count == records.count, "planFullText(_:) first")
-        var summary = WriteSummary()
-        for (prepared, key) in zip(records, keys) {
-            if let replaced = key.replaced {
-                try delete(key: replaced)
+                try delete(key: earlier.key, title: earlier.prepared.titleTerms, body: earlier.prepared.bodyTerms)
+                summary.replaced += 1
+            } else if let stored = try Row.fetchOne(lookup, arguments: [article.id]) {
+                let terms = try segmenters.terms(of: [stored["body"], stored["title"] ?? ""])
+                try delete(key: stored["key"], title: terms[1], body: terms[0])
                 summary.replaced += 1
             } else {
                 summary.inserted += 1
             }
-            try insert(prepared.record, key: key.key)
+            let key = nextKey
+            nextKey += 1
+            inBatch[article.id] = (key, prepared)
+            try insert(prepared.record, key: key)
+            try FullTextTable.insert(key: key, title: prepared.titleTerms, body: prepared.bodyTerms, db)
         }
         try refreshProgramDates()
         return summary
@@ -97,8 +77,10 @@ struct RecordWriter {
         touchedPrograms.removeAll()
     }
 
-    /// Removes the stored article `key` and everything derived from it (not its full-text row).
-    private mutating func delete(key: Int64) throws {
+    /// Removes the stored article `key` and everything derived from it; `title` and `body` are
+    /// the terms its full-text row was indexed with.
+    private mutating func delete(key: Int64, title: TermStream, body: TermStream) throws {
+        try FullTextTable.delete(key: key, title: title, body: body, db)
         let counts = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT indicator, count(*) AS n FROM figures WHERE article = ? AND indicator IS NOT NULL GROUP BY indicator
             """), arguments: [key])
@@ -139,46 +121,46 @@ struct RecordWriter {
 
     /// The statements of the insert path, prepared once per batch.
     private struct InsertStatements {
-        let article, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: BoundStatement
+        let article, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: Statement
 
         init(_ db: Database) throws {
-            article = try BoundStatement(db, """
+            article = try db.cachedStatement(sql: """
                 INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            date = try BoundStatement(db, "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
-            region = try BoundStatement(db, """
+            date = try db.cachedStatement(sql: "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
+            region = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            regionScope = try BoundStatement(db, "INSERT OR IGNORE INTO region_articles (code, article) VALUES (?, ?)")
-            mention = try BoundStatement(db, """
+            regionScope = try db.cachedStatement(sql: "INSERT OR IGNORE INTO region_articles (code, article) VALUES (?, ?)")
+            mention = try db.cachedStatement(sql: """
                 INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name, effective_code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            program = try BoundStatement(db, """
+            program = try db.cachedStatement(sql: """
                 UPDATE programs SET article_count = article_count + 1, mention_count = mention_count + ?1,
                     first_seen = CASE WHEN ?2 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END,
                     last_seen = CASE WHEN ?2 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END
                 WHERE key = ?3
                 """)
-            programRegion = try BoundStatement(db, """
+            programRegion = try db.cachedStatement(sql: """
                 INSERT INTO program_regions (program, code, name, article_count, mention_count, first_seen, last_seen)
                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?5)
                 ON CONFLICT (program, code) DO UPDATE SET article_count = article_count + 1, mention_count = mention_count + ?4,
                     first_seen = CASE WHEN ?5 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?5 < first_seen THEN ?5 ELSE first_seen END,
                     last_seen = CASE WHEN ?5 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?5 > last_seen THEN ?5 ELSE last_seen END
                 """)
-            programYear = try BoundStatement(db, """
+            programYear = try db.cachedStatement(sql: """
                 INSERT INTO program_years (program, code, year, article_count) VALUES (?, ?, ?, 1)
                 ON CONFLICT (program, code, year) DO UPDATE SET article_count = article_count + 1
                 """)
-            figure = try BoundStatement(db, """
+            figure = try db.cachedStatement(sql: """
                 INSERT INTO figures (article, ordinal, text, value, value_max, unit, qualifier, change, basis, kind, metric,
                     indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            indicator = try BoundStatement(db, """
+            indicator = try db.cachedStatement(sql: """
                 INSERT INTO indicators (id, label, unit, figure_count, article_count) VALUES (?, ?, ?, ?, 1)
                 ON CONFLICT (id) DO UPDATE SET figure_count = figure_count + excluded.figure_count,
                     article_count = article_count + 1,
@@ -195,25 +177,25 @@ struct RecordWriter {
         let article = record.article
         let body = article.text
         let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains(where: Self.containsLineBreak)
-        try statements.article.execute {
-            $0.add(key); $0.add(article.id); $0.add(article.source); $0.add(article.index); $0.add(article.title); $0.add(article.subtitle)
-            $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONText.array(article.authors))
-            $0.add(JSONText.array(article.editors)); $0.add(JSONText.array(article.captions)); $0.add(JSONText.array(article.warnings))
-            $0.add(body); $0.add(needsParagraphs ? JSONText.array(article.paragraphs) : nil)
-        }
-        try statements.date.execute { $0.add(key); $0.add(article.year); $0.add(article.date) }
+        try statements.article.execute(arguments: [
+            key, article.id, article.source, article.index, article.title, article.subtitle,
+            article.date, article.year, article.outlet, JSONText.array(article.authors),
+            JSONText.array(article.editors), JSONText.array(article.captions), JSONText.array(article.warnings),
+            body, needsParagraphs ? JSONText.array(article.paragraphs) : nil,
+        ])
+        try statements.date.execute(arguments: [key, article.year, article.date])
 
         var scope = Set<String>()
         for (rank, mention) in record.regions.enumerated() {
-            try statements.region.execute {
-                $0.add(key); $0.add(rank); $0.add(mention.code); $0.add(mention.name); $0.add(mention.level.rawValue)
-                $0.add(mention.prefecture?.code); $0.add(mention.prefecture?.name); $0.add(mention.mentions)
-            }
+            try statements.region.execute(arguments: [
+                key, rank, mention.code, mention.name, mention.level.rawValue,
+                mention.prefecture?.code, mention.prefecture?.name, mention.mentions,
+            ])
             scope.insert(mention.code)
             scope.formUnion(regions.ancestorCodes(of: mention.code))
         }
         for code in scope {
-            try statements.regionScope.execute { $0.add(code); $0.add(key) }
+            try statements.regionScope.execute(arguments: [code, key])
         }
 
         let paragraphStarts = Self.paragraphStarts(article.paragraphs)
@@ -224,43 +206,39 @@ struct RecordWriter {
             let program = try programKey(mention.name)
             let effective = mention.region ?? fallback
             let effectiveCode = effective?.code ?? ""
-            try statements.mention.execute {
-                $0.add(key); $0.add(ordinal); $0.add(program); $0.add(mention.start); $0.add(mention.end)
-                $0.add(Self.paragraph(of: mention.start, starts: paragraphStarts)); $0.add(mention.sentence)
-                $0.add(mention.region?.code); $0.add(mention.region?.name); $0.add(effectiveCode)
-            }
+            try statements.mention.execute(arguments: [
+                key, ordinal, program, mention.start, mention.end,
+                Self.paragraph(of: mention.start, starts: paragraphStarts), mention.sentence,
+                mention.region?.code, mention.region?.name, effectiveCode,
+            ])
             perProgram[program, default: 0] += 1
             perRegion[ProgramRegion(program: program, code: effectiveCode), default: (effective?.name ?? "", 0)].mentions += 1
         }
         for (program, count) in perProgram {
-            try statements.program.execute { $0.add(count); $0.add(article.date); $0.add(program) }
+            try statements.program.execute(arguments: [count, article.date, program])
         }
         for (key, entry) in perRegion {
-            try statements.programRegion.execute {
-                $0.add(key.program); $0.add(key.code); $0.add(entry.name); $0.add(entry.mentions); $0.add(article.date)
-            }
+            try statements.programRegion.execute(arguments: [key.program, key.code, entry.name, entry.mentions, article.date])
             if let year = article.year {
-                try statements.programYear.execute { $0.add(key.program); $0.add(key.code); $0.add(year) }
+                try statements.programYear.execute(arguments: [key.program, key.code, year])
             }
         }
 
         var indicatorCounts: [String: (count: Int, figure: Figure)] = [:]
         for (ordinal, figure) in record.figures.enumerated() {
-            try statements.figure.execute {
-                $0.add(key); $0.add(ordinal); $0.add(figure.text); $0.add(figure.value); $0.add(figure.valueMax); $0.add(figure.unit)
-                $0.add(figure.qualifier); $0.add(figure.change?.rawValue); $0.add(figure.basis?.rawValue); $0.add(figure.kind.rawValue)
-                $0.add(figure.metric); $0.add(figure.indicator); $0.add(figure.year); $0.add(figure.region?.code); $0.add(figure.region?.name)
-                $0.add(figure.start); $0.add(figure.end); $0.add(Self.paragraph(of: figure.start, starts: paragraphStarts))
-                $0.add(figure.sentence); $0.add(figure.year ?? article.year)
-            }
+            try statements.figure.execute(arguments: [
+                key, ordinal, figure.text, figure.value, figure.valueMax, figure.unit,
+                figure.qualifier, figure.change?.rawValue, figure.basis?.rawValue, figure.kind.rawValue,
+                figure.metric, figure.indicator, figure.year, figure.region?.code, figure.region?.name,
+                figure.start, figure.end, Self.paragraph(of: figure.start, starts: paragraphStarts),
+                figure.sentence, figure.year ?? article.year,
+            ])
             if let indicator = figure.indicator {
                 indicatorCounts[indicator, default: (0, figure)].count += 1
             }
         }
         for (indicator, entry) in indicatorCounts {
-            try statements.indicator.execute {
-                $0.add(indicator); $0.add(entry.figure.metric); $0.add(entry.figure.unit); $0.add(entry.count)
-            }
+            try statements.indicator.execute(arguments: [indicator, entry.figure.metric, entry.figure.unit, entry.count])
         }
     }
 
