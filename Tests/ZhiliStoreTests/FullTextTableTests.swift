@@ -33,6 +33,15 @@ import ZhiliSegment
         }
     }
 
+    /// An index of the fixtures, with no store open on it, rewritten by `sql` into an older layout.
+    private static func olderIndex(_ sql: String) throws -> String {
+        let directory: URL
+        do { (_, directory) = try Fixtures.store() }
+        let path = Self.path(directory)
+        try open(path).write { db in try db.execute(sql: sql) }
+        return path
+    }
+
     @Test func theFullTextIndexIsATableOfTheIndexFile() throws {
         let (store, directory) = try Fixtures.store()
         let path = Self.path(directory)
@@ -76,19 +85,14 @@ import ZhiliSegment
     }
 
     @Test func aTwoFileIndexIsMigratedIntoOneFile() throws {
-        let directory: URL
-        do { (_, directory) = try Fixtures.store() }
-        let path = Self.path(directory)
         // What version 3 left: no full-text table in the index, its state there and in `<index>-fts`.
-        try Self.open(path).write { db in
-            try db.execute(sql: """
-                DROP TABLE article_fts;
-                CREATE TABLE fulltext_state (
-                    id INTEGER PRIMARY KEY CHECK (id = 1), generation TEXT NOT NULL, batches INTEGER NOT NULL);
-                INSERT INTO fulltext_state VALUES (1, 'generation', 1);
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v4%';
-                """)
-        }
+        let path = try Self.olderIndex("""
+            DROP TABLE article_fts;
+            CREATE TABLE fulltext_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1), generation TEXT NOT NULL, batches INTEGER NOT NULL);
+            INSERT INTO fulltext_state VALUES (1, 'generation', 1);
+            DELETE FROM grdb_migrations WHERE identifier LIKE 'v4%';
+            """)
         let secondFile = try DatabaseQueue(path: path + "-fts")
         try secondFile.writeWithoutTransaction { db in
             try db.execute(sql: """
@@ -117,16 +121,11 @@ import ZhiliSegment
 
     @Test func anIndexFromBeforeTheSplitIsUpgraded() throws {
         // Before migration v3 article_fts was in the index file, tokenizing raw text.
-        let directory: URL
-        do { (_, directory) = try Fixtures.store() }
-        let path = Self.path(directory)
-        try Self.open(path).write { db in
-            try db.execute(sql: """
-                DROP TABLE article_fts;
-                CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=full);
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%' OR identifier LIKE 'v4%';
-                """)
-        }
+        let path = try Self.olderIndex("""
+            DROP TABLE article_fts;
+            CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='', detail=full);
+            DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%' OR identifier LIKE 'v4%';
+            """)
         let upgraded = try SQLiteStore(path: path)
         try Self.expectSearchable(upgraded)
         #expect(try Self.rowCounts(path) == [5, 7, 5])
