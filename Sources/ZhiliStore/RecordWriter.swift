@@ -121,46 +121,46 @@ struct RecordWriter {
 
     /// The statements of the insert path, prepared once per batch.
     private struct InsertStatements {
-        let article, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: Statement
+        let article, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: BoundStatement
 
         init(_ db: Database) throws {
-            article = try db.cachedStatement(sql: """
+            article = try BoundStatement(db, """
                 INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            date = try db.cachedStatement(sql: "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
-            region = try db.cachedStatement(sql: """
+            date = try BoundStatement(db, "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
+            region = try BoundStatement(db, """
                 INSERT OR REPLACE INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            regionScope = try db.cachedStatement(sql: "INSERT OR IGNORE INTO region_articles (code, article) VALUES (?, ?)")
-            mention = try db.cachedStatement(sql: """
+            regionScope = try BoundStatement(db, "INSERT OR IGNORE INTO region_articles (code, article) VALUES (?, ?)")
+            mention = try BoundStatement(db, """
                 INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name, effective_code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            program = try db.cachedStatement(sql: """
+            program = try BoundStatement(db, """
                 UPDATE programs SET article_count = article_count + 1, mention_count = mention_count + ?1,
                     first_seen = CASE WHEN ?2 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END,
                     last_seen = CASE WHEN ?2 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END
                 WHERE key = ?3
                 """)
-            programRegion = try db.cachedStatement(sql: """
+            programRegion = try BoundStatement(db, """
                 INSERT INTO program_regions (program, code, name, article_count, mention_count, first_seen, last_seen)
                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?5)
                 ON CONFLICT (program, code) DO UPDATE SET article_count = article_count + 1, mention_count = mention_count + ?4,
                     first_seen = CASE WHEN ?5 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?5 < first_seen THEN ?5 ELSE first_seen END,
                     last_seen = CASE WHEN ?5 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?5 > last_seen THEN ?5 ELSE last_seen END
                 """)
-            programYear = try db.cachedStatement(sql: """
+            programYear = try BoundStatement(db, """
                 INSERT INTO program_years (program, code, year, article_count) VALUES (?, ?, ?, 1)
                 ON CONFLICT (program, code, year) DO UPDATE SET article_count = article_count + 1
                 """)
-            figure = try db.cachedStatement(sql: """
+            figure = try BoundStatement(db, """
                 INSERT INTO figures (article, ordinal, text, value, value_max, unit, qualifier, change, basis, kind, metric,
                     indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            indicator = try db.cachedStatement(sql: """
+            indicator = try BoundStatement(db, """
                 INSERT INTO indicators (id, label, unit, figure_count, article_count) VALUES (?, ?, ?, ?, 1)
                 ON CONFLICT (id) DO UPDATE SET figure_count = figure_count + excluded.figure_count,
                     article_count = article_count + 1,
@@ -177,25 +177,25 @@ struct RecordWriter {
         let article = record.article
         let body = article.text
         let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains(where: Self.containsLineBreak)
-        try statements.article.execute(arguments: [
-            key, article.id, article.source, article.index, article.title, article.subtitle,
-            article.date, article.year, article.outlet, JSONText.array(article.authors),
-            JSONText.array(article.editors), JSONText.array(article.captions), JSONText.array(article.warnings),
-            body, needsParagraphs ? JSONText.array(article.paragraphs) : nil,
-        ])
-        try statements.date.execute(arguments: [key, article.year, article.date])
+        try statements.article.execute {
+            $0.add(key); $0.add(article.id); $0.add(article.source); $0.add(article.index); $0.add(article.title); $0.add(article.subtitle)
+            $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONText.array(article.authors))
+            $0.add(JSONText.array(article.editors)); $0.add(JSONText.array(article.captions)); $0.add(JSONText.array(article.warnings))
+            $0.add(body); $0.add(needsParagraphs ? JSONText.array(article.paragraphs) : nil)
+        }
+        try statements.date.execute { $0.add(key); $0.add(article.year); $0.add(article.date) }
 
         var scope = Set<String>()
         for (rank, mention) in record.regions.enumerated() {
-            try statements.region.execute(arguments: [
-                key, rank, mention.code, mention.name, mention.level.rawValue,
-                mention.prefecture?.code, mention.prefecture?.name, mention.mentions,
-            ])
+            try statements.region.execute {
+                $0.add(key); $0.add(rank); $0.add(mention.code); $0.add(mention.name); $0.add(mention.level.rawValue)
+                $0.add(mention.prefecture?.code); $0.add(mention.prefecture?.name); $0.add(mention.mentions)
+            }
             scope.insert(mention.code)
             scope.formUnion(regions.ancestorCodes(of: mention.code))
         }
         for code in scope {
-            try statements.regionScope.execute(arguments: [code, key])
+            try statements.regionScope.execute { $0.add(code); $0.add(key) }
         }
 
         let paragraphStarts = Self.paragraphStarts(article.paragraphs)
@@ -206,39 +206,43 @@ struct RecordWriter {
             let program = try programKey(mention.name)
             let effective = mention.region ?? fallback
             let effectiveCode = effective?.code ?? ""
-            try statements.mention.execute(arguments: [
-                key, ordinal, program, mention.start, mention.end,
-                Self.paragraph(of: mention.start, starts: paragraphStarts), mention.sentence,
-                mention.region?.code, mention.region?.name, effectiveCode,
-            ])
+            try statements.mention.execute {
+                $0.add(key); $0.add(ordinal); $0.add(program); $0.add(mention.start); $0.add(mention.end)
+                $0.add(Self.paragraph(of: mention.start, starts: paragraphStarts)); $0.add(mention.sentence)
+                $0.add(mention.region?.code); $0.add(mention.region?.name); $0.add(effectiveCode)
+            }
             perProgram[program, default: 0] += 1
             perRegion[ProgramRegion(program: program, code: effectiveCode), default: (effective?.name ?? "", 0)].mentions += 1
         }
         for (program, count) in perProgram {
-            try statements.program.execute(arguments: [count, article.date, program])
+            try statements.program.execute { $0.add(count); $0.add(article.date); $0.add(program) }
         }
         for (key, entry) in perRegion {
-            try statements.programRegion.execute(arguments: [key.program, key.code, entry.name, entry.mentions, article.date])
+            try statements.programRegion.execute {
+                $0.add(key.program); $0.add(key.code); $0.add(entry.name); $0.add(entry.mentions); $0.add(article.date)
+            }
             if let year = article.year {
-                try statements.programYear.execute(arguments: [key.program, key.code, year])
+                try statements.programYear.execute { $0.add(key.program); $0.add(key.code); $0.add(year) }
             }
         }
 
         var indicatorCounts: [String: (count: Int, figure: Figure)] = [:]
         for (ordinal, figure) in record.figures.enumerated() {
-            try statements.figure.execute(arguments: [
-                key, ordinal, figure.text, figure.value, figure.valueMax, figure.unit,
-                figure.qualifier, figure.change?.rawValue, figure.basis?.rawValue, figure.kind.rawValue,
-                figure.metric, figure.indicator, figure.year, figure.region?.code, figure.region?.name,
-                figure.start, figure.end, Self.paragraph(of: figure.start, starts: paragraphStarts),
-                figure.sentence, figure.year ?? article.year,
-            ])
+            try statements.figure.execute {
+                $0.add(key); $0.add(ordinal); $0.add(figure.text); $0.add(figure.value); $0.add(figure.valueMax); $0.add(figure.unit)
+                $0.add(figure.qualifier); $0.add(figure.change?.rawValue); $0.add(figure.basis?.rawValue); $0.add(figure.kind.rawValue)
+                $0.add(figure.metric); $0.add(figure.indicator); $0.add(figure.year); $0.add(figure.region?.code); $0.add(figure.region?.name)
+                $0.add(figure.start); $0.add(figure.end); $0.add(Self.paragraph(of: figure.start, starts: paragraphStarts))
+                $0.add(figure.sentence); $0.add(figure.year ?? article.year)
+            }
             if let indicator = figure.indicator {
                 indicatorCounts[indicator, default: (0, figure)].count += 1
             }
         }
         for (indicator, entry) in indicatorCounts {
-            try statements.indicator.execute(arguments: [indicator, entry.figure.metric, entry.figure.unit, entry.count])
+            try statements.indicator.execute {
+                $0.add(indicator); $0.add(entry.figure.metric); $0.add(entry.figure.unit); $0.add(entry.count)
+            }
         }
     }
 
