@@ -1,7 +1,7 @@
 import ZhiliCore
 
-/// A record made ready for the index on any thread: its full-text terms are computed, so that the
-/// writer, which runs one batch at a time, only inserts.
+/// A record made ready for the index on any thread: its title and body are segmented into the
+/// terms the full-text table takes, so that the writer, which runs one batch at a time, only inserts.
 ///
 /// ```swift
 /// let prepared = try records.map(store.prepare)   // on worker threads
@@ -10,6 +10,8 @@ import ZhiliCore
 public struct PreparedRecord: Sendable {
     /// The record.
     public let record: ArticleRecord
-    /// The index terms of the body and of a non-empty title, handed to the tokenizer when they are inserted.
-    let terms: [TermHandoff.Entry]
+    /// The index terms of the title (none when it is missing or empty).
+    let titleTerms: TermStream
+    /// The index terms of the body.
+    let bodyTerms: TermStream
 }

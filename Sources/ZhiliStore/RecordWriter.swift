@@ -3,66 +3,46 @@ import GRDB
 import ZhiliCore
 import ZhiliExtract
 
-/// Writes records inside one write transaction of the main file: replaces stored records with the
-/// same id and fills the article, region, program, figure and indicator tables. The full-text
-/// changes it plans (``planFullText(_:)``) are written to ``FullTextFile`` meanwhile.
+/// Writes a batch of records inside one write transaction: replaces stored records with the same
+/// id and fills the article, full-text, region, program, figure and indicator tables, so a batch
+/// is searchable exactly when its other rows are visible.
 struct RecordWriter {
     let db: Database
     let regions: RegionTable
+    /// Segments the stored text of a replaced article, to remove its full-text row.
+    let segmenters: SegmenterPool
     private var programKeys: [String: Int64] = [:]
 
-    init(db: Database, regions: RegionTable) {
+    init(db: Database, regions: RegionTable, segmenters: SegmenterPool) {
         self.db = db
         self.regions = regions
+        self.segmenters = segmenters
     }
 
-    /// Keys given to the records of the batch by ``planFullText(_:)``, in order, with the key of
-    /// the stored row each replaces.
-    private var keys: [(key: Int64, replaced: Int64?)] = []
-
-    /// Finds the stored rows the batch replaces and gives every record its key; returns the
-    /// full-text changes (deletions of replaced rows, insertions), in batch order, so that the
-    /// full-text file can be written while ``write(_:)`` fills the other tables.
-    mutating func planFullText(_ records: [PreparedRecord]) throws -> [FullTextFile.Change] {
+    /// Writes `records` in order under new keys; a record replaces a stored one with the same id,
+    /// and a later record in the batch an earlier one.
+    mutating func write(_ records: [PreparedRecord]) throws -> WriteSummary {
         var nextKey = (try Int64.fetchOne(db, sql: "SELECT max(key) FROM articles") ?? 0) + 1
-        var inBatch: [String: (key: Int64, title: String, body: String)] = [:]
-        var changes: [FullTextFile.Change] = []
-        changes.reserveCapacity(records.count)
-        keys = []
-        keys.reserveCapacity(records.count)
+        var inBatch: [String: (key: Int64, prepared: PreparedRecord)] = [:]
+        var summary = WriteSummary()
         let lookup = try db.cachedStatement(sql: "SELECT key, title, body FROM articles WHERE id = ?")
         for prepared in records {
             let article = prepared.record.article
-            var replaced: Int64?
             if let earlier = inBatch[article.id] {
-                replaced = earlier.key
-                changes.append(.delete(key: earlier.key, title: earlier.title, body: earlier.body))
-            } else if let old = try Row.fetchOne(lookup, arguments: [article.id]) {
-                replaced = old["key"]
-                changes.append(.delete(key: old["key"], title: old["title"] ?? "", body: old["body"]))
-            }
-            let key = nextKey
-            nextKey += 1
-            keys.append((key, replaced))
-            inBatch[article.id] = (key, article.title ?? "", article.text)
-            changes.append(.insert(key: key, title: article.title ?? "", body: article.text))
-        }
-        return changes
-    }
-
-    /// Writes `records`, in order, under the keys ``planFullText(_:)`` gave them; a later record
-    /// with the same id replaces an earlier one. Leaves the full-text index to the caller.
-    mutating func write(_ records: [PreparedRecord]) throws -> WriteSummary {
-        precondition(keys.count == records.count, "planFullText(_:) first")
-        var summary = WriteSummary()
-        for (prepared, key) in zip(records, keys) {
-            if let replaced = key.replaced {
-                try delete(key: replaced)
+                try delete(key: earlier.key, title: earlier.prepared.titleTerms, body: earlier.prepared.bodyTerms)
+                summary.replaced += 1
+            } else if let stored = try Row.fetchOne(lookup, arguments: [article.id]) {
+                let terms = try segmenters.terms(of: [stored["body"], stored["title"] ?? ""])
+                try delete(key: stored["key"], title: terms[1], body: terms[0])
                 summary.replaced += 1
             } else {
                 summary.inserted += 1
             }
-            try insert(prepared.record, key: key.key)
+            let key = nextKey
+            nextKey += 1
+            inBatch[article.id] = (key, prepared)
+            try insert(prepared.record, key: key)
+            try FullTextTable.insert(key: key, title: prepared.titleTerms, body: prepared.bodyTerms, db)
         }
         try refreshProgramDates()
         return summary
@@ -97,8 +77,10 @@ struct RecordWriter {
         touchedPrograms.removeAll()
     }
 
-    /// Removes the stored article `key` and everything derived from it (not its full-text row).
-    private mutating func delete(key: Int64) throws {
+    /// Removes the stored article `key` and everything derived from it; `title` and `body` are
+    /// the terms its full-text row was indexed with.
+    private mutating func delete(key: Int64, title: TermStream, body: TermStream) throws {
+        try FullTextTable.delete(key: key, title: title, body: body, db)
         let counts = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT indicator, count(*) AS n FROM figures WHERE article = ? AND indicator IS NOT NULL GROUP BY indicator
             """), arguments: [key])

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ZhiliCore
 import ZhiliExtract
@@ -5,14 +6,14 @@ import ZhiliExtract
 /// The database schema and its versioned migrations.
 ///
 /// Tables: `articles` (one row per record, `key` is also the full-text rowid), `article_fts`
-/// (contentless FTS5 over title and body, tokenized by ``ZhiliTokenizer``; since v3 in
-/// ``FullTextFile``, with `fulltext_state` here), `regions` and
-/// `region_tree` (the division table and its ancestor closure), `article_regions`,
+/// (``FullTextTable``: contentless FTS5 over title and body, tokenized by ``ZhiliTokenizer``),
+/// `regions` and `region_tree` (the division table and its ancestor closure), `article_regions`,
 /// `region_articles` (articles by division, divisions above included), `programs`,
 /// `program_mentions`, `figures` and `indicators`.
 enum Schema {
-    /// Every migration, in order. Never edit a shipped migration: add a new one.
-    static var migrator: DatabaseMigrator {
+    /// Every migration, in order. Never edit a shipped migration: add a new one. `segmenters`
+    /// segment the stored articles when a migration rebuilds the full-text index.
+    static func migrator(segmenters: SegmenterPool) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """
@@ -181,18 +182,26 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v3: full text in its own file") { db in
-            // The full-text index moves to FullTextFile; the store rebuilds it there when it opens.
+            // Version 3 kept the full-text index in a second file, `<index>-fts`; v4 undoes it.
             try db.execute(sql: """
                 DROP TABLE IF EXISTS main.article_fts;
-                CREATE TABLE \(fullTextStateTable) (
+                CREATE TABLE fulltext_state (
                     id INTEGER PRIMARY KEY CHECK (id = 1), generation TEXT NOT NULL, batches INTEGER NOT NULL);
                 """)
         }
+        migrator.registerMigration("v4: full text back in the index file") { db in
+            // Documents are now inserted as term streams (TermStream), so the table is built anew
+            // from the stored articles; the second file of v3 is deleted.
+            try db.execute(sql: "DROP TABLE fulltext_state")
+            try db.execute(sql: FullTextTable.createSQL)
+            try FullTextTable.indexStoredArticles(db, segmenters: segmenters)
+            let secondFile = try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'").map { $0 + "-fts" }
+            for path in [secondFile, secondFile.map { $0 + "-wal" }, secondFile.map { $0 + "-shm" }].compactMap(\.self) {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
         return migrator
     }
-
-    /// The main file's copy of ``FullTextFile/SyncState``.
-    static let fullTextStateTable = "fulltext_state"
 
     /// Replaces the `regions` and `region_tree` tables with `table` when they differ in size.
     static func loadRegions(_ table: RegionTable, into db: Database) throws {

@@ -2,7 +2,8 @@ import Foundation
 import ZhiliCore
 import ZhiliSegment
 
-/// A small pool of segmenters, so concurrent queries each get their own (a segmenter is not thread-safe).
+/// A small pool of segmenters, so concurrent queries each get their own (a segmenter is not
+/// thread-safe), and the segmentation of texts for the full-text index on all cores.
 final class SegmenterPool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Segmenter] = []
@@ -29,37 +30,42 @@ final class SegmenterPool: @unchecked Sendable {
 
     /// Prepares `records` for the writer on all cores.
     func prepare(_ records: [ArticleRecord]) throws -> [PreparedRecord] {
-        // Bodies first, then the non-empty titles, in one pass over all cores.
-        var texts = records.map(\.article.text)
-        var titleIndex: [Int?] = []
-        titleIndex.reserveCapacity(records.count)
-        for record in records {
-            if let title = record.article.title, !title.isEmpty {
-                titleIndex.append(texts.count)
-                texts.append(title)
-            } else {
-                titleIndex.append(nil)
-            }
-        }
-        let entries = try prepare(texts: texts)
+        // Bodies, then titles, in one pass over all cores.
+        let terms = try self.terms(of: records.map(\.article.text) + records.map { $0.article.title ?? "" })
         return records.indices.map { index in
-            PreparedRecord(record: records[index], terms: [entries[index]] + (titleIndex[index].map { [entries[$0]] } ?? []))
+            PreparedRecord(record: records[index], titleTerms: terms[records.count + index], bodyTerms: terms[index])
         }
     }
 
-    /// The index terms of each of `texts`, computed on all cores, in order.
-    func prepare(texts: [String]) throws -> [TermHandoff.Entry] {
-        guard texts.count > 1 else { return try texts.map(prepareOne) }
+    /// Prepares one record with a pooled segmenter.
+    func prepare(_ record: ArticleRecord) throws -> PreparedRecord {
+        try with { segmenter in
+            var scratch = TermStream.Scratch()
+            return PreparedRecord(
+                record: record, titleTerms: try Self.terms(of: record.article.title ?? "", segmenter: segmenter, scratch: &scratch),
+                bodyTerms: try Self.terms(of: record.article.text, segmenter: segmenter, scratch: &scratch))
+        }
+    }
+
+    /// The index terms of each of `texts`, in order, computed on all cores when there are several
+    /// (an empty text has none).
+    func terms(of texts: [String]) throws -> [TermStream] {
         let workers = min(texts.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard workers > 1 else {
+            return try with { segmenter in
+                var scratch = TermStream.Scratch()
+                return try texts.map { try Self.terms(of: $0, segmenter: segmenter, scratch: &scratch) }
+            }
+        }
         let failure = FailureBox()
-        let slots = PreparedSlots(count: texts.count)
+        let slots = TermSlots(count: texts.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 try self.with { segmenter in
-                    var scratch = DocumentTerms.Scratch()
+                    var scratch = TermStream.Scratch()
                     var index = worker
                     while index < texts.count {
-                        slots.set(index, try Self.entry(texts[index], segmenter: segmenter, scratch: &scratch))
+                        slots.set(index, try Self.terms(of: texts[index], segmenter: segmenter, scratch: &scratch))
                         index += workers
                     }
                 }
@@ -71,39 +77,25 @@ final class SegmenterPool: @unchecked Sendable {
         return slots.values
     }
 
-    /// Prepares one record with a pooled segmenter.
-    func prepare(_ record: ArticleRecord) throws -> PreparedRecord {
-        var terms = [try prepareOne(record.article.text)]
-        if let title = record.article.title, !title.isEmpty { terms.append(try prepareOne(title)) }
-        return PreparedRecord(record: record, terms: terms)
-    }
-
-    private func prepareOne(_ text: String) throws -> TermHandoff.Entry {
-        try with { segmenter in
-            var scratch = DocumentTerms.Scratch()
-            return try Self.entry(text, segmenter: segmenter, scratch: &scratch)
-        }
-    }
-
-    private static func entry(_ text: String, segmenter: Segmenter, scratch: inout DocumentTerms.Scratch) throws -> TermHandoff.Entry {
-        TermHandoff.Entry(text: text, terms: try DocumentTerms(text: text, segmenter: segmenter, scratch: &scratch))
+    private static func terms(of text: String, segmenter: Segmenter, scratch: inout TermStream.Scratch) throws -> TermStream {
+        text.isEmpty ? .empty : try TermStream(text: text, segmenter: segmenter, scratch: &scratch)
     }
 }
 
 /// Results filled in by concurrent workers, one slot each.
-private final class PreparedSlots: @unchecked Sendable {
-    private var slots: [TermHandoff.Entry?]
+private final class TermSlots: @unchecked Sendable {
+    private var slots: [TermStream]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Array(repeating: .empty, count: count) }
 
-    func set(_ index: Int, _ value: TermHandoff.Entry) {
+    func set(_ index: Int, _ value: TermStream) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
-    var values: [TermHandoff.Entry] { slots.compactMap { $0 } }
+    var values: [TermStream] { slots }
 }
 
 /// The first error thrown by concurrent workers.

@@ -8,7 +8,7 @@ enum SQLExperiment {
         _ = try SQLiteStore(path: indexPath, mode: .readOnly) // validates; registers nothing globally
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.prepareDatabase { db in try SQLiteStore.prepareConnection(db, indexPath: indexPath) }
+        configuration.prepareDatabase { db in try SQLiteStore.prepareConnection(db) }
         let pool = try DatabasePool(path: indexPath, configuration: configuration)
         let terms = ["\"网格\"", "\"调解室\"", "\"网格员\" AND \"调解\""]
         let variants: [(String, String)] = [

@@ -57,7 +57,7 @@ func fileSize(_ path: String) -> Int {
 }
 
 func databaseSize(_ path: String) -> Int {
-    ["", "-wal", "-fts", "-fts-wal"].reduce(0) { $0 + fileSize(path + $1) }
+    ["", "-wal"].reduce(0) { $0 + fileSize(path + $1) }
 }
 
 func log(_ text: String) {
@@ -85,7 +85,7 @@ if options.profile > 0 {
 // MARK: Build
 if !options.reuse {
     for path in [indexPath, baselinePath] {
-        for suffix in ["", "-wal", "-shm", "-fts", "-fts-wal", "-fts-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
 var articleCount = 0
@@ -110,10 +110,9 @@ var textBytes = 0, jsonlBytes = 0
 let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 let extractor = try ParallelExtractor(threads: workers, regions: regions)
 var produced = 0
-// Batches are indexed in chunks of ten, timed from the first prepare to the moment the full-text
-// file has committed the last batch (finishWriting), so no index work runs outside the clock or
-// under the baseline's. Within a chunk, as `zhili index` does, each batch is segmented on all
-// cores while the one before is written.
+// Batches are indexed in chunks of ten, timed from the first prepare to the commit of the last
+// batch, so no index work runs outside the clock or under the baseline's. Within a chunk, as
+// `zhili index` does, each batch is segmented on all cores while the one before is written.
 let chunkSize = 10
 var chunk: [[ArticleRecord]] = []
 func indexChunk() throws {
@@ -131,7 +130,6 @@ func indexChunk() throws {
             group.wait()
             if let result = next.result { ready = try result.get() }
         }
-        try store.finishWriting()
     }
     storeCPUSeconds += processCPUTime() - cpuBefore
     chunk.removeAll()

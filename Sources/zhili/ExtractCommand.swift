@@ -117,8 +117,6 @@ struct ExtractCommand: ParsableCommand {
             extractor.defaultYear = defaultYear
             return ExtractionProcessor(cleaner: cleaner, extractor: extractor, includeTokens: includeTokens)
         }
-        // Waits for the full-text index to take the last batch.
-        try reporter.run { try store?.finishWriting() }
         if !batch.quiet { reporter.report(summary.line) }
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }

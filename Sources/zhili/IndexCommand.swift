@@ -45,10 +45,7 @@ struct IndexCommand: ParsableCommand {
         let batchSummary = try batch.run(options, reporter: reporter, sink: { summary = summary + (try store.write($0)) }) {
             IndexingProcessor(store: store)
         }
-        try reporter.run {
-            try store.finishWriting()
-            if optimize { try store.optimize() }
-        }
+        if optimize { try reporter.run { try store.optimize() } }
         if batch.quiet { return }
         let count = summary.inserted + summary.replaced
         let seconds = batchSummary.elapsed

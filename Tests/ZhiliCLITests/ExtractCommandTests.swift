@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func killNineWhileIndexingThenResumeLeavesEveryRecordSearchable() throws {
-        // The index is two files committed one after the other; a kill can fall between them.
+        // Each checkpoint's records, full text included, commit in one transaction; a kill can fall anywhere.
         let directory = CLI.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.makeDump(at: directory.appendingPathComponent("dump.jsonl"), count: 600)
