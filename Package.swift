@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "ZhiliStore",
             dependencies: [
-                "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "CZhiliSQLite",
+                "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliICU", "ZhiliText", "CZhiliSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

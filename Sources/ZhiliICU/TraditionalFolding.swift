@@ -53,6 +53,9 @@ public enum TraditionalFolding {
     public static func fold(_ text: String) -> String { folded(text) ?? text }
 
     /// The Simplified form of `scalar` (itself when it has none).
+    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar { fold(scalar, table: table) }
+
+    /// ``fold(_:)`` with the table passed in, for loops.
     @inline(__always)
     static func fold(_ scalar: Unicode.Scalar, table: [UInt16]) -> Unicode.Scalar {
         guard scalar.value < 0x10000 else { return scalar }

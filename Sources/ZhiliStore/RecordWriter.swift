@@ -1,4 +1,5 @@
 import Foundation
+import ZhiliText
 import GRDB
 import ZhiliCore
 import ZhiliExtract
@@ -179,9 +180,9 @@ struct RecordWriter {
         let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains(where: Self.containsLineBreak)
         try statements.article.execute {
             $0.add(key); $0.add(article.id); $0.add(article.source); $0.add(article.index); $0.add(article.title); $0.add(article.subtitle)
-            $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONText.array(article.authors))
-            $0.add(JSONText.array(article.editors)); $0.add(JSONText.array(article.captions)); $0.add(JSONText.array(article.warnings))
-            $0.add(body); $0.add(needsParagraphs ? JSONText.array(article.paragraphs) : nil)
+            $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONString.array(article.authors))
+            $0.add(JSONString.array(article.editors)); $0.add(JSONString.array(article.captions)); $0.add(JSONString.array(article.warnings))
+            $0.add(body); $0.add(needsParagraphs ? JSONString.array(article.paragraphs) : nil)
         }
         try statements.date.execute { $0.add(key); $0.add(article.year); $0.add(article.date) }
 
@@ -307,36 +308,9 @@ private struct ProgramRegion: Hashable {
     var code: String
 }
 
-/// Minimal JSON text for string arrays stored in TEXT columns (faster than a JSONEncoder per row).
+/// String arrays stored in TEXT columns as JSON (written by ``ZhiliText/JSONString``).
 enum JSONText {
-    /// `["a","b"]` with JSON escapes.
-    static func array(_ strings: [String]) -> String {
-        var result = "["
-        for (index, string) in strings.enumerated() {
-            if index > 0 { result += "," }
-            result += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\t": result += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        result.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            result += "\""
-        }
-        return result + "]"
-    }
-
-    /// Decodes a string array written by ``array(_:)``; empty on malformed input.
+    /// Decodes a stored string array; empty on malformed input.
     static func strings(_ text: String?) -> [String] {
         guard let text, let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([String].self, from: data)) ?? []

@@ -1,4 +1,5 @@
 import ZhiliCore
+import ZhiliICU
 import ZhiliSegment
 
 /// A parsed, segmented query ready to run: the FTS5 expression, the words to highlight and the
@@ -78,6 +79,8 @@ struct SearchPlan: Sendable {
 
     /// The folded, non-punctuation segments of `text`.
     static func segments(of text: String, segmenter: Segmenter) throws -> [String] {
+        // Queries in Traditional characters search the Simplified index terms.
+        let text = TraditionalFolding.fold(text)
         let scalars = Array(text.unicodeScalars)
         var result: [String] = []
         for token in try segmenter.tokens(in: text) where token.kind != .punct {

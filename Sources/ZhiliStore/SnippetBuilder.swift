@@ -1,3 +1,5 @@
+import ZhiliICU
+
 /// Finds query words in a text and cuts the passage that shows most of them.
 ///
 /// Matching is literal on folded text (case and full-width folded like the index), so every
@@ -68,7 +70,7 @@ enum SnippetBuilder {
 
     /// The scalars of `text`, folded like the index.
     static func foldedScalars(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.map(TermFolding.fold)
+        text.unicodeScalars.map { TermFolding.fold(TraditionalFolding.fold($0)) }
     }
 
     /// The best passage of `text` for `needles`; the opening of `text` when nothing matches.
@@ -77,7 +79,7 @@ enum SnippetBuilder {
     static func snippet(of text: String, needles: [[String]]) -> Snippet {
         let original = Array(text.unicodeScalars)
         var folded = original
-        for index in folded.indices { folded[index] = TermFolding.fold(folded[index]) }
+        for index in folded.indices { folded[index] = TermFolding.fold(TraditionalFolding.fold(folded[index])) }
         let tagged = taggedHighlights(of: needles, in: folded)
         var start = 0
         if !tagged.isEmpty {

@@ -1,5 +1,6 @@
 import ZhiliCore
 import ZhiliSegment
+import ZhiliICU
 
 /// The index terms of one text, serialized as the value inserted into a column of `article_fts`:
 /// the text is segmented ahead of time (on any thread, see ``SegmenterPool``), and the `zhili`
@@ -21,6 +22,9 @@ struct TermStream: Sendable {
     ///
     /// - Complexity: O(n) in the length of `text`.
     init(text: String, segmenter: Segmenter, scratch: inout Scratch) throws {
+        // Traditional characters are indexed as Simplified (網格員 as 网格员); the fold keeps every
+        // scalar and byte offset (both forms are three UTF-8 bytes).
+        let text = TraditionalFolding.fold(text)
         try segmenter.tokens(in: text, into: &scratch.tokens)
         scratch.scalars.removeAll(keepingCapacity: true)
         scratch.byteOffsets.removeAll(keepingCapacity: true)
@@ -34,8 +38,8 @@ struct TermStream: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scratch.tokens.count * 24)
         var folded: [UInt8] = []
-        var text = text
-        text.withUTF8 { utf8 in
+        var utf8Text = text
+        utf8Text.withUTF8 { utf8 in
             let offsets = scratch.byteOffsets
             IndexTerms.forEach(in: scratch.tokens, scalars: scratch.scalars) { start, end, colocated in
                 guard end < offsets.count, offsets[end] > offsets[start] else { return }

@@ -42,4 +42,28 @@ import Testing
             #expect(converted[file] == extracted, "\(file)")
         }
     }
+
+    /// Ids of the hits of `query`, in rank order.
+    static func hits(_ query: String, db: URL) throws -> [String] {
+        let run = try CLI.run(["search", query, "--db", db.path, "--json", "--limit", "50"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return (results["hits"] as? [[String: Any]] ?? []).compactMap { $0["article_id"] as? String }
+    }
+
+    @Test func traditionalQueriesAndArticlesMeetSimplifiedOnes() throws {
+        let directory = CLI.scratch()
+        let db = directory.appendingPathComponent("zhili.db")
+        let traditional = CLI.root.appendingPathComponent("Tests/ZhiliCLITests/Fixtures/traditional/utf8/003_8b228848fdd751f3.txt")
+        let index = try CLI.run(["extract", CLI.root.appendingPathComponent("corpus/raw").path, traditional.path, "--db", db.path, "--quiet"])
+        #expect(index.status == 0, "\(index.stderr)")
+        let simplified = try Self.hits("网格员", db: db)
+        // The Traditional copy of 003 is found beside its Simplified original, shown as written.
+        let run = try CLI.run(["search", "网格员", "--db", db.path, "--json", "--limit", "50"])
+        #expect(run.stdout.contains("五大任務 興安擔當"))
+        #expect(run.stdout.contains("五大任务 兴安担当"))
+        #expect(try Self.hits("網格員", db: db) == simplified)
+        #expect(try Self.hits("\"矛盾糾紛\"", db: db) == (try Self.hits("\"矛盾纠纷\"", db: db)))
+    }
 }
+
