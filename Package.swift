@@ -130,12 +130,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Search benchmark driven by scripts/bench-search (not a product).
-        .executableTarget(
-            name: "zhili-bench-search",
-            dependencies: ["ZhiliCore", "ZhiliIngest", "ZhiliExtract", "ZhiliStore", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings
-        ),
 
         .testTarget(name: "ZhiliTextTests", dependencies: ["ZhiliText"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
