@@ -12,11 +12,14 @@ included) and compares each article's record with gold.jsonl, following the set'
 - article regions: precision/recall/F1 of canonical names per article (only `subject` regions
   when records carry a `role`).
 
-Usage: scripts/score_devset.py [--zhili BIN] [--devset DIR] [--misses] [--records FILE]
+Usage: scripts/score_devset.py [--zhili BIN] [--devset DIR] [--misses] [--records FILE] [--floor FIELD=VALUE]...
   --misses   print every disagreement, per article: "-" missed gold item, "+" extra prediction,
              "~" matched figure with a wrong attribute (gold → predicted).
   --records  score these JSON Lines records instead of running zhili.
-Exit status 0; the numbers are the result.
+  --floor    fail (exit 1) when FIELD scores below VALUE; fields: figure_f1, program_f1,
+             region_f1, change, metric, figure_region, year. scripts/test sets floors at the
+             levels reached, so that a change that loses ground on unseen articles fails CI.
+Exit status 0 when every floor holds.
 """
 import argparse
 import json
@@ -81,6 +84,7 @@ def main():
     parser.add_argument("--devset", default=os.path.join(ROOT, "..", "shared", "devset"))
     parser.add_argument("--records")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--floor", action="append", default=[], metavar="FIELD=VALUE")
     args = parser.parse_args()
 
     with open(os.path.join(args.devset, "gold.jsonl"), encoding="utf-8") as handle:
@@ -181,6 +185,23 @@ def main():
     if args.misses:
         print()
         print("\n".join(report))
+    scores = {
+        "figure_f1": prf(t["fig_tp"], t["fig_pred"], t["fig_gold"])[2],
+        "program_f1": prf(t["prog_tp"], t["prog_pred"], t["prog_gold"])[2],
+        "region_f1": prf(t["reg_tp"], t["reg_pred"], t["reg_gold"])[2],
+        "change": t["change_ok"] / matched, "metric": t["metric_ok"] / matched,
+        "figure_region": t["region_ok"] / matched, "year": t["year_ok"] / matched,
+    }
+    failed = []
+    for floor in args.floor:
+        field, _, value = floor.partition("=")
+        if field not in scores:
+            sys.exit(f"unknown field {field}; fields: {', '.join(scores)}")
+        if scores[field] < float(value):
+            failed.append(f"{field} {scores[field]:.3f} < {float(value):.3f}")
+    if failed:
+        print("BELOW FLOOR: " + "; ".join(failed))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
