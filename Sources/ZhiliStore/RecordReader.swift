@@ -24,15 +24,16 @@ struct RecordReader {
             let prefectureName: String? = row["prefecture_name"]
             return RegionMention(
                 name: row["name"], code: row["code"], level: RegionLevel(rawValue: row["level"]) ?? .county,
-                prefecture: prefectureCode.map { RegionRef(name: prefectureName ?? "", code: $0) }, mentions: row["mentions"])
+                prefecture: prefectureCode.map { RegionRef(name: prefectureName ?? "", code: $0) }, mentions: row["mentions"],
+                role: RegionRole(rawValue: row["role"] ?? "") ?? .subject)
         }
         let programs = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT p.name, pm.start, pm."end", pm.sentence, pm.region_code, pm.region_name
+            SELECT p.name, pm.start, pm."end", pm.sentence, pm.region_code, pm.region_name, pm.aliases
             FROM program_mentions pm JOIN programs p ON p.key = pm.program WHERE pm.article = ? ORDER BY pm.ordinal
             """), arguments: [key]).map { row in
                 ProgramMention(
                     name: row["name"], start: row["start"], end: row["end"], sentence: row["sentence"],
-                    region: Self.region(code: row["region_code"], name: row["region_name"]))
+                    region: Self.region(code: row["region_code"], name: row["region_name"]), aliases: JSONText.strings(row["aliases"]))
             }
         let figures = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM figures WHERE article = ? ORDER BY ordinal"), arguments: [key])
             .map(Self.figure)
@@ -51,6 +52,7 @@ struct RecordReader {
             basis: (row["basis"] as String?).flatMap(ChangeBasis.init(rawValue:)),
             kind: (row["kind"] as String?).flatMap(FigureKind.init(rawValue:)) ?? .measure,
             metric: row["metric"], indicator: row["indicator"], year: row["year"],
+            yearSource: (row["year_source"] as String?).flatMap(YearSource.init(rawValue:)),
             region: region(code: row["region_code"], name: row["region_name"]),
             start: row["start"], end: row["end"], sentence: row["sentence"])
     }

@@ -131,13 +131,13 @@ struct RecordWriter {
                 """)
             date = try BoundStatement(db, "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
             region = try BoundStatement(db, """
-                INSERT OR REPLACE INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions, role)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             regionScope = try BoundStatement(db, "INSERT OR IGNORE INTO region_articles (code, article) VALUES (?, ?)")
             mention = try BoundStatement(db, """
-                INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name, effective_code)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name, effective_code, aliases)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             program = try BoundStatement(db, """
                 UPDATE programs SET article_count = article_count + 1, mention_count = mention_count + ?1,
@@ -158,8 +158,8 @@ struct RecordWriter {
                 """)
             figure = try BoundStatement(db, """
                 INSERT INTO figures (article, ordinal, text, value, value_max, unit, qualifier, change, basis, kind, metric,
-                    indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year, year_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             indicator = try BoundStatement(db, """
                 INSERT INTO indicators (id, label, unit, figure_count, article_count) VALUES (?, ?, ?, ?, 1)
@@ -191,6 +191,7 @@ struct RecordWriter {
             try statements.region.execute {
                 $0.add(key); $0.add(rank); $0.add(mention.code); $0.add(mention.name); $0.add(mention.level.rawValue)
                 $0.add(mention.prefecture?.code); $0.add(mention.prefecture?.name); $0.add(mention.mentions)
+                $0.add(mention.role.rawValue)
             }
             scope.insert(mention.code)
             scope.formUnion(regions.ancestorCodes(of: mention.code))
@@ -211,6 +212,7 @@ struct RecordWriter {
                 $0.add(key); $0.add(ordinal); $0.add(program); $0.add(mention.start); $0.add(mention.end)
                 $0.add(Self.paragraph(of: mention.start, starts: paragraphStarts)); $0.add(mention.sentence)
                 $0.add(mention.region?.code); $0.add(mention.region?.name); $0.add(effectiveCode)
+                $0.add(mention.aliases.isEmpty ? nil : JSONString.array(mention.aliases))
             }
             perProgram[program, default: 0] += 1
             perRegion[ProgramRegion(program: program, code: effectiveCode), default: (effective?.name ?? "", 0)].mentions += 1
@@ -234,7 +236,7 @@ struct RecordWriter {
                 $0.add(figure.qualifier); $0.add(figure.change?.rawValue); $0.add(figure.basis?.rawValue); $0.add(figure.kind.rawValue)
                 $0.add(figure.metric); $0.add(figure.indicator); $0.add(figure.year); $0.add(figure.region?.code); $0.add(figure.region?.name)
                 $0.add(figure.start); $0.add(figure.end); $0.add(Self.paragraph(of: figure.start, starts: paragraphStarts))
-                $0.add(figure.sentence); $0.add(figure.year ?? article.year)
+                $0.add(figure.sentence); $0.add(figure.year ?? article.year); $0.add(figure.yearSource?.rawValue)
             }
             if let indicator = figure.indicator {
                 indicatorCounts[indicator, default: (0, figure)].count += 1

@@ -200,6 +200,15 @@ enum Schema {
                 try? FileManager.default.removeItem(atPath: path)
             }
         }
+        migrator.registerMigration("v5: region roles, program aliases, year sources") { db in
+            // Records written before these fields existed read back as they were extracted then:
+            // every region a subject, no aliases, years without a stated source.
+            try db.execute(sql: """
+                ALTER TABLE article_regions ADD COLUMN role TEXT NOT NULL DEFAULT 'subject';
+                ALTER TABLE program_mentions ADD COLUMN aliases TEXT;
+                ALTER TABLE figures ADD COLUMN year_source TEXT;
+                """)
+        }
         return migrator
     }
 

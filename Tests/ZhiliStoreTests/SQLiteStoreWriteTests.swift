@@ -12,6 +12,24 @@ import ZhiliCore
         #expect(try store.article(id: "missing") == nil)
     }
 
+    @Test func regionRolesProgramAliasesAndYearSourcesRoundTrip() throws {
+        var record = Fixtures.laoli
+        record.regions[record.regions.count - 1].role = .mentioned
+        record.programs[0].aliases = ["老李调解室品牌"]
+        record.figures = record.figures.map { figure in
+            var figure = figure
+            figure.year = 2023
+            figure.yearSource = .articleDate
+            return figure
+        }
+        let (store, _) = try Fixtures.store([record])
+        let stored = try #require(try store.article(id: record.article.id))
+        #expect(stored == record)
+        #expect(stored.regions.last?.role == .mentioned)
+        #expect(stored.programs.first?.aliases == ["老李调解室品牌"])
+        #expect(stored.figures.allSatisfy { $0.yearSource == .articleDate })
+    }
+
     @Test func reindexingTheSameIDReplacesTheArticle() throws {
         let (store, _) = try Fixtures.store()
         var changed = Fixtures.wuhaiFraud
