@@ -209,8 +209,8 @@ struct SentenceCache {
 ///
 /// The nearer before it in its sentence of a region named there (not one of a list of places,
 /// …等地) and a whole-region word (全市, 全盟, 全旗, 全区, 全省), which stands for the article's
-/// division at that level; else the region that opens its paragraph; else the article's most
-/// salient region.
+/// division at that level; else the last county named earlier in its paragraph; else the region
+/// that opens its paragraph; else the article's most salient region.
 struct RegionLocator {
     let text: ArticleText
     let hits: [RegionHit]
@@ -228,6 +228,11 @@ struct RegionLocator {
         }
         if let named { return table.region(code: named.code)?.ref }
         let paragraph = text.paragraph(at: offset)
+        // A county named earlier in the paragraph is more specific than a league opening it.
+        if let hit = hits.last(where: { paragraph.contains($0.start) && $0.start < offset && !$0.isLocative }),
+           let region = table.region(code: hit.code), region.level == .county {
+            return region.ref
+        }
         if let hit = hits.first(where: { paragraph.contains($0.start) }), hit.start - paragraph.lowerBound <= 4, hit.start < offset {
             return table.region(code: hit.code)?.ref
         }

@@ -121,5 +121,13 @@ import ZhiliExtract
             #expect(figures.first { $0.text == figure }?.region?.name == region, "\(figure)")
         }
     }
+
+    /// A figure whose sentence names no region belongs to a county named earlier in its paragraph,
+    /// which is more specific than the article's region.
+    @Test func aCountyNamedEarlierInTheParagraphTakesTheFigure() throws {
+        let record = try ExtractionFixture.record(
+            "近年来,兴安盟深化平安建设,扎赉特旗推行网格化管理。截至目前,共划分网格320个。", title: "兴安盟:平安建设走深走实")
+        #expect(record.figures.first { $0.text == "320个" }?.region?.name == "扎赉特旗")
+    }
 }
 
