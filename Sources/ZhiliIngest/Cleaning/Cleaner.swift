@@ -5,8 +5,8 @@ import ZhiliCore
 ///
 /// 1. Decode the bytes (``TextDecoding``); HTML pages are reduced to their text (``HTMLText``).
 /// 2. Normalize characters (``TextNormalizer``).
-/// 3. Per line: repair doubled runs (``DoubledRunRepair``), close justification spaces
-///    (``JustificationSpaces``), lift metadata lines (``MetadataExtractor``) and drop
+/// 3. Per line: repair doubled runs (``DoubledRunRepair``), remove pinyin debris of converted
+///    pages (``PinyinDebris``), close justification spaces (``JustificationSpaces``), lift metadata lines (``MetadataExtractor``) and drop
 ///    boilerplate (``BoilerplateFilter``).
 /// 4. Join column-broken lines into paragraphs (``ColumnJoiner``).
 /// 5. Sort paragraphs into body, headings, bylines and captions, split several articles and
@@ -19,6 +19,7 @@ public struct Cleaner: Sendable {
     private let normalizer = TextNormalizer()
     private let doubled = DoubledRunRepair()
     private let spaces = JustificationSpaces()
+    private let pinyin = PinyinDebris()
     private let metadata = MetadataExtractor()
     private let boilerplate: BoilerplateFilter
     private let joiner = ColumnJoiner()
@@ -97,7 +98,7 @@ public struct Cleaner: Sendable {
                     metadata.absorb(boilerplate: line, into: &found)
                     continue
                 }
-                line = TextShape.trimmed(spaces.repair(doubled.repair(line)))
+                line = TextShape.trimmed(spaces.repair(pinyin.repair(doubled.repair(line))))
                 if metadata.consume(line, into: &found) { lines.append(SourceLine("")); continue }
                 switch boilerplate.classify(line) {
                 case .keep(let kept):
