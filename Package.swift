@@ -43,7 +43,7 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
-        .target(name: "ZhiliICU", dependencies: ["CZhiliICU"], swiftSettings: swiftSettings),
+        .target(name: "ZhiliICU", dependencies: ["ZhiliText", "CZhiliICU"], swiftSettings: swiftSettings),
         // Debian's libxml2 headers and library, found with pkg-config; only CZhiliHTML includes them.
         .systemLibrary(
             name: "CLibXML2",

@@ -60,8 +60,8 @@ public struct RegionMention: Sendable, Codable, Hashable {
 
 /// How an article relates to a division it names.
 public enum RegionRole: String, Sendable, Codable, Hashable {
-    /// The article reports on it: named in the title, more than once, or where its figures are.
+    /// The article reports on it.
     case subject
-    /// Named in passing: a dateline, a caption, a road to it, a comparison.
+    /// Every mention of it in the body is in passing: a dateline or a route to or from it.
     case mentioned
 }

@@ -129,7 +129,7 @@ public final class Extractor {
         }
         let mentions = RegionRoles.assign(
             ranked, titleCodes: Set(titleHits.map(\.code)), figureRegions: figures.compactMap(\.region?.code),
-            passing: passing, table: regions)
+            passing: passing)
         return ArticleRecord(article: article, regions: mentions, programs: programs, figures: figures, tokens: tokens)
     }
 
@@ -289,14 +289,14 @@ struct RegionLocator {
 /// figures are located in it as in any one division below it, or it is the only division named.
 /// Subjects come first, each group in rank order.
 enum RegionRoles {
-    /// Words right before a name that mark it as a destination or an origin.
-    static let routeWords = ["通往", "前往", "途经", "来自", "赶赴", "奔赴", "开往"]
+    /// Words right before a name that mark it as a destination or an origin (赴 also ends 赶赴, 奔赴).
+    static let routeWords = ["通往", "前往", "途经", "来自", "开往", "赴"]
 
     /// Codes of the divisions whose every body mention is in passing.
     static func namedOnlyInPassing(_ hits: [RegionHit], text: ArticleText) -> Set<String> {
         var passing = Set<String>(), notPassing = Set<String>()
         for hit in hits {
-            let isRoute = routeWords.contains { text.has($0, endingAt: hit.start) } || text.has("赴", endingAt: hit.start)
+            let isRoute = routeWords.contains { text.has($0, endingAt: hit.start) }
             if isRoute || isDateline(hit, text: text) { passing.insert(hit.code) } else { notPassing.insert(hit.code) }
         }
         return passing.subtracting(notPassing)
@@ -317,9 +317,8 @@ enum RegionRoles {
         return false
     }
 
-    static func assign(
-        _ ranked: [RegionMention], titleCodes: Set<String>, figureRegions: [String], passing: Set<String>, table: RegionTable
-    ) -> [RegionMention] {
+    /// `ranked` with each region's role, subjects first.
+    static func assign(_ ranked: [RegionMention], titleCodes: Set<String>, figureRegions: [String], passing: Set<String>) -> [RegionMention] {
         var figureCounts: [String: Int] = [:]
         for code in figureRegions { figureCounts[code, default: 0] += 1 }
         var subjects = Set<String>()

@@ -67,12 +67,12 @@ struct RegionFinder {
     ) -> RegionHit? {
         guard let match = counties.longestMatch(in: buffer, from: start),
               institutions.longestMatch(in: buffer, from: match.end) == nil else { return nil }
-        let counties = table.contextualCandidates[match.payload].filter { code in
+        let inside = table.contextualCandidates[match.payload].filter { code in
             let ancestors = table.ancestorCodes(of: code)
             return parents.contains { ancestors.contains($0) }
         }
-        guard counties.count == 1 else { return nil }
-        return RegionHit(start: start, end: match.end, candidates: counties, code: counties[0], isLocative: false, isPlain: true)
+        guard inside.count == 1 else { return nil }
+        return RegionHit(start: start, end: match.end, candidates: inside, code: inside[0], isLocative: false, isPlain: true)
     }
 
     /// Words after a division's name that make it the name of something else: a street (X路,

@@ -83,28 +83,26 @@ public struct RegionTable: Sendable {
             byCode: [String: Region], byName: [String: [Region]], children: [String: [String]], names: [String: [String]],
             bareCountyProvinces: Set<String>, ancestorChains: [String: [String]], contextual: [String: [String]]
         ) {
-            let contextualList = contextual.keys.sorted()
-            var contextualBuilder = ScalarTrie.Builder()
-            for (index, name) in contextualList.enumerated() { contextualBuilder.insert(name, payload: index) }
-            contextualMatcher = contextualBuilder.build()
-            contextualCandidates = contextualList.map { contextual[$0] ?? [] }
             self.byCode = byCode
             self.byName = byName
             self.children = children
             self.names = names
             self.bareCountyProvinces = bareCountyProvinces
             self.ancestorChains = ancestorChains
-            let list = names.keys.sorted()
-            var builder = ScalarTrie.Builder()
-            for (index, name) in list.enumerated() { builder.insert(name, payload: index) }
-            matcher = builder.build()
-            nameList = list
-            let candidates = list.map { names[$0] ?? [] }
-            self.candidates = candidates
+            (matcher, nameList, candidates) = Self.matcher(of: names)
+            (contextualMatcher, _, contextualCandidates) = Self.matcher(of: contextual)
             let genericSoundingCodes = Set(byCode.values.filter { RegionTable.soundsGeneric($0.name) }.map(\.code))
             self.genericSoundingCodes = genericSoundingCodes
             isPlain = candidates.map { $0.count == 1 && !genericSoundingCodes.contains($0[0]) }
             homeProvince = bareCountyProvinces.sorted().first
+        }
+
+        /// A trie of the names of `codes`, the names in payload order, and each name's codes.
+        static func matcher(of codes: [String: [String]]) -> (ScalarTrie, [String], [[String]]) {
+            let list = codes.keys.sorted()
+            var builder = ScalarTrie.Builder()
+            for (index, name) in list.enumerated() { builder.insert(name, payload: index) }
+            return (builder.build(), list, list.map { codes[$0] ?? [] })
         }
     }
 

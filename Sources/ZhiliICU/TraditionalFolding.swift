@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// Folds Traditional Chinese characters to Simplified, one scalar for one, so that an offset into
 /// the folded text is the same offset into the text as written: stages match and name things on
 /// the folded text (網格員 → 网格员) and quote spans and sentences from the text as written.
@@ -5,9 +7,9 @@
 /// The table is ICU's `Traditional-Simplified` transform applied to each Han character of the
 /// Basic Multilingual Plane (characters it maps to more or less than one scalar are left as they
 /// are), generated once into TraditionalTable.swift by scripts/gen-traditional-table: compiling
-/// the transform's rules in every process took longer than folding a whole dump. A character-level fold cannot see phrases: 乾隆 becomes 干隆 and 後 in
-/// 皇后 is not there to fold. Folded text is only matched, never shown, so such misses cost a
-/// match at worst; docs/architecture.md compares it with OpenCC's phrase-level conversion.
+/// the transform's rules in every process took longer than folding a whole dump. A
+/// character-level fold cannot see phrases (乾隆 becomes 干隆); docs/traditional-chinese.md
+/// compares it with OpenCC's phrase-level conversion.
 public enum TraditionalFolding {
     /// For each BMP scalar, its Simplified form (0 where it is unchanged).
     static let table: [UInt16] = makeTable()
@@ -23,27 +25,15 @@ public enum TraditionalFolding {
         return String(result)
     }
 
-    /// Whether `text` holds a character the table folds, read from its UTF-8 bytes: every such
-    /// character is three bytes long (U+3400–U+FAFF), so only three-byte sequences are decoded.
+    /// Whether `text` holds a character the table folds, read from its UTF-8 bytes.
     private static func holdsTraditional(_ text: String, table: [UInt16]) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var index = 0
-            let count = bytes.count
-            while index < count {
-                let lead = bytes[index]
-                if lead < 0xE0 {
-                    index += lead < 0x80 ? 1 : 2
-                    continue
-                }
-                if lead >= 0xF0 {
-                    index += 4
-                    continue
-                }
-                guard index + 2 < count else { return false }
-                let value = Int(lead & 0x0F) << 12 | Int(bytes[index + 1] & 0x3F) << 6 | Int(bytes[index + 2] & 0x3F)
-                if table[value] != 0 { return true }
-                index += 3
+            while index < bytes.count {
+                let (scalar, length) = UTF8Cursor.scalar(startingAt: index, in: bytes)
+                if scalar.value < 0x10000, table[Int(scalar.value)] != 0 { return true }
+                index += length
             }
             return false
         }
@@ -52,10 +42,7 @@ public enum TraditionalFolding {
     /// `text` folded (itself when it holds no Traditional character).
     public static func fold(_ text: String) -> String { folded(text) ?? text }
 
-    /// The Simplified form of `scalar` (itself when it has none).
-    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar { fold(scalar, table: table) }
-
-    /// ``fold(_:)`` with the table passed in, for loops.
+    /// The Simplified form of `scalar` (itself when it has none), from `table`.
     @inline(__always)
     static func fold(_ scalar: Unicode.Scalar, table: [UInt16]) -> Unicode.Scalar {
         guard scalar.value < 0x10000 else { return scalar }

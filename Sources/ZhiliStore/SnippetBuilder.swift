@@ -68,9 +68,10 @@ enum SnippetBuilder {
         return result
     }
 
-    /// The scalars of `text`, folded like the index.
+    /// The scalars of `text`, folded like the index (Traditional to Simplified, then case and
+    /// width); the folds keep one scalar for one, so indices are those of `text`.
     static func foldedScalars(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.map { TermFolding.fold(TraditionalFolding.fold($0)) }
+        TraditionalFolding.fold(text).unicodeScalars.map(TermFolding.fold)
     }
 
     /// The best passage of `text` for `needles`; the opening of `text` when nothing matches.
@@ -78,8 +79,7 @@ enum SnippetBuilder {
     /// - Complexity: O(n) in the length of `text` for a fixed query.
     static func snippet(of text: String, needles: [[String]]) -> Snippet {
         let original = Array(text.unicodeScalars)
-        var folded = original
-        for index in folded.indices { folded[index] = TermFolding.fold(TraditionalFolding.fold(folded[index])) }
+        let folded = foldedScalars(text)
         let tagged = taggedHighlights(of: needles, in: folded)
         var start = 0
         if !tagged.isEmpty {
