@@ -101,7 +101,9 @@ public final class Extractor {
 
         // Programs.
         let quotes = QuoteSpans(text)
-        let programHits = programFinder.programs(in: text, spans: quotes) { !regions.codes(named: $0).isEmpty }
+        let programHits = programFinder.programs(in: text, spans: quotes, regionSpans: hits.map { $0.start..<$0.end }) {
+            !regions.codes(named: $0).isEmpty
+        }
         let programs = programHits.map { hit in
             ProgramMention(
                 name: hit.name, start: hit.start, end: hit.end,

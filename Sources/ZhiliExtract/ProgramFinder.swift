@@ -12,21 +12,25 @@ struct ProgramHit {
     var aliases: [String] = []
 }
 
-/// Finds named programs, initiatives, platforms, mechanisms, campaigns and offices.
+/// Finds named programs, initiatives, platforms, mechanisms, campaigns and branded teams.
 ///
-/// Three shapes count:
-/// - a quoted name (“枫桥经验”, “三查一控”) — when something marks it as a name: it is in the
-///   known-program lexicon, ends with a program head (经验, 工程, 调解室, 之家, 队 …), is a numeral
-///   formula (三查一控, 一格一长一警一专多兼, 百万警进千万家), is followed by a program word
-///   (活动, 建设, 等专项行动, 等做法), is introduced by a verb that launches programs (推广, 建立,
+/// A program is a *name*: something in the words marks it as one. Shapes that count:
+/// - a quoted name (“枫桥经验”, “三查一控”) — when it is in the known-program lexicon, ends with
+///   a program head (经验, 工程, 调解室, 之家, 队 …), is a numeral formula (三查一控,
+///   一厅二站七室四中心) or a counted method (三分吸附法), is followed by a program word (活动,
+///   建设, 等专项行动, 等特色护边模式), is introduced by a verb that launches programs (推广, 建立,
 ///   打造 …), or brands a region (平安巴彦淖尔);
-/// - a quoted head with an unquoted suffix (“两全”代办制 → 两全代办制);
-/// - an unquoted name ending in a program suffix (…调解室, …中心, …专项行动), whose left edge is
-///   the nearest punctuation, function word or verb, and whose modifier is neither generic
-///   vocabulary alone (运行机制, 基层治理模式) nor descriptive (…性工程, 新模式).
+/// - a quoted head joined to a type word across a short modifier (“两全”代办制 → 两全代办制,
+///   “1+8”矛盾纠纷多元化解新机制 → 1+8矛盾纠纷多元化解机制);
+/// - an unquoted name ending in a program suffix (…调解室, …工作法, …专项行动, …代办制) whose
+///   modifier makes a proper name (digits, a place, a coinage such as 即知即调, a term quoted
+///   elsewhere in the article) — ordinary words describe a mechanism, they do not name one
+///   (矛盾纠纷多元化解机制, 劳动纠纷调解室);
+/// - the items of a list before 等…品牌 (居延警队、陶来神舟警队等警务品牌).
 ///
-/// Quoted slogans and sayings fail every test: they hold clause punctuation (随风潜入夜,润物细无声),
-/// are words used as metaphors (钱袋子, 连心桥) or qualify a following noun (“以点带面”的效果).
+/// Not programs: slogans and sayings (clause punctuation inside, metaphors, “X”的…), manners
+/// (一站式, 一体化), facilities (…中心), measures (…率), groups of institutions (四所一庭),
+/// goals (“平安乌兰察布”建设目标) and categories (等特色护边模式).
 struct ProgramFinder: Sendable {
     /// Names accepted whenever quoted.
     let known: Set<String>
@@ -34,15 +38,24 @@ struct ProgramFinder: Sendable {
     /// Suffixes of unquoted names, also joined to a quoted head. 中心 is not one: a centre
     /// (综治中心, 调处中心, 诉讼服务中心) is a facility or an institution, not a program, whatever
     /// its name.
-    static let suffixes = ["调解室", "工作法", "工作站", "专项行动", "工程", "热线", "平台", "机制", "模式", "警务室"]
-    /// Extra suffixes joined only to a quoted head (“两全”代办制).
-    static let joinSuffixes = suffixes + ["代办制", "责任制", "工作制", "之家"]
+    static let suffixes = [
+        "调解室", "调解工作室", "工作室", "服务室", "工作法", "工作站", "专项行动", "工程", "热线", "平台", "机制", "模式",
+        "警务室", "代办制",
+    ]
+    /// Suffixes that name a system whatever their modifier (信访代办制, 矛盾化解首席代办制).
+    static let systemSuffixes = ["代办制"]
+    /// Extra suffixes joined only to a quoted head (“两全”代办制, “接诉即办”制度, “最多跑一地”改革,
+    /// “不忘初心、牢记使命”主题教育).
+    static let joinSuffixes = suffixes + [
+        "体系", "行动", "责任制", "工作制", "制度", "之家", "工作流程", "改革", "主题教育", "主题活动", "主题宣传活动", "系列活动", "系列宣传活动",
+        "系列创建活动",
+    ]
     /// Endings that make a quoted term a program by themselves.
-    static let heads = suffixes + ["经验", "行动", "建设", "之家", "警局", "义警", "巡防队", "服务队", "志愿队", "制", "工作室"]
+    static let heads = suffixes + ["经验", "行动", "建设", "之家", "警局", "义警", "队", "制", "工作室"]
     /// Words after a quoted term (or a chain of them) that mark it as a program, not joined to it.
     static let qualifiers = ["活动", "建设", "行动"]
     /// Words after 等 that mark every quoted term of the clause as a program.
-    static let listQualifiers = ["专项行动", "经验做法", "做法", "活动", "行动", "工作方式", "工作法", "模式", "品牌", "工程"]
+    static let listQualifiers = ["专项行动", "经验做法", "做法", "活动", "行动", "工作方式", "工作法", "模式", "品牌", "工程", "举措"]
     /// Verbs that launch or adopt a program, right before a quoted name.
     static let introducers = ["推广", "建立", "打造", "建成", "实行", "运用", "坚持", "深化", "推行", "开展", "实施", "创建", "固化", "启动", "成立", "推出"]
     /// Words that end a name going left: verbs and adverbs before an unquoted name.
@@ -51,6 +64,7 @@ struct ProgramFinder: Sendable {
         "推行", "实行", "实施", "创新", "按照", "运用", "落实", "深化", "加强", "提供", "组织", "参与", "纳入", "接入",
         "融入", "依托", "通过", "利用", "形成", "搭建", "启动", "运行", "加快", "全面", "深入", "大力", "积极", "持续",
         "扎实", "强化", "优化", "覆盖", "做好", "联合", "依靠", "借助", "围绕", "对照", "这个", "各个", "一个", "首个", "作为", "成为", "叫做", "称为", "进入",
+        "出台", "确保", "推动", "组建", "探索", "不断", "创建",
     ]
     /// Function characters that end a name going left.
     static let leftStopCharacters: Set<Unicode.Scalar> = [
@@ -60,7 +74,7 @@ struct ProgramFinder: Sendable {
     /// Words that start with a stop character but belong inside a name (在线, 等级).
     static let stopExceptions = ["在线", "等级", "和谐", "以人为本", "为民", "到位", "所有", "对接", "已有"]
     /// After a suffix, words that make the phrase name something else (市中心医院, 综治中心覆盖率).
-    static let headChangers = ["医院", "覆盖率", "率", "主任", "人员", "负责人", "大楼", "建设方案"]
+    static let headChangers = ["医院", "覆盖率", "率", "主任", "人员", "负责人", "大楼", "建设方案", "治"]
     /// Vocabulary that alone does not make a name (运行机制, 基层治理模式, 工作机制).
     static let generic = [
         "基层", "治理", "运行", "工作", "规范", "高效", "有序", "长效", "管理", "服务", "社会", "执法", "便民", "首要",
@@ -68,11 +82,14 @@ struct ProgramFinder: Sendable {
         "常态化", "新型", "现代化", "一体化", "整体", "全新", "创新", "有效", "科学", "完善", "良好",
     ]
     static let numerals: Set<Unicode.Scalar> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "双"]
-    static let levelPrefixes = ["全市", "全区", "全盟", "全旗", "全县", "区级", "市级", "县级", "旗级", "盟级", "区", "市", "县", "旗"]
+    static let levelPrefixes = ["全市", "全区", "全盟", "全旗", "全县", "区级", "市级", "县级", "旗级", "盟级", "省", "区", "市", "县", "旗"]
+    /// Institutions counted in a formula (四所一庭, 两所一庭): a group of institutions, not a program.
+    static let institutionCharacters: Set<Unicode.Scalar> = ["所", "庭", "院", "局", "队", "站"]
 
     static let suffixTrie = ScalarTrie(words: suffixes)
     static let joinTrie = ScalarTrie(words: joinSuffixes)
     static let leftStopTrie = ScalarTrie(words: leftStops, reversed: true)
+    static let verbTrie = ScalarTrie(words: leftStops)
     static let genericTrie = ScalarTrie(words: generic)
 
     /// Creates a finder with a lexicon of known program names.
@@ -80,11 +97,18 @@ struct ProgramFinder: Sendable {
         self.known = known
     }
 
-    /// Programs in `text` (whose quotations are `spans`), one per distinct name at its first
-    /// mention, in text order.
-    func programs(in text: ArticleText, spans: QuoteSpans, isRegionName: (String) -> Bool) -> [ProgramHit] {
+    /// Programs in `text` (whose quotations are `spans`, whose place names are `regionSpans`),
+    /// one per distinct name at its first mention, in text order.
+    func programs(
+        in text: ArticleText, spans: QuoteSpans, regionSpans: [Range<Int>] = [], isRegionName: (String) -> Bool
+    ) -> [ProgramHit] {
         var hits: [ProgramHit] = []
         var covered: [Range<Int>] = []
+        // Terms the writer quoted: a coinage, distinctive wherever it recurs unquoted (“两伊”公路 …
+        // 两伊路边调解服务室).
+        let quotedTerms = Set(spans.quotes.compactMap { quote -> String? in
+            quote.count >= 4 ? text.string(quote.lowerBound + 1..<quote.upperBound - 1) : nil
+        })
         text.scalars.withUnsafeBufferPointer { buffer in
             // Quoted names first: their spans hide the suffixes inside them from the unquoted scan.
             for (index, quote) in spans.quotes.enumerated() {
@@ -93,7 +117,12 @@ struct ProgramFinder: Sendable {
                     covered.append(hit.start..<hit.end)
                 }
             }
+            for hit in listedBrands(text: text, spans: spans, buffer: buffer) {
+                hits.append(hit)
+                covered.append(hit.start..<hit.end)
+            }
             let suffixes = Self.suffixTrie
+            let names = NameContext(quotedTerms: quotedTerms, regionSpans: regionSpans, known: known)
             var index = 0
             while index < buffer.count {
                 guard let match = suffixes.longestMatch(in: buffer, from: index) else {
@@ -102,7 +131,7 @@ struct ProgramFinder: Sendable {
                 }
                 defer { index = match.end }
                 if spans.isInside(index) || covered.contains(where: { $0.contains(index) }) { continue }
-                if let hit = unquoted(suffixStart: index, suffixEnd: match.end, text: text, buffer: buffer) {
+                if let hit = unquoted(suffixStart: index, suffixEnd: match.end, text: text, buffer: buffer, names: names) {
                     hits.append(hit)
                 }
             }
@@ -118,42 +147,89 @@ struct ProgramFinder: Sendable {
         buffer: UnsafeBufferPointer<Unicode.Scalar>, isRegionName: (String) -> Bool
     ) -> ProgramHit? {
         let inner = (quote.lowerBound + 1)..<(quote.upperBound - 1)
-        guard inner.count >= 2, !CharacterClass.isDigit(text[inner.lowerBound]) else { return nil }
-        let content = text.string(inner)
-        // A quoted head with a suffix: “两全”代办制, “一员两长”治理模式.
-        if let suffixEnd = joinedSuffixEnd(after: quote.upperBound, text: text, buffer: buffer), !hasSentencePunctuation(inner, text) {
-            return ProgramHit(name: content + text.string(quote.upperBound..<suffixEnd), start: quote.lowerBound, end: suffixEnd)
+        guard inner.count >= 2 else { return nil }
+        // Quote marks nested inside a name (“全民反诈骗‘三个一百万’”) are not part of it.
+        let content = String(String.UnicodeScalarView(text.scalars[inner].filter { !Self.innerQuoteMarks.contains($0) }))
+        // 一体化, 一站式: a manner or property, not a name, even before a type word (文化 is a noun).
+        let isManner = text[inner.upperBound - 1] == "式"
+            || text[inner.upperBound - 1] == "化" && !text.has("文化", endingAt: inner.upperBound)
+        // A centre is a facility (“一站式矛盾纠纷调处中心”, but a layout such as 一厅二站七室四中心 is
+        // a name); a rate or a score is a measure (“调解成功率”).
+        if text.has("中心", endingAt: inner.upperBound) && !isFormula(inner, text)
+            || text[inner.upperBound - 1] == "率" || text.has("满意度", endingAt: inner.upperBound) {
+            return known.contains(content) ? ProgramHit(name: content, start: quote.lowerBound, end: quote.upperBound) : nil
         }
+        // A quoted head with a type word: “两全”代办制, “1+8”矛盾纠纷多元化解机制.
+        if !isManner, let join = joinedSuffix(after: quote.upperBound, text: text, buffer: buffer),
+           !hasSentencePunctuation(inner, text) {
+            let name = content + text.string(quote.upperBound..<join.modifierEnd) + text.string(join.suffix)
+            return ProgramHit(name: name, start: quote.lowerBound, end: join.suffix.upperBound)
+        }
+        // 一厅四区15室 names a layout; other names starting with a digit are numbers (“12345”).
+        if CharacterClass.isDigit(text[inner.lowerBound]) { return nil }
         if hasClausePunctuation(inner, text) || inner.count > 16 { return nil }
         let hit = ProgramHit(name: content, start: quote.lowerBound, end: quote.upperBound)
         if known.contains(content) { return hit }
         if endsWithHead(inner, text) { return hit }
-        // “X”的…: X describes what follows.
-        if text[quote.upperBound] == "的" { return nil }
-        // 一体化, 一站式: a manner or property, not a name.
-        if text[inner.upperBound - 1] == "化" || text[inner.upperBound - 1] == "式" { return nil }
+        // “X”的…, “X”有机融合的…: X describes what follows.
+        if describesFollowingNoun(after: quote.upperBound, text) { return nil }
+        if isManner { return nil }
+        // A named layout of rooms (一厅二站七室四中心), not a group of institutions (四所一庭) or a goal.
         if isFormula(inner, text) {
-            return text.has("目标", at: quote.upperBound) ? nil : hit
+            return text.has("目标", at: quote.upperBound) || isInstitutionGroup(inner, text) ? nil : hit
         }
-        if content.hasPrefix("平安"), isRegionName(String(content.dropFirst(2))) { return hit }
+        if content.hasPrefix("平安"), isRegionName(String(content.dropFirst(2))) {
+            // “平安乌兰察布”建设目标: a goal, not a campaign.
+            return text.has("目标", at: quote.upperBound) || text.has("建设目标", at: quote.upperBound) ? nil : hit
+        }
         if isQualified(quoteIndex: index, spans: spans, text: text) { return hit }
         for verb in Self.introducers where text.has(verb, endingAt: quote.lowerBound) { return hit }
         return nil
     }
 
-    /// End of a program suffix that continues a quoted head within a few characters.
-    private func joinedSuffixEnd(after start: Int, text: ArticleText, buffer: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+    /// Quote marks that may sit inside a quoted name.
+    static let innerQuoteMarks: Set<Unicode.Scalar> = ["‘", "’", "'", "\"", "「", "」"]
+
+    /// A type word that continues a quoted head after a short modifier (“三全三新”一站式矛盾纠纷化解工作法):
+    /// `modifierEnd` is where the modifier stops (before an adjective 新: 新机制 is the 机制), `suffix`
+    /// the type word. The modifier holds no function word and no verb with an object of its own
+    /// (“双引双认”推动综治中心实战化运行机制 is a sentence); a verb right before the type word is part
+    /// of the name (“周调度、月通报、季总结”推进机制).
+    private func joinedSuffix(
+        after start: Int, text: ArticleText, buffer: UnsafeBufferPointer<Unicode.Scalar>
+    ) -> (modifierEnd: Int, suffix: Range<Int>)? {
         var offset = start
-        while offset < text.count, offset - start <= 6 {
+        while offset < text.count, offset - start <= 10 {
             let scalar = text[offset]
             guard CharacterClass.isHan(scalar), !Self.leftStopCharacters.contains(scalar) else { return nil }
             if let match = Self.joinTrie.longestMatch(in: buffer, from: offset) {
                 if Self.headChangers.contains(where: { text.has($0, at: match.end) }) { return nil }
-                return match.end
+                let modifierEnd = offset > start && text[offset - 1] == "新" ? offset - 1 : offset
+                return (modifierEnd, offset..<match.end)
+            }
+            if let verb = Self.verbTrie.longestMatch(in: buffer, from: offset) {
+                guard let match = Self.joinTrie.longestMatch(in: buffer, from: verb.end) else { return nil }
+                if Self.headChangers.contains(where: { text.has($0, at: match.end) }) { return nil }
+                return (verb.end, verb.end..<match.end)
             }
             offset += 1
         }
         return nil
+    }
+
+    /// Whether the words after a quote, within its clause, reach a 的: the quote qualifies a noun.
+    private func describesFollowingNoun(after start: Int, _ text: ArticleText) -> Bool {
+        var offset = start
+        while offset < text.count, offset - start <= 6, CharacterClass.isHan(text[offset]) {
+            if text[offset] == "的" { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// A formula counting institutions (四所一庭, 两所一庭): a group of institutions.
+    private func isInstitutionGroup(_ range: Range<Int>, _ text: ArticleText) -> Bool {
+        range.allSatisfy { Self.numerals.contains(text[$0]) || Self.institutionCharacters.contains(text[$0]) }
     }
 
     private func hasClausePunctuation(_ range: Range<Int>, _ text: ArticleText) -> Bool {
@@ -170,11 +246,15 @@ struct ProgramFinder: Sendable {
     }
 
     private func endsWithHead(_ range: Range<Int>, _ text: ArticleText) -> Bool {
-        for head in Self.heads where text.has(head, endingAt: range.upperBound) && range.count > head.unicodeScalars.count {
+        for head in Self.heads where text.has(head, endingAt: range.upperBound) && range.count > max(2, head.unicodeScalars.count) {
             return true
         }
-        // An office abbreviation (呼市电保办), not a manner of doing (一次办, 网上办).
-        return text[range.upperBound - 1] == "办" && range.count >= 4
+        let last = text[range.upperBound - 1]
+        // A counted method (三分吸附法, 五步工作法).
+        if last == "法", range.count >= 3, Self.numerals.contains(text[range.lowerBound]) { return true }
+        // An office abbreviation (呼市电保办), not a manner of doing (一次办, 网上办) or a saying
+        // (群众事有地方办).
+        return last == "办" && range.count >= 4 && !range.contains { Self.leftStopCharacters.contains(text[$0]) }
     }
 
     /// A numeral formula: starts with a numeral and holds another one further on (三查一控, 五位一体).
@@ -201,8 +281,12 @@ struct ProgramFinder: Sendable {
         var offset = after
         while offset < text.count, offset - after < 40, !CharacterClass.isClauseBreak(text[offset]) {
             if text[offset] == "等" {
-                for word in Self.listQualifiers where text.has(word, at: offset + 1) { return true }
-                return false
+                // 等专项行动, 等特色护边模式: the qualifier may carry a short modifier.
+                let window = offset + 1...offset + 5
+                return window.contains { start in
+                    (offset + 1..<start).allSatisfy { CharacterClass.isHan(text[$0]) && !Self.leftStopCharacters.contains(text[$0]) }
+                        && Self.listQualifiers.contains { text.has($0, at: start) }
+                }
             }
             offset += 1
         }
@@ -211,34 +295,106 @@ struct ProgramFinder: Sendable {
 
     // MARK: Unquoted names
 
-    private func unquoted(suffixStart: Int, suffixEnd: Int, text: ArticleText, buffer: UnsafeBufferPointer<Unicode.Scalar>) -> ProgramHit? {
+    /// What makes an unquoted modifier a name rather than a description.
+    struct NameContext {
+        /// Terms quoted somewhere in the article.
+        var quotedTerms: Set<String>
+        /// Place names found in the article.
+        var regionSpans: [Range<Int>]
+        /// Known program names.
+        var known: Set<String>
+    }
+
+    private func unquoted(
+        suffixStart: Int, suffixEnd: Int, text: ArticleText, buffer: UnsafeBufferPointer<Unicode.Scalar>, names: NameContext
+    ) -> ProgramHit? {
         if Self.headChangers.contains(where: { text.has($0, at: suffixEnd) }) { return nil }
+        var left = leftEdge(of: suffixStart, suffixEnd: suffixEnd, text: text, buffer: buffer)
+        // 有一间两伊路边调解服务室: a count before the name is not part of it (一条热线: no name).
+        if Self.numerals.contains(text[left]), let unit = FigureUnits.trie.longestMatch(in: buffer, from: left + 1) {
+            left = unit.end
+        }
+        // …等特色护边模式: the category of the names listed before it.
+        if text[left - 1] == "等" { return nil }
+        let modifier = left..<suffixStart
+        guard modifier.count >= 2 else { return nil }
+        let last = text[modifier.upperBound - 1]
+        if last == "性" || last == "新" { return nil }
+        if isGenericOnly(modifier, buffer: buffer) { return nil }
+        let suffix = suffixStart..<suffixEnd
+        if !Self.systemSuffixes.contains(where: { text.has($0, endingAt: suffixEnd) }),
+           !isDistinctive(modifier, text: text, names: names) {
+            return nil
+        }
+        return ProgramHit(name: text.string(left..<suffix.upperBound), start: left, end: suffixEnd)
+    }
+
+    /// Where an unquoted name starts: after the nearest punctuation, function word or verb going
+    /// left, and after a bare level word (区矛盾纠纷多元化解中心 is the district's 矛盾纠纷多元化解中心).
+    private func leftEdge(of suffixStart: Int, suffixEnd: Int, text: ArticleText, buffer: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         var left = suffixStart
         scan: while left > 0, suffixStart - left < 16 {
             let scalar = text[left - 1]
-            guard CharacterClass.isHan(scalar) || CharacterClass.isDigit(scalar) else { break }
-            if Self.leftStopCharacters.contains(scalar) {
+            guard CharacterClass.isHan(scalar) || CharacterClass.isDigit(scalar) || scalar == "+" else { break }
+            // A stop character repeated in a parallel coinage (即知即调) is part of it.
+            let isParallel = text[left - 1] == text[left + 1] || text[left - 1] == text[left - 3]
+            if Self.leftStopCharacters.contains(scalar), !isParallel {
                 let isException = Self.stopExceptions.contains { text.has($0, at: left - 1) && left - 1 + $0.unicodeScalars.count <= suffixEnd }
                 if !isException { break scan }
             }
             if let verb = Self.leftStopTrie.longestMatch(in: buffer, endingAt: left), verb.start >= 0 { break scan }
             left -= 1
         }
-        // Drop a bare level word (区矛盾纠纷多元化解中心 is the district's 矛盾纠纷多元化解中心).
         for prefix in Self.levelPrefixes where text.has(prefix, at: left) && suffixEnd - left - prefix.unicodeScalars.count >= (prefix.hasPrefix("全") ? 4 : 6) {
-            left += prefix.unicodeScalars.count
-            break
+            return left + prefix.unicodeScalars.count
         }
-        // 一条热线, 三个中心: a count, not a name.
-        if Self.numerals.contains(text[left]), FigureUnits.trie.longestMatch(in: buffer, from: left + 1) != nil {
-            return nil
+        return left
+    }
+
+    /// Whether a modifier makes a proper name: it holds digits or letters (草原110, 1+8), a place
+    /// (兴安盟12345…热线), a coinage quoted elsewhere in the article or a known program, a numeral
+    /// formula or a parallel coinage of the shape ABAC (即知即调, 月结月清, 分流分调), or a
+    /// nickname (老李). A modifier of ordinary words (矛盾纠纷多元化解机制, 跨部门协同办案平台,
+    /// 劳动纠纷调解室) describes what the thing does: it is not a name.
+    private func isDistinctive(_ modifier: Range<Int>, text: ArticleText, names: NameContext) -> Bool {
+        for offset in modifier {
+            let scalar = text[offset]
+            if !CharacterClass.isHan(scalar) { return true }
+            // ABAC (即知即调) or two numerals close together (一格一长, 三全三新).
+            if offset + 2 < modifier.upperBound, text[offset + 2] == scalar, scalar != "的" { return true }
+            if Self.numerals.contains(scalar), (offset + 2..<min(offset + 4, modifier.upperBound)).contains(where: { Self.numerals.contains(text[$0]) }) {
+                return true
+            }
         }
-        let modifier = left..<suffixStart
-        guard modifier.count >= 2 else { return nil }
-        let last = text[modifier.upperBound - 1]
-        if last == "性" || last == "新" { return nil }
-        if isGenericOnly(modifier, buffer: buffer) { return nil }
-        return ProgramHit(name: text.string(left..<suffixEnd), start: left, end: suffixEnd)
+        if names.regionSpans.contains(where: { $0.overlaps(modifier) }) { return true }
+        if (text[modifier.lowerBound] == "老" || text[modifier.lowerBound] == "小"), modifier.count <= 3 { return true }
+        let words = text.string(modifier)
+        return names.quotedTerms.contains { $0.unicodeScalars.count >= 2 && words.contains($0) }
+            || names.known.contains { words.contains($0) }
+    }
+
+    /// Names listed before 等…品牌 (组建居延警队、陶来神舟警队、航天护卫队等警务品牌): each item of
+    /// the list is a branded team or service, quoted or not.
+    private func listedBrands(text: ArticleText, spans: QuoteSpans, buffer: UnsafeBufferPointer<Unicode.Scalar>) -> [ProgramHit] {
+        var hits: [ProgramHit] = []
+        var offset = 0
+        while offset < text.count {
+            defer { offset += 1 }
+            guard text[offset] == "等", (offset + 1...offset + 5).contains(where: { text.has("品牌", at: $0) }) else { continue }
+            var end = offset
+            while end > 0 {
+                var start = end
+                while start > 0, end - start < 12, CharacterClass.isHan(text[start - 1]), !Self.leftStopCharacters.contains(text[start - 1]) {
+                    if let verb = Self.leftStopTrie.longestMatch(in: buffer, endingAt: start), verb.start >= 0 { break }
+                    start -= 1
+                }
+                guard end - start >= 3, !spans.isInside(start) else { break }
+                hits.append(ProgramHit(name: text.string(start..<end), start: start, end: end))
+                guard text[start - 1] == "、" else { break }
+                end = start - 1
+            }
+        }
+        return hits
     }
 
     /// Whether `range` is made only of generic vocabulary.
@@ -320,6 +476,12 @@ struct ProgramFinder: Sendable {
                 }
             }
         }
+        // A quoted name found inside a longer one (三个一百万 in 全民反诈骗三个一百万系列宣传活动) is
+        // a mention of it.
+        for short in hits where canonical[short.name] == nil {
+            let longer = hits.filter { $0.name.utf8.count > short.name.utf8.count && canonical[$0.name] == nil && $0.name.contains(short.name) }
+            if let long = longer.min(by: { $0.name.utf8.count < $1.name.utf8.count }) { canonical[short.name] = long.name }
+        }
         if canonical.isEmpty { return hits }
         var merged: [ProgramHit] = []
         var index: [String: Int] = [:]
@@ -370,7 +532,9 @@ struct QuoteSpans {
             let span = index..<(end + 1)
             all.append(span)
             // Speech (long or holding a full stop) quotes no name.
-            let isSpeech = span.count > 26 || (index + 1..<end).contains { CharacterClass.isSentenceEnd(text[$0]) }
+            // A formula of parts joined by + (“司法所工作人员+法官+…+N”) is a name however long.
+            let isFormula = (index + 1..<end).contains { text[$0] == "+" }
+            let isSpeech = span.count > (isFormula ? 40 : 26) || (index + 1..<end).contains { CharacterClass.isSentenceEnd(text[$0]) }
             if closer != "》", !isSpeech { quotes.append(span) }
             index = end + 1
         }
