@@ -16,7 +16,7 @@ struct MetricPhrase {
     /// Predicate words stripped from the end of a preceding phrase, longest first.
     static let trailing = [
         "较上年同期", "比上年同期", "较去年同期", "比去年同期", "较上年", "比上年", "较去年", "比去年", "较上月", "比上月",
-        "提升至", "提升到", "提高到", "提高至", "下降至", "下降到", "保持在", "稳定在", "达到", "共计", "总计", "合计",
+        "提升至", "提升到", "提高到", "提高至", "下降至", "下降到", "保持在", "稳定在", "达到", "高达", "共计", "总计", "合计",
         "累计", "同比", "环比", "分别", "下降", "上升", "增长", "减少", "提高", "降低", "增加", "提升", "下滑", "回落",
         "就有", "超过", "不足", "不到", "将近", "降至", "升至", "达", "为", "至", "了", "有", "的", "约", "近", "超",
         "逾", "共", "均", "是", "占",
@@ -49,7 +49,13 @@ struct MetricPhrase {
         "以来", "来", "前", "间",
     ]
     /// Words that end a noun phrase after a figure.
-    static let nounStops = ["设立", "设置", "配备", "建有", "开设", "推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入", "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同"]
+    static let nounStops = [
+        "设立", "设置", "配备", "建有", "开设", "推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入",
+        "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同", "实现", "联合", "分类",
+        "被",
+        // Being stationed somewhere, and the manner adverbs before it (6个部门常驻, 7家单位常态化入驻).
+        "常驻", "轮驻", "随驻", "入驻", "进驻", "集中", "常态化", "实体化",
+    ]
 
     /// The first scalars of ``nounStops``.
     static let nounStopStarts = ScalarSet(nounStops.map { $0.unicodeScalars.first! })
@@ -79,6 +85,14 @@ struct MetricPhrase {
                 result[index] = complement(after: tail.tailEnd, clauseEnd: clauseEnd)
             }
             index = last + 1
+        }
+        // 立案1473起,同比下降16.8%(,环比下降11.6%): a change right after another figure of its
+        // sentence is a change of the same thing.
+        for index in figures.indices.dropFirst() where result[index] == nil && figures[index].change != nil {
+            let previous = figures[index - 1]
+            if text.sentence(at: previous.start) == text.sentence(at: figures[index].start) {
+                result[index] = result[index - 1]
+            }
         }
         return result
     }
@@ -195,10 +209,15 @@ struct MetricPhrase {
         if let lastOf = (lower..<upper).last(where: { text[$0] == "的" }), upper - lastOf - 1 >= 2 {
             lower = lastOf + 1
         }
-        // A region that opens the phrase is its subject, not what is counted.
+        // A region that opens the phrase is its subject, not what is counted; a period that opens
+        // it (今年1—7月, 6月份) is when.
         var stripped = true
         while stripped {
             stripped = false
+            if let end = periodEnd(from: lower), end < upper - 1 {
+                lower = end
+                stripped = true
+            }
             if let span = regionSpans.first(where: { $0.lowerBound == lower }), span.upperBound < upper - 1 {
                 lower = span.upperBound
                 // 科尔沁区、开鲁县两地: the list of places and its count go too.
@@ -212,7 +231,30 @@ struct MetricPhrase {
                 break
             }
         }
+        // 环比5月(下降11.6%): only the basis of a change; what changed is named before it.
+        if ["同比", "环比"].contains(where: { text.has($0, at: lower) }) { return nil }
         return clean(lower..<upper)
+    }
+
+    /// The end of a period written at `start` (今年1—7月, 6月份, 1-7月, 上半年), or nil.
+    private func periodEnd(from start: Int) -> Int? {
+        var offset = start
+        for word in ["今年", "去年", "本年", "当年"] where text.has(word, at: offset) {
+            offset += 2
+            break
+        }
+        for word in ["上半年", "下半年"] where text.has(word, at: offset) { return offset + 3 }
+        let digitsStart = offset
+        while CharacterClass.isASCIIDigit(text[offset]) { offset += 1 }
+        guard offset > digitsStart else { return nil }
+        if ["—", "-", "–", "~", "～", "至"].contains(text[offset]), CharacterClass.isASCIIDigit(text[offset + 1]) {
+            offset += 1
+            while CharacterClass.isASCIIDigit(text[offset]) { offset += 1 }
+        }
+        guard text[offset] == "月" else { return nil }
+        offset += 1
+        if text[offset] == "份" { offset += 1 }
+        return offset
     }
 
     /// Trims spaces and list punctuation; unwraps a phrase that is one quotation.
@@ -226,9 +268,42 @@ struct MetricPhrase {
             upper -= 1
         }
         guard upper - lower >= minimum else { return nil }
-        let phrase = text.string(lower..<upper)
+        let phrase = Self.withoutFillers(text.string(lower..<upper))
         return phrase.unicodeScalars.contains(where: CharacterClass.isHan) ? phrase : nil
     }
+
+    /// Words that say nothing about what is counted: quantifiers of kind (化解各类矛盾纠纷 →
+    /// 化解矛盾纠纷), quote marks around a name (依托“护边驿站”破获案件), and the aspect particle
+    /// 了 after a verb (调解了民间纠纷; 了解 and 为了 keep theirs).
+    static func withoutFillers(_ phrase: String) -> String {
+        var scalars = Array(phrase.unicodeScalars)
+        guard scalars.contains(where: { fillerStarts.contains($0) }) else { return phrase }
+        var kept: [Unicode.Scalar] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if index > 0, CharacterClass.isHan(scalars[index - 1]), index + 1 < scalars.count, scalar == "各",
+               ["类", "种", "项"].contains(scalars[index + 1]), scalars.count - index > 3 {
+                index += 2
+                continue
+            }
+            if scalar == "“" || scalar == "”" {
+                index += 1
+                continue
+            }
+            if scalar == "了", index > 0, index + 1 < scalars.count, CharacterClass.isHan(scalars[index - 1]),
+               CharacterClass.isHan(scalars[index + 1]), scalars[index - 1] != "为", scalars[index + 1] != "解" {
+                index += 1
+                continue
+            }
+            kept.append(scalar)
+            index += 1
+        }
+        scalars = kept
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    static let fillerStarts: Set<Unicode.Scalar> = ["各", "“", "”", "了"]
 
     /// Splits a list phrase among `count` figures (侵财、盗窃案件 → 侵财案件, 盗窃案件), or nil.
     private func share(_ phrase: String, count: Int) -> [String]? {

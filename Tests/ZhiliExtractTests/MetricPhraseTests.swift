@@ -32,6 +32,21 @@ import ZhiliExtract
         ("落实安全生产15条硬措施、自治区53条配套举措和10个重点行业领域135条防范遏制重特大事故硬措施。", "10个", "重点行业领域"),
         ("查证包某骗取12名分布在山东省聊城市等地的受害人,涉案金额3万余元。", "12名", "受害人"),
         ("查证包某骗取12名分布在山东省聊城市等地的受害人,涉案金额3万余元。", "3万余元", "涉案金额"),
+        // Kind quantifiers, quote marks and 了 say nothing about what is counted.
+        ("今年以来累计化解各类矛盾纠纷2万余件。", "2万余件", "化解矛盾纠纷"),
+        ("依托“护边驿站”破获案件186起。", "186起", "依托护边驿站破获案件"),
+        ("他调解了各类民间纠纷800余件。", "800余件", "调解民间纠纷"),
+        // The noun after a figure ends where its predicate starts.
+        ("县级中心有6个部门常驻。", "6个", "部门"),
+        ("16个部门联合印发实施办法。", "16个", "部门"),
+        ("98%的矛盾纠纷实现了即时就地化解。", "98%", "矛盾纠纷"),
+        // A period that opens the phrase is when, not what.
+        ("今年1—7月电信诈骗案件立案1473起。", "1473起", "电信诈骗案件立案"),
+        ("6月份全市电信诈骗案立案175起。", "175起", "电信诈骗案立案"),
+        ("矛盾纠纷化解率高达99.63%。", "99.63%", "矛盾纠纷化解率"),
+        // A change right after a level of its sentence is a change of that level.
+        ("全市电信诈骗案件立案1473起,同比下降16.8%。", "16.8%", "电信诈骗案件立案"),
+        ("6月份立案175起,同比下降36.6%,环比5月下降11.6%。", "11.6%", "立案"),
     ])
     func findsMetric(_ sentence: String, _ text: String, _ metric: String) throws {
         let figures = try ExtractionFixture.record(sentence).figures
