@@ -7,7 +7,7 @@ public enum MeasureWords {
     /// Measure words of counted things, by the kind of figure they make.
     static let counts = """
         个 人 名 位 户 家 件 起 宗 次 项 处 所 条 场 支 座 台 辆 套 份 篇 期 批 类 种 队 组 村 镇 乡 街 片 栋 幢 间 张 本 册 部 \
-        只 头 块 根 棵 株 盏 例 笔 轮 遍 倍 通 路 架 部门 \
+        只 头 块 根 棵 株 盏 例 笔 轮 遍 倍 通 路 架 部门 发 枚 颗 艘 \
         人次 户次 件次 家次 起次 批次 架次 车次 场次 大项 小项
         """
     /// Money.
@@ -16,7 +16,7 @@ public enum MeasureWords {
     static let points = "个百分点 百分点"
     /// Lengths, areas, weights, energy, ages and durations.
     static let measures = """
-        公里 千米 米 厘米 平米 平方米 平方公里 平方千米 亩 公顷 吨 千克 公斤 克 斤 升 立方米 千瓦 千瓦时 度 \
+        成 公里 千米 米 厘米 平米 平方米 平方公里 平方千米 亩 公顷 吨 千克 公斤 克 斤 升 立方米 千瓦 千瓦时 度 \
         岁 周岁 小时 分钟 秒 天 周 个月 个工作日 工作日 学时
         """
     /// Measure words safe after a lone Chinese numeral (两个, 一次, 三项): others, such as 起 in

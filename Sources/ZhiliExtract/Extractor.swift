@@ -123,11 +123,11 @@ public final class Extractor {
             let (year, yearSource) = Self.year(
                 at: hit.start, in: text, years: years, reference: referenceYear, referenceSource: referenceSource)
             return Figure(
-                text: written.string(hit.start..<hit.end), value: hit.value, valueMax: hit.valueMax, unit: unit,
-                qualifier: hit.qualifier, change: hit.change, basis: hit.basis, kind: kind, metric: metric,
+                text: written.string(hit.spanStart..<hit.tailEnd), value: hit.value, valueMax: hit.valueMax, unit: unit,
+                qualifier: hit.qualifier.map(FigureQualifier.canonical), change: hit.change, basis: hit.basis, kind: kind, metric: metric,
                 indicator: indicator?.id, year: year, yearSource: yearSource,
-                region: locator.region(for: hit.start), start: hit.start, end: hit.end,
-                sentence: sentences.sentence(around: hit.start..<hit.end))
+                region: locator.region(for: hit.start), start: hit.spanStart, end: hit.tailEnd,
+                sentence: sentences.sentence(around: hit.spanStart..<hit.tailEnd))
         }
         let mentions = RegionRoles.assign(
             ranked, titleCodes: Set(titleHits.map(\.code)), figureRegions: figures.compactMap(\.region?.code),

@@ -4,7 +4,11 @@ import ZhiliSegment
 
 /// A quantity found in the text, before metric, region and indicator are attached.
 struct FigureHit {
+    /// Start of the number.
     var start: Int
+    /// Start of the surface text: a qualifier written right before the number belongs to it
+    /// (`超90%`, `近735公里`).
+    var spanStart: Int
     /// End of the surface text (the unit, or a trailing `(件)`).
     var end: Int
     /// End including a qualifier written after the unit (`90%以上`).
@@ -59,10 +63,27 @@ struct FigureFinder {
                 if before == "×" || before == "*" || before == "＊" || text[number.end] == "×" { continue }
                 if before.isASCII, before.properties.isAlphabetic { continue }
                 if excluded.contains(where: { $0.contains(number.start) }) { continue }
-                hits.append(read(number, in: text, buffer: buffer))
+                let hit = read(number, in: text, buffer: buffer)
+                if Self.isPerCapitaBase(hit, in: text) { continue }
+                hits.append(hit)
             }
         }
         return (Self.resolveSharedUnits(hits, text: text), years)
+    }
+
+    /// Characters that make a word with 成 (成立, 成为, 成员, 成效 …): 成 is then no unit.
+    static let wordsWithCheng: Set<Unicode.Scalar> = ["立", "为", "员", "功", "效", "本", "果", "绩", "交", "熟", "长", "都", "就", "型", "年", "人", "品", "分", "全"]
+
+    /// Whether a count of people is the base of a rate written after it (十万人命案发案率,
+    /// 万人发案率): the rate is the statistic, the people are its denominator.
+    static func isPerCapitaBase(_ hit: FigureHit, in text: ArticleText) -> Bool {
+        guard hit.unit == "人" || hit.unit == "人口" else { return false }
+        var offset = hit.tailEnd
+        while offset < text.count, offset - hit.tailEnd < 8, CharacterClass.isHan(text[offset]) {
+            if text[offset] == "率" { return true }
+            offset += 1
+        }
+        return false
     }
 
     /// The scalars a number may start with: digits, Chinese and financial numerals.
@@ -96,7 +117,12 @@ struct FigureFinder {
             if open == "(" || open == "（", let alternative = FigureUnits.unit(in: buffer, at: end + 1),
                text[alternative.end] == ")" || text[alternative.end] == "）" {
                 end = alternative.end + 1
+                // 2100人(次): the bracket completes the unit (人次) when the two make one.
+                let compound = match.unit + alternative.unit
+                if MeasureWords.all.contains(where: { $0.word == compound }) { unit = compound }
             }
+            // 3成 is three tenths; 成立, 成为, 成员 … are words.
+            if unit == "成", Self.wordsWithCheng.contains(text[end]) { unit = nil; end = number.end }
         }
         var qualifier = number.qualifier?.rawValue
         var tailEnd = end
@@ -107,14 +133,16 @@ struct FigureFinder {
                 break
             }
         }
+        var spanStart = number.start
         if qualifier == nil {
             for word in FigureQualifier.before where text.has(word, endingAt: number.start) {
                 qualifier = word
+                spanStart = number.start - word.unicodeScalars.count
                 break
             }
         }
         return FigureHit(
-            start: number.start, end: end, tailEnd: tailEnd, value: number.value, valueMax: number.valueMax,
+            start: number.start, spanStart: spanStart, end: end, tailEnd: tailEnd, value: number.value, valueMax: number.valueMax,
             unit: unit, qualifier: qualifier, change: nil, basis: nil, chainHead: 0)
     }
 

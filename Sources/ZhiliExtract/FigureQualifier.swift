@@ -7,6 +7,18 @@ public enum FigureQualifier {
     /// Qualifiers written after the unit (`90%以上`).
     public static let after = ["以上", "以下", "左右", "多", "余"]
 
+    /// The canonical form of a written qualifier: 超过 and 逾 are 超, 不足 is 不到, 将近 is 近,
+    /// 大约 and 左右 are 约; the others are canonical already.
+    public static func canonical(_ written: String) -> String {
+        switch written {
+        case "超过", "逾": return "超"
+        case "不足": return "不到"
+        case "将近": return "近"
+        case "大约", "左右": return "约"
+        default: return written
+        }
+    }
+
     /// Where the true value lies relative to the written one.
     public enum Bound: String, Sendable, Codable, Hashable {
         /// Above the value: 余, 多, 以上, 超, 超过, 逾.

@@ -20,11 +20,17 @@ import ZhiliCore
         Case(sentence: "累计服务群众1.2万余人次。", text: "1.2万余人次", value: 12000, unit: "人次", qualifier: "余"),
         Case(sentence: "涉案金额三万余元。", text: "三万余元", value: 30000, unit: "元", qualifier: "余"),
         Case(sentence: "现已帮助二十余个基层单位建立制度。", text: "二十余个", value: 20, unit: "个", qualifier: "余"),
-        Case(sentence: "案件线上流转率达90%以上。", text: "90%", value: 90, unit: "%", qualifier: "以上"),
-        Case(sentence: "参与群众超2000人。", text: "2000人", value: 2000, unit: "人", qualifier: "超"),
-        Case(sentence: "近1000名志愿者参与巡逻。", text: "1000名", value: 1000, unit: "名", qualifier: "近"),
-        Case(sentence: "共投入约300万元。", text: "300万元", value: 3_000_000, unit: "元", qualifier: "约"),
-        Case(sentence: "处置时间不到3小时。", text: "3小时", value: 3, unit: "小时", qualifier: "不到"),
+        Case(sentence: "案件线上流转率达90%以上。", text: "90%以上", value: 90, unit: "%", qualifier: "以上"),
+        Case(sentence: "参与群众超2000人。", text: "超2000人", value: 2000, unit: "人", qualifier: "超"),
+        Case(sentence: "近1000名志愿者参与巡逻。", text: "近1000名", value: 1000, unit: "名", qualifier: "近"),
+        Case(sentence: "共投入约300万元。", text: "约300万元", value: 3_000_000, unit: "元", qualifier: "约"),
+        Case(sentence: "处置时间不到3小时。", text: "不到3小时", value: 3, unit: "小时", qualifier: "不到"),
+        // Written variants of a qualifier take its canonical form; the span keeps what is written.
+        Case(sentence: "派发宣传品超过200万条。", text: "超过200万条", value: 2000000, unit: "条", qualifier: "超"),
+        Case(sentence: "每平方公里不足5人。", text: "不足5人", value: 5, unit: "人", qualifier: "不到"),
+        Case(sentence: "发案占比超过3成。", text: "超过3成", value: 3, unit: "成", qualifier: "超"),
+        Case(sentence: "依托驿站救助群众2100人(次)。", text: "2100人(次)", value: 2100, unit: "人次", qualifier: nil),
+        Case(sentence: "收缴子弹5800发。", text: "5800发", value: 5800, unit: "发", qualifier: nil),
         Case(sentence: "建成5000平米的一站式中心。", text: "5000平米", value: 5000, unit: "平米"),
         Case(sentence: "分发了2500份(件)宣传单。", text: "2500份(件)", value: 2500, unit: "份"),
         Case(sentence: "每村配备3至5名调解员。", text: "3至5名", value: 3, unit: "名", valueMax: 5),
@@ -33,7 +39,7 @@ import ZhiliCore
         Case(sentence: "检查生产经营单位3375家次。", text: "3375家次", value: 3375, unit: "家次"),
         Case(sentence: "受理群众来信来访236件次。", text: "236件次", value: 236, unit: "件次"),
         Case(sentence: "投入资金2.3亿元。", text: "2.3亿元", value: 230_000_000, unit: "元"),
-        Case(sentence: "全市逾1.5万名志愿者参与巡逻。", text: "1.5万名", value: 15000, unit: "名", qualifier: "逾"),
+        Case(sentence: "全市逾1.5万名志愿者参与巡逻。", text: "逾1.5万名", value: 15000, unit: "名", qualifier: "超"),
         Case(sentence: "电诈案件环比下降三成。", text: "三成", value: 30, unit: "%"),
         // Measure words of the one table (ZhiliCore.MeasureWords), one per kind of thing counted.
         Case(sentence: "热线累计接听群众来电3000余通。", text: "3000余通", value: 3000, unit: "通", qualifier: "余"),
@@ -42,7 +48,7 @@ import ZhiliCore
         Case(sentence: "申请材料须在3个工作日内办结。", text: "3个工作日", value: 3, unit: "个工作日"),
         Case(sentence: "自治区司法厅等14部门联合印发通知。", text: "14部门", value: 14, unit: "部门"),
         Case(sentence: "城区新开通夜间公交线路25路。", text: "25路", value: 25, unit: "路"),
-        Case(sentence: "整治各类隐患3种以上。", text: "3种", value: 3, unit: "种", qualifier: "以上"),
+        Case(sentence: "整治各类隐患3种以上。", text: "3种以上", value: 3, unit: "种", qualifier: "以上"),
         Case(sentence: "年满18周岁的居民均可报名。", text: "18周岁", value: 18, unit: "周岁"),
         // Years counted, not named: a small whole number before 年.
         Case(sentence: "他在基层从事调解工作22年。", text: "22年", value: 22, unit: "年"),
@@ -87,6 +93,11 @@ import ZhiliCore
         "计划于24年底前全部完工。",
         "全市23年度考核结果公布。",
         "24年1月起施行。",
+        // A count of people before a rate is its base, not a figure.
+        "十万人命案发案率全区最低。",
+        "每10万人刑事案件发案率下降。",
+        // 成 in a word is no unit.
+        "2023年3月15成立了调解委员会。",
     ])
     func ignoresNonFigure(_ sentence: String) throws {
         let record = try ExtractionFixture.record(sentence)
@@ -112,7 +123,7 @@ import ZhiliCore
         ChangeCase(sentence: "群众安全感较上年提高2.1个百分点。", texts: ["2.1个百分点"], change: .上升, basis: .同比, unit: "个百分点"),
         // Not a change: a level reached, or no 同比/环比 basis.
         ChangeCase(sentence: "群众信访满意度提升至95%。", texts: ["95%"], change: nil, basis: nil),
-        ChangeCase(sentence: "化解率始终保持在96%以上。", texts: ["96%"], change: nil, basis: nil),
+        ChangeCase(sentence: "化解率始终保持在96%以上。", texts: ["96%以上"], change: nil, basis: nil),
     ])
     func readsChange(_ expected: ChangeCase) throws {
         let figures = try ExtractionFixture.record(expected.sentence).figures
