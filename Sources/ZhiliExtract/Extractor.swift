@@ -229,6 +229,9 @@ struct RegionLocator {
             return region
         }
         if let named { return table.region(code: named.code)?.ref }
+        // A clause that names its place after the figure (58岁的姜志刚是赤峰市喀喇沁旗…): the most
+        // specific of the names written together.
+        if let later = laterInClause(after: offset, sentence: sentence) { return later }
         let paragraph = text.paragraph(at: offset)
         // A county named earlier in the paragraph is more specific than a league opening it.
         if let hit = hits.last(where: { paragraph.contains($0.start) && $0.start < offset && !$0.isLocative }),
@@ -238,7 +241,23 @@ struct RegionLocator {
         if let hit = hits.first(where: { paragraph.contains($0.start) }), hit.start - paragraph.lowerBound <= 4, hit.start < offset {
             return table.region(code: hit.code)?.ref
         }
+        // A paragraph that names no place goes on about the county the text was last about.
+        let subjects = Set(about.map(\.code))
+        if !hits.contains(where: { paragraph.contains($0.start) }),
+           let hit = hits.last(where: { $0.start < paragraph.lowerBound && !$0.isLocative && subjects.contains($0.code) }),
+           let region = table.region(code: hit.code), region.level == .county {
+            return region.ref
+        }
         return fallback
+    }
+
+    /// The region named after `offset` in its clause, the last of a run of names written
+    /// together (赤峰市喀喇沁旗 → 喀喇沁旗), or nil.
+    private func laterInClause(after offset: Int, sentence: Range<Int>) -> RegionRef? {
+        guard var index = hits.firstIndex(where: { $0.start > offset && sentence.contains($0.start) && !$0.isLocative }) else { return nil }
+        guard !(offset..<hits[index].start).contains(where: { CharacterClass.isClauseBreak(text[$0]) }) else { return nil }
+        while index + 1 < hits.count, hits[index + 1].start == hits[index].end { index += 1 }
+        return table.region(code: hits[index].code)?.ref
     }
 
     /// Words for the whole of the division an article is about.

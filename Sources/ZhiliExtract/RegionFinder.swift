@@ -83,6 +83,12 @@ struct RegionFinder {
     /// Guards for two-character names (和县, 易县): not after a conjunction or level word (市和县).
     private func accepts(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Bool {
         guard end - start == 2, start > 0 else { return true }
+        // 模范县市, 各旗县区: a division word followed by another is the compound 县市 (counties and
+        // cities), not a two-character name ending in 县.
+        if end + 1 < buffer.count, Self.divisionWords.contains(buffer[end - 1]),
+           Self.divisionWords.contains(buffer[end]) && buffer[end + 1] != "域" || buffer[end] == "级" {
+            return false
+        }
         switch buffer[start - 1] {
         case "和", "与", "及", "或", "全", "各", "该", "本", "每", "市", "州", "省", "区", "乡", "镇", "村", "两", "三", "四":
             return false
@@ -90,6 +96,9 @@ struct RegionFinder {
             return true
         }
     }
+
+    /// Characters that end a division's name and also make compounds of divisions (县市, 旗县区).
+    static let divisionWords: Set<Unicode.Scalar> = ["县", "市", "区", "旗", "盟"]
 
     /// Resolves ambiguous hits from the unambiguous ones and marks locative lists (…等地).
     func resolve(_ hits: inout [RegionHit], titleHits: inout [RegionHit], text: ArticleText) {

@@ -129,5 +129,25 @@ import ZhiliExtract
             "近年来,兴安盟深化平安建设,扎赉特旗推行网格化管理。截至目前,共划分网格320个。", title: "兴安盟:平安建设走深走实")
         #expect(record.figures.first { $0.text == "320个" }?.region?.name == "扎赉特旗")
     }
-}
 
+    /// A clause that names its place after the figure gives the figure the most specific name.
+    @Test func aPlaceNamedLaterInTheClauseTakesTheFigure() throws {
+        let record = try ExtractionFixture.record(
+            "赤峰市扎实推进人民调解工作。\n今年58岁的姜志刚是赤峰市喀喇沁旗司法局基层股股长,化解纠纷800余件。")
+        #expect(record.figures.first { $0.text == "58岁" }?.region?.name == "喀喇沁旗")
+    }
+
+    /// A paragraph that names no place goes on about the county the text was last about.
+    @Test func aParagraphWithoutAPlaceKeepsTheLastCounty() throws {
+        let record = try ExtractionFixture.record(
+            "巴彦淖尔市在临河区率先成立矛盾纠纷多元化解指挥中心。\n中心以6个进驻单位和12个对接单位为载体。",
+            title: "巴彦淖尔:化解矛盾纠纷")
+        #expect(record.figures.first { $0.text == "6个" }?.region?.name == "临河区")
+    }
+
+    /// 县市 after a division word is the compound "counties and cities", not a county named 范县.
+    @Test func divisionCompoundsAreNotPlaceNames() throws {
+        let regions = try ExtractionFixture.record("5个县市获平安边境模范县市命名,各旗县区积极参与。").regions
+        #expect(regions.isEmpty, "\(regions.map(\.name))")
+    }
+}

@@ -109,18 +109,41 @@ enum ReferenceCleaning {
                 continue
             }
             line = trimmed(repairSpaces(doubled.repair(line)))
-            if consume(line, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
-            switch classify(line, patterns: boilerplate.patterns) {
-            case .keep(let kept):
-                lines.append(SourceLine(kept, indented: indented))
-            case .drop:
-                absorb(line, with: metadata, into: &found)
-                lines.append(SourceLine(""))
-            case .end:
-                ended = true
+            var parts = [line]
+            if let (caption, rest) = splitGluedCredit(line) { parts = [caption, "", rest] }
+            for part in parts where !ended {
+                if part.isEmpty { lines.append(SourceLine("")); continue }
+                if consume(part, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
+                switch classify(part, patterns: boilerplate.patterns) {
+                case .keep(let kept):
+                    lines.append(SourceLine(kept, indented: indented))
+                case .drop:
+                    absorb(part, with: metadata, into: &found)
+                    lines.append(SourceLine(""))
+                case .end:
+                    ended = true
+                }
             }
         }
         return (lines, found)
+    }
+
+    /// A photo credit glued to the text after it, split off: the first `摄` within 64 scalars
+    /// that follows ` name ` (two to four Han characters between spaces) and precedes a Han
+    /// character other than 影.
+    static func splitGluedCredit(_ line: String) -> (String, String)? {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > 5 else { return nil }
+        for index in 4..<min(scalars.count - 1, 64) where scalars[index] == "摄" {
+            guard CharacterClass.isHan(scalars[index + 1]), scalars[index + 1] != "影", CharacterClass.isSpace(scalars[index - 1]) else { continue }
+            var nameStart = index - 1
+            while nameStart > 0, CharacterClass.isHan(scalars[nameStart - 1]) { nameStart -= 1 }
+            let nameLength = index - 1 - nameStart
+            if (2...4).contains(nameLength), nameStart > 0, CharacterClass.isSpace(scalars[nameStart - 1]) {
+                return (String(String.UnicodeScalarView(scalars[...index])), String(String.UnicodeScalarView(scalars[(index + 1)...])))
+            }
+        }
+        return nil
     }
 
     /// Step d with every expression run on every line: the `strip` patterns as one alternation,

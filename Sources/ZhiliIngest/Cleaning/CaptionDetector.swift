@@ -46,6 +46,36 @@ public struct CaptionDetector: Sendable {
     /// Whether `scalar` is one of ``forbidden``.
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool { forbidden.contains(scalar) }
 
+    /// Where a photo credit ends inside a line that goes on with body text (`长兴县矛调中心窗口
+    /// 王刚 摄数据显示,…`: a page's caption glued to the next paragraph), or nil. The credit is a
+    /// name of two to four Han characters between spaces, then `摄`, then Han text, at most 60
+    /// characters into the line.
+    public static func gluedCreditEnd(in line: String) -> String.Index? {
+        let scalars = line.unicodeScalars
+        guard scalars.contains("摄") else { return nil }
+        var index = scalars.startIndex
+        var position = 0
+        while index != scalars.endIndex, position < 64 {
+            defer { index = scalars.index(after: index); position += 1 }
+            guard scalars[index] == "摄", position >= 4 else { continue }
+            let after = scalars.index(after: index)
+            guard after != scalars.endIndex, CharacterClass.isHan(scalars[after]), scalars[after] != "影" else { continue }
+            var cursor = scalars.index(before: index)
+            guard CharacterClass.isSpace(scalars[cursor]) else { continue }
+            var nameLength = 0
+            while cursor != scalars.startIndex {
+                let previous = scalars.index(before: cursor)
+                guard CharacterClass.isHan(scalars[previous]) else { break }
+                cursor = previous
+                nameLength += 1
+            }
+            guard (2...4).contains(nameLength), cursor != scalars.startIndex,
+                  CharacterClass.isSpace(scalars[scalars.index(before: cursor)]) else { continue }
+            return after
+        }
+        return nil
+    }
+
     /// `… 摄`, `(…摄)`, `图为…`, `图:…`; `scalars` are those of `text`.
     private func isCredit(_ scalars: [Unicode.Scalar], of text: String) -> Bool {
         guard scalars.count <= 80 else { return false }

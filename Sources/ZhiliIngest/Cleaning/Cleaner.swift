@@ -99,19 +99,32 @@ public struct Cleaner: Sendable {
                     continue
                 }
                 line = TextShape.trimmed(spaces.repair(pinyin.repair(doubled.repair(line))))
-                if metadata.consume(line, into: &found) { lines.append(SourceLine("")); continue }
-                switch boilerplate.classify(line) {
-                case .keep(let kept):
-                    lines.append(SourceLine(kept, indented: indented))
-                case .drop:
-                    metadata.absorb(boilerplate: line, into: &found)
-                    lines.append(SourceLine(""))
-                case .end:
-                    ended = true
+                // A picture's caption glued to the paragraph after it (…窗口 王刚 摄数据显示…)
+                // becomes a line of its own, kept apart by a blank line.
+                if let creditEnd = CaptionDetector.gluedCreditEnd(in: line) {
+                    classify(String(line[..<creditEnd]), indented: indented)
+                    if !ended { lines.append(SourceLine("")) }
+                    line = String(line[creditEnd...])
                 }
+                classify(line, indented: indented)
             }
         }
         return (lines, found)
+
+        /// Lifts metadata and drops boilerplate from one repaired line.
+        func classify(_ line: String, indented: Bool) {
+            guard !ended else { return }
+            if metadata.consume(line, into: &found) { lines.append(SourceLine("")); return }
+            switch boilerplate.classify(line) {
+            case .keep(let kept):
+                lines.append(SourceLine(kept, indented: indented))
+            case .drop:
+                metadata.absorb(boilerplate: line, into: &found)
+                lines.append(SourceLine(""))
+            case .end:
+                ended = true
+            }
+        }
     }
 
     /// Why `bytes` look like binary data rather than text, or nil.
