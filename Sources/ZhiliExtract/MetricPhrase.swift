@@ -39,6 +39,7 @@ struct MetricPhrase {
     /// Adverbs and time words stripped from the start of a phrase.
     static let leading = [
         "累计", "共计", "共", "全年", "全市", "全盟", "全区", "全旗", "全县", "其中", "今年", "去年", "当年", "目前", "同时", "此外", "另外",
+        "今日", "当日", "今天", "当天", "先后",
         // Personal pronouns: who did it, not what is counted.
         "他们", "她们", "我们", "他", "她",
     ]
@@ -54,7 +55,7 @@ struct MetricPhrase {
         "得到", "转入", "获得", "成立", "覆盖", "提供", "受到", "分布", "位于", "负责", "承担", "共同", "实现", "联合", "分类",
         "被",
         // Being stationed somewhere, and the manner adverbs before it (6个部门常驻, 7家单位常态化入驻).
-        "常驻", "轮驻", "随驻", "入驻", "进驻", "集中", "常态化", "实体化",
+        "常驻", "轮驻", "随驻", "入驻", "进驻", "驻守", "长年", "集中", "常态化", "实体化", "对接",
     ]
 
     /// The first scalars of ``nounStops``.
@@ -154,6 +155,10 @@ struct MetricPhrase {
         if let lastOf = (phrase).last(where: { text[$0] == "的" }), end - lastOf - 1 >= 2 {
             phrase = (lastOf + 1)..<end
         }
+        // 在25万平方公里的土地上: a place word closes the phrase, it is not what is measured.
+        if phrase.count >= 3, ["上", "中", "内", "里"].contains(text[phrase.upperBound - 1]) {
+            phrase = phrase.lowerBound..<(phrase.upperBound - 1)
+        }
         // A noun after a measure word may be one character (10个村).
         return clean(phrase, minimum: 1)
     }
@@ -171,6 +176,8 @@ struct MetricPhrase {
                 break
             }
         }
+        // 全省来信来访数相比2012年(下降67.3%): the base of the comparison is not what is counted.
+        if let basis = comparisonStart(in: lower..<upper) { upper = basis }
         for word in Self.predicateStarts {
             let first = word.unicodeScalars.first!
             var offset = lower + 2
@@ -236,6 +243,24 @@ struct MetricPhrase {
         return clean(lower..<upper)
     }
 
+    /// Where a comparison with a base year starts inside `range` (相比2012年, 与2014年相比, 比2019年,
+    /// 较2020年), when it ends the range; or nil.
+    private func comparisonStart(in range: Range<Int>) -> Int? {
+        guard range.count > 6, text[range.upperBound - 1] == "年" || text.has("相比", endingAt: range.upperBound)
+            || text.has("相较", endingAt: range.upperBound) else { return nil }
+        var offset = range.upperBound - 1
+        while offset > range.lowerBound + 2 {
+            for word in ["相比", "相较", "与", "比", "较"] where text.has(word, at: offset) {
+                let afterWord = offset + word.unicodeScalars.count
+                if (0..<4).allSatisfy({ CharacterClass.isASCIIDigit(text[afterWord + $0]) }), text[afterWord + 4] == "年" {
+                    return text[offset - 1] == "相" ? offset - 1 : offset
+                }
+            }
+            offset -= 1
+        }
+        return nil
+    }
+
     /// The end of a period written at `start` (今年1—7月, 6月份, 1-7月, 上半年), or nil.
     private func periodEnd(from start: Int) -> Int? {
         var offset = start
@@ -291,6 +316,12 @@ struct MetricPhrase {
                 index += 1
                 continue
             }
+            // 各级调解组织共受理矛盾纠纷: a total marker (公共, 共建, 共享, 共同 … are words).
+            if scalar == "共", index > 0, index + 1 < scalars.count, CharacterClass.isHan(scalars[index - 1]), scalars[index - 1] != "公",
+               !Self.wordsAfterGong.contains(scalars[index + 1]) {
+                index += 1
+                continue
+            }
             if scalar == "了", index > 0, index + 1 < scalars.count, CharacterClass.isHan(scalars[index - 1]),
                CharacterClass.isHan(scalars[index + 1]), scalars[index - 1] != "为", scalars[index + 1] != "解" {
                 index += 1
@@ -303,7 +334,9 @@ struct MetricPhrase {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    static let fillerStarts: Set<Unicode.Scalar> = ["各", "“", "”", "了"]
+    static let fillerStarts: Set<Unicode.Scalar> = ["各", "“", "”", "了", "共"]
+    /// Characters that make a word with 共 before them (共建, 共享, 共治, 共同, 共产, 共青团, 共和, 共识).
+    static let wordsAfterGong: Set<Unicode.Scalar> = ["建", "享", "治", "同", "产", "青", "和", "识", "商", "用", "性", "计"]
 
     /// Splits a list phrase among `count` figures (侵财、盗窃案件 → 侵财案件, 盗窃案件), or nil.
     private func share(_ phrase: String, count: Int) -> [String]? {

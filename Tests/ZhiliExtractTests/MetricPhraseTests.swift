@@ -47,6 +47,12 @@ import ZhiliExtract
         // A change right after a level of its sentence is a change of that level.
         ("全市电信诈骗案件立案1473起,同比下降16.8%。", "16.8%", "电信诈骗案件立案"),
         ("6月份立案175起,同比下降36.6%,环比5月下降11.6%。", "11.6%", "立案"),
+        // A place word after the noun, a total marker, a leading adverb of time, a base year.
+        ("在25万平方公里的土地上,生活着各族群众。", "25万平方公里", "土地"),
+        ("各级调解组织共受理矛盾纠纷27356起。", "27356起", "各级调解组织受理矛盾纠纷"),
+        ("先后摸排矛盾纠纷和信访问题1.1万件。", "1.1万件", "摸排矛盾纠纷和信访问题"),
+        ("全省来信来访数相比2012年下降67.3%。", "67.3%", "全省来信来访数"),
+        ("33套系统对接省直部门。", "33套", "系统"),
     ])
     func findsMetric(_ sentence: String, _ text: String, _ metric: String) throws {
         let figures = try ExtractionFixture.record(sentence).figures
