@@ -136,7 +136,7 @@ let package = Package(
         // JSONLineWriter against JSONEncoder on records extracted from the seeds.
         .testTarget(name: "ZhiliCoreTests", dependencies: ["ZhiliCore", "ZhiliIngest", "ZhiliExtract"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliIngestTests", dependencies: ["ZhiliIngest", "ZhiliICU", "ZhiliText"], swiftSettings: swiftSettings),
-        .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore", "ZhiliSegment", "ZhiliICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "ZhiliExtractTests", dependencies: ["ZhiliExtract", "ZhiliCore", "ZhiliSegment", "ZhiliICU", "ZhiliIngest"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliSegmentTests", dependencies: ["ZhiliSegment", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliBatchTests", dependencies: ["ZhiliBatch", "ZhiliIngest", "ZhiliCore"], swiftSettings: swiftSettings),
         // Fixtures/ holds input files the tests pass to the binary (scripts/gen-traditional-seeds).
