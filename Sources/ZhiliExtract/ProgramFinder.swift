@@ -312,7 +312,7 @@ struct ProgramFinder: Sendable {
         var left = leftEdge(of: suffixStart, suffixEnd: suffixEnd, text: text, buffer: buffer)
         // 有一间两伊路边调解服务室: a count before the name is not part of it (一条热线: no name).
         if Self.numerals.contains(text[left]), let unit = FigureUnits.trie.longestMatch(in: buffer, from: left + 1) {
-            left = unit.end
+            left = min(unit.end, suffixStart)
         }
         // …等特色护边模式: the category of the names listed before it.
         if text[left - 1] == "等" { return nil }
@@ -362,7 +362,8 @@ struct ProgramFinder: Sendable {
             if !CharacterClass.isHan(scalar) { return true }
             // ABAC (即知即调) or two numerals close together (一格一长, 三全三新).
             if offset + 2 < modifier.upperBound, text[offset + 2] == scalar, scalar != "的" { return true }
-            if Self.numerals.contains(scalar), (offset + 2..<min(offset + 4, modifier.upperBound)).contains(where: { Self.numerals.contains(text[$0]) }) {
+            if Self.numerals.contains(scalar), offset + 2 < modifier.upperBound,
+               (offset + 2..<min(offset + 4, modifier.upperBound)).contains(where: { Self.numerals.contains(text[$0]) }) {
                 return true
             }
         }

@@ -94,6 +94,9 @@ import ZhiliExtract
         "围绕“平安乌兰察布”建设目标,运用法治手段。",
         "因地制宜探索打造“调解+服务”有机融合的牧区模式。",
         "开展矛盾纠纷化解和信访工作法治化试点。",
+        // A numeral closing the modifier (a crash once: the formula test looked past its end).
+        "建立网格三机制。",
+        "打造调解二平台。",
     ])
     func ignoresSlogansAndGenericPhrases(_ sentence: String) throws {
         let programs = try ExtractionFixture.record(sentence).programs
