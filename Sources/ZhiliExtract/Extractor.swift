@@ -242,9 +242,8 @@ struct RegionLocator {
             return table.region(code: hit.code)?.ref
         }
         // A paragraph that names no place goes on about the county the text was last about.
-        let subjects = Set(about.map(\.code))
         if !hits.contains(where: { paragraph.contains($0.start) }),
-           let hit = hits.last(where: { $0.start < paragraph.lowerBound && !$0.isLocative && subjects.contains($0.code) }),
+           let hit = hits.last(where: { hit in hit.start < paragraph.lowerBound && !hit.isLocative && about.contains { $0.code == hit.code } }),
            let region = table.region(code: hit.code), region.level == .county {
             return region.ref
         }

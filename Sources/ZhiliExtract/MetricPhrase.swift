@@ -301,8 +301,8 @@ struct MetricPhrase {
     /// 化解矛盾纠纷), quote marks around a name (依托“护边驿站”破获案件), and the aspect particle
     /// 了 after a verb (调解了民间纠纷; 了解 and 为了 keep theirs).
     static func withoutFillers(_ phrase: String) -> String {
+        guard phrase.unicodeScalars.contains(where: { fillerStarts.contains($0) }) else { return phrase }
         var scalars = Array(phrase.unicodeScalars)
-        guard scalars.contains(where: { fillerStarts.contains($0) }) else { return phrase }
         var kept: [Unicode.Scalar] = []
         var index = 0
         while index < scalars.count {

@@ -34,6 +34,8 @@ struct ProgramHit {
 struct ProgramFinder: Sendable {
     /// Names accepted whenever quoted.
     let known: Set<String>
+    /// The known names as scalars, to look for inside a modifier without building strings.
+    let knownScalars: [[Unicode.Scalar]]
 
     /// Suffixes of unquoted names, also joined to a quoted head. 中心 is not one: a centre
     /// (综治中心, 调处中心, 诉讼服务中心) is a facility or an institution, not a program, whatever
@@ -95,6 +97,7 @@ struct ProgramFinder: Sendable {
     /// Creates a finder with a lexicon of known program names.
     init(known: Set<String>) {
         self.known = known
+        knownScalars = known.map { Array($0.unicodeScalars) }
     }
 
     /// Programs in `text` (whose quotations are `spans`, whose place names are `regionSpans`),
@@ -104,11 +107,6 @@ struct ProgramFinder: Sendable {
     ) -> [ProgramHit] {
         var hits: [ProgramHit] = []
         var covered: [Range<Int>] = []
-        // Terms the writer quoted: a coinage, distinctive wherever it recurs unquoted (“两伊”公路 …
-        // 两伊路边调解服务室).
-        let quotedTerms = Set(spans.quotes.compactMap { quote -> String? in
-            quote.count >= 4 ? text.string(quote.lowerBound + 1..<quote.upperBound - 1) : nil
-        })
         text.scalars.withUnsafeBufferPointer { buffer in
             // Quoted names first: their spans hide the suffixes inside them from the unquoted scan.
             for (index, quote) in spans.quotes.enumerated() {
@@ -122,7 +120,10 @@ struct ProgramFinder: Sendable {
                 covered.append(hit.start..<hit.end)
             }
             let suffixes = Self.suffixTrie
-            let names = NameContext(quotedTerms: quotedTerms, regionSpans: regionSpans, known: known)
+            // Terms the writer quoted: a coinage, distinctive wherever it recurs unquoted (“两伊”公路 …
+            // 两伊路边调解服务室).
+            let quotedTerms = spans.quotes.compactMap { $0.count >= 4 ? $0.lowerBound + 1..<$0.upperBound - 1 : nil }
+            let names = NameContext(quotedTerms: quotedTerms, regionSpans: regionSpans, known: knownScalars)
             var index = 0
             while index < buffer.count {
                 guard let match = suffixes.longestMatch(in: buffer, from: index) else {
@@ -149,7 +150,9 @@ struct ProgramFinder: Sendable {
         let inner = (quote.lowerBound + 1)..<(quote.upperBound - 1)
         guard inner.count >= 2 else { return nil }
         // Quote marks nested inside a name (“全民反诈骗‘三个一百万’”) are not part of it.
-        let content = String(String.UnicodeScalarView(text.scalars[inner].filter { !Self.innerQuoteMarks.contains($0) }))
+        let content = inner.contains(where: { Self.innerQuoteMarks.contains(text[$0]) })
+            ? String(String.UnicodeScalarView(text.scalars[inner].filter { !Self.innerQuoteMarks.contains($0) }))
+            : text.string(inner)
         // 一体化, 一站式: a manner or property, not a name, even before a type word (文化 is a noun).
         let isManner = text[inner.upperBound - 1] == "式"
             || text[inner.upperBound - 1] == "化" && !text.has("文化", endingAt: inner.upperBound)
@@ -297,12 +300,12 @@ struct ProgramFinder: Sendable {
 
     /// What makes an unquoted modifier a name rather than a description.
     struct NameContext {
-        /// Terms quoted somewhere in the article.
-        var quotedTerms: Set<String>
+        /// Where the terms quoted in the article lie (inside their quote marks).
+        var quotedTerms: [Range<Int>]
         /// Place names found in the article.
         var regionSpans: [Range<Int>]
         /// Known program names.
-        var known: Set<String>
+        var known: [[Unicode.Scalar]]
     }
 
     private func unquoted(
@@ -369,9 +372,19 @@ struct ProgramFinder: Sendable {
         }
         if names.regionSpans.contains(where: { $0.overlaps(modifier) }) { return true }
         if (text[modifier.lowerBound] == "老" || text[modifier.lowerBound] == "小"), modifier.count <= 3 { return true }
-        let words = text.string(modifier)
-        return names.quotedTerms.contains { $0.unicodeScalars.count >= 2 && words.contains($0) }
-            || names.known.contains { words.contains($0) }
+        let words = text.scalars[modifier]
+        return names.quotedTerms.contains { Self.holds(words, text.scalars[$0]) } || names.known.contains { Self.holds(words, $0[...]) }
+    }
+
+    /// Whether `part` occurs in `whole`.
+    static func holds<Whole: Collection<Unicode.Scalar>, Part: Collection<Unicode.Scalar>>(_ whole: Whole, _ part: Part) -> Bool {
+        guard let first = part.first, part.count <= whole.count else { return part.isEmpty }
+        var start = whole.startIndex
+        while let found = whole[start...].firstIndex(of: first) {
+            if whole[found...].starts(with: part) { return true }
+            start = whole.index(after: found)
+        }
+        return false
     }
 
     /// Names listed before 等…品牌 (组建居延警队、陶来神舟警队、航天护卫队等警务品牌): each item of
@@ -479,9 +492,13 @@ struct ProgramFinder: Sendable {
         }
         // A quoted name found inside a longer one (三个一百万 in 全民反诈骗三个一百万系列宣传活动) is
         // a mention of it.
-        for short in hits where canonical[short.name] == nil {
-            let longer = hits.filter { $0.name.utf8.count > short.name.utf8.count && canonical[$0.name] == nil && $0.name.contains(short.name) }
-            if let long = longer.min(by: { $0.name.utf8.count < $1.name.utf8.count }) { canonical[short.name] = long.name }
+        let scalarNames = hits.map { Array($0.name.unicodeScalars) }
+        for (index, short) in hits.enumerated() where canonical[short.name] == nil {
+            let longer = hits.indices.filter { other in
+                scalarNames[other].count > scalarNames[index].count && canonical[hits[other].name] == nil
+                    && holds(scalarNames[other], scalarNames[index])
+            }
+            if let long = longer.min(by: { scalarNames[$0].count < scalarNames[$1].count }) { canonical[short.name] = hits[long].name }
         }
         if canonical.isEmpty { return hits }
         var merged: [ProgramHit] = []

@@ -51,8 +51,13 @@ public struct CaptionDetector: Sendable {
     /// name of two to four Han characters between spaces, then `摄`, then Han text, at most 60
     /// characters into the line.
     public static func gluedCreditEnd(in line: String) -> String.Index? {
+        // 摄 is E6 91 84 in UTF-8: a line without the byte 0x84 after 0x91 holds none.
+        var previous: UInt8 = 0
+        guard ByteSearch.contains(in: line, where: { byte in
+            defer { previous = byte }
+            return byte == 0x84 && previous == 0x91
+        }) else { return nil }
         let scalars = line.unicodeScalars
-        guard scalars.contains("摄") else { return nil }
         var index = scalars.startIndex
         var position = 0
         while index != scalars.endIndex, position < 64 {

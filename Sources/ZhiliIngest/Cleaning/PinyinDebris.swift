@@ -16,7 +16,7 @@ public struct PinyinDebris: Sendable {
 
     /// `line` without pinyin debris.
     public func repair(_ line: String) -> String {
-        guard line.utf8.contains(where: { $0 == 0xC3 || $0 == 0xC4 || $0 == 0xC5 || $0 == 0xC7 }) else { return line }
+        guard ByteSearch.contains(in: line, where: { $0 == 0xC3 || $0 == 0xC4 || $0 == 0xC5 || $0 == 0xC7 }) else { return line }
         let scalars = Array(line.unicodeScalars)
         var result = String.UnicodeScalarView()
         var index = 0
