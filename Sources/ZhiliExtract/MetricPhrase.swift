@@ -46,9 +46,13 @@ struct MetricPhrase {
     /// Words that start a predicate after the figure: the figure then closes its phrase.
     static let verbsAfter = [
         "建立", "建成", "属于", "用于", "投入", "全部", "已", "均", "都", "同比", "环比", "比", "较", "占", "为", "是", "在", "左右", "以上", "以下",
+        // The start of a span (98.40%到2023年的99.46%, 21个增至26个).
+        "到", "增至", "降至", "升至",
         // After a duration: 24年来, 20年前, 3年间.
         "以来", "来", "前", "间",
     ]
+    /// Words right after a figure (or after a comma) that lead to the end of a span from it.
+    static let spanEnds = ["到", "增至", "降至", "升至", "增加到", "增长到", "提高到", "下降到", "减少到"]
     /// Words that end a noun phrase after a figure.
     static let nounStops = [
         "设立", "设置", "配备", "建有", "开设", "推广", "建立", "建成", "参与", "开展", "进行", "已", "全部", "均", "都", "接入",
@@ -56,6 +60,8 @@ struct MetricPhrase {
         "被",
         // Being stationed somewhere, and the manner adverbs before it (6个部门常驻, 7家单位常态化入驻).
         "常驻", "轮驻", "随驻", "入驻", "进驻", "驻守", "长年", "集中", "常态化", "实体化", "对接",
+        // 以12个对接单位为载体: the noun is what the construction 以…为… takes.
+        "为载体", "为依托", "为抓手", "为基础", "为核心", "为重点",
     ]
 
     /// The first scalars of ``nounStops``.
@@ -87,13 +93,20 @@ struct MetricPhrase {
             }
             index = last + 1
         }
-        // 立案1473起,同比下降16.8%(,环比下降11.6%): a change right after another figure of its
-        // sentence is a change of the same thing.
-        for index in figures.indices.dropFirst() where result[index] == nil && figures[index].change != nil {
+        for index in figures.indices.dropFirst() {
             let previous = figures[index - 1]
-            if text.sentence(at: previous.start) == text.sentence(at: figures[index].start) {
-                result[index] = result[index - 1]
-            }
+            guard text.sentence(at: previous.start) == text.sentence(at: figures[index].start) else { continue }
+            // 立案1473起,同比下降16.8%(,环比下降11.6%): a change right after another figure of its
+            // sentence is a change of the same thing; so is the end of a span (满意度从2020年的
+            // 98.40%到2023年的99.46%, 从21个增至26个).
+            let isChange = result[index] == nil && figures[index].change != nil
+            let isSpanEnd = figures[index].start - previous.tailEnd <= 12
+                && Self.spanEnds.contains { text.has($0, at: previous.tailEnd) || text.has($0, at: previous.tailEnd + 1) }
+            if isChange || isSpanEnd { result[index] = result[index - 1] }
+        }
+        // An age (58岁, 44歲) measures how old someone is, whoever the sentence is about.
+        for index in figures.indices where figures[index].unit == "岁" || figures[index].unit == "周岁" {
+            result[index] = "年龄"
         }
         return result
     }
@@ -178,6 +191,10 @@ struct MetricPhrase {
         }
         // 全省来信来访数相比2012年(下降67.3%): the base of the comparison is not what is counted.
         if let basis = comparisonStart(in: lower..<upper) { upper = basis }
+        // 群众满意度从2020年的(98.40%到…): what is counted comes before the span's 从.
+        if let from = (lower + 2..<max(lower + 2, upper)).first(where: { text[$0] == "从" && CharacterClass.isASCIIDigit(text[$0 + 1]) }) {
+            upper = from
+        }
         for word in Self.predicateStarts {
             let first = word.unicodeScalars.first!
             var offset = lower + 2
@@ -307,7 +324,7 @@ struct MetricPhrase {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if index > 0, CharacterClass.isHan(scalars[index - 1]), index + 1 < scalars.count, scalar == "各",
+            if index == 0 || CharacterClass.isHan(scalars[index - 1]), index + 1 < scalars.count, scalar == "各",
                ["类", "种", "项"].contains(scalars[index + 1]), scalars.count - index > 3 {
                 index += 2
                 continue

@@ -53,6 +53,11 @@ import ZhiliExtract
         ("先后摸排矛盾纠纷和信访问题1.1万件。", "1.1万件", "摸排矛盾纠纷和信访问题"),
         ("全省来信来访数相比2012年下降67.3%。", "67.3%", "全省来信来访数"),
         ("33套系统对接省直部门。", "33套", "系统"),
+        // An age is an age; the end of a span names what its start names; 以…为载体 takes a noun.
+        ("今年58岁的姜志刚是司法局基层股股长。", "58岁", "年龄"),
+        ("群众满意度从2020年的98.40%到2023年的99.46%。", "99.46%", "群众满意度"),
+        ("以6个进驻单位和12个对接单位为载体。", "12个", "对接单位"),
+        ("参与调处各类矛盾纠纷2800余起。", "2800余起", "参与调处矛盾纠纷"),
     ])
     func findsMetric(_ sentence: String, _ text: String, _ metric: String) throws {
         let figures = try ExtractionFixture.record(sentence).figures
