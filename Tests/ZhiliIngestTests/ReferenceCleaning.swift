@@ -112,12 +112,18 @@ enum ReferenceCleaning {
             if consume(line, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
             switch classify(line, patterns: boilerplate.patterns) {
             case .keep(let kept):
+                if kept != line, consume(kept, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
                 lines.append(SourceLine(kept, indented: indented))
             case .drop:
                 absorb(line, with: metadata, into: &found)
                 lines.append(SourceLine(""))
             case .end:
-                ended = true
+                if lines.contains(where: { !$0.text.isEmpty }) {
+                    ended = true
+                } else {
+                    absorb(line, with: metadata, into: &found)
+                    lines.append(SourceLine(""))
+                }
             }
         }
         return (lines, found)

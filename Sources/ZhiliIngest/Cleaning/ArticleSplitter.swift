@@ -47,7 +47,8 @@ public struct ArticleSplitter: Sendable {
     }
 
     /// The articles in `paragraphs`; `title` (from the container) replaces the first article's.
-    public func split(_ paragraphs: [Paragraph], title: String? = nil) -> [ArticleDraft] {
+    /// With `joinsPageGaps` false (HTML, whose paragraphs are real), no page gap is joined.
+    public func split(_ paragraphs: [Paragraph], title: String? = nil, joinsPageGaps: Bool = true) -> [ArticleDraft] {
         let pieces = classify(paragraphs)
         var groups: [[Piece]] = [[]]
         for (index, piece) in pieces.enumerated() {
@@ -58,7 +59,7 @@ public struct ArticleSplitter: Sendable {
             groups[groups.count - 1].append(piece)
         }
         return groups.enumerated().compactMap { index, group in
-            let draft = assemble(group, containerTitle: index == 0 ? title : nil)
+            let draft = assemble(group, containerTitle: index == 0 ? title : nil, joinsPageGaps: joinsPageGaps)
             return draft.paragraphs.isEmpty && draft.title == nil && draft.captions.isEmpty ? nil : draft
         }
     }
@@ -94,7 +95,7 @@ public struct ArticleSplitter: Sendable {
     }
 
     /// One article from its pieces.
-    private func assemble(_ pieces: [Piece], containerTitle: String?) -> ArticleDraft {
+    private func assemble(_ pieces: [Piece], containerTitle: String?, joinsPageGaps: Bool) -> ArticleDraft {
         var draft = ArticleDraft()
         var pieces = pieces
         if let titleIndex = pieces.firstIndex(where: { if case .heading = $0 { true } else { false } }) {
@@ -118,7 +119,7 @@ public struct ArticleSplitter: Sendable {
             case .caption(let text): draft.captions.append(text)
             }
         }
-        for var paragraph in gaps.join(body) {
+        for var paragraph in joinsPageGaps ? gaps.join(body) : body {
             if let (text, names) = bylines.leadingByline(in: paragraph) {
                 draft.authors += names.filter { !draft.authors.contains($0) }
                 paragraph = text
