@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhiliCore
+import ZhiliICU
 @testable import ZhiliIngest
 
 /// Chinese page shapes built around the seed articles' gold paragraphs: the cleaner must give
@@ -103,6 +104,27 @@ import ZhiliCore
         #expect(articles[0].date == "2023-07-07T09:30")
         #expect(articles[0].outlet == "正北方网")
         #expect(articles[0].editors == ["辛永红"])
+    }
+
+    /// Old portals serve GBK and say so in a meta tag: the file is read in that charset.
+    @Test func gbkTablePageIsReadInItsCharset() throws {
+        let gold = try GoldenTests.gold(Self.seeds[0]).articles[0]
+        let html = Self.trsPage(title: gold.title!, paragraphs: gold.paragraphs)
+            .replacingOccurrences(of: "charset=utf-8", with: "charset=gbk")
+        let bytes = try CharsetConverter.encode(html, charset: "GBK")
+        let file = Fixtures.temporaryDirectory().appendingPathComponent("t20230707_1234.html")
+        try Data(bytes).write(to: file)
+        let reader = DumpReader(InputFile(path: file.path, size: bytes.count), maxArticleBytes: 1 << 24)
+        guard case .document(let document)? = reader.next() else {
+            Issue.record("no document read from \(file.path)")
+            return
+        }
+        #expect(document.declaredCharset?.lowercased() == "gbk")
+        let articles = try Cleaner().clean(document)
+        try #require(articles.count == 1)
+        #expect(articles[0].paragraphs == gold.paragraphs)
+        #expect(articles[0].title == gold.title)
+        #expect(articles[0].outlet == "正北方网")
     }
 
     @Test(arguments: seeds)
