@@ -144,7 +144,6 @@ enum {
     F_TIME = 1 << 17,
     F_BODY = 1 << 18,
     F_SEMANTIC = 1 << 19,  // article, main
-    F_EMBED = 1 << 20,
     F_DATEPUBLISHED = 1 << 21, // itemprop=datePublished
 };
 
@@ -152,24 +151,24 @@ typedef struct { const char *name; int kind; int flags; } tag_info;
 
 static const tag_info tags[] = {
     {"a", K_INLINE, F_ANCHOR}, {"abbr", K_INLINE, 0}, {"address", K_BLOCK, 0},
-    {"applet", K_DROP, F_EMBED}, {"article", K_BLOCK, F_SEMANTIC}, {"aside", K_FURNITURE, 0},
-    {"audio", K_DROP, F_EMBED}, {"b", K_INLINE, 0}, {"base", K_DROP, 0}, {"bdi", K_INLINE, 0},
+    {"applet", K_DROP, 0}, {"article", K_BLOCK, F_SEMANTIC}, {"aside", K_FURNITURE, 0},
+    {"audio", K_DROP, 0}, {"b", K_INLINE, 0}, {"base", K_DROP, 0}, {"bdi", K_INLINE, 0},
     {"bdo", K_INLINE, 0}, {"big", K_INLINE, 0}, {"blockquote", K_BLOCK, 0}, {"body", K_BLOCK, F_BODY},
     {"br", K_BR, 0}, {"button", K_DROP, F_INPUT}, {"canvas", K_DROP, 0}, {"caption", K_BLOCK, 0},
     {"center", K_BLOCK, F_DIV}, {"cite", K_INLINE, 0}, {"code", K_INLINE, 0}, {"data", K_INLINE, 0},
     {"datalist", K_DROP, 0}, {"dd", K_BLOCK, 0}, {"del", K_INLINE, 0}, {"details", K_BLOCK, 0},
     {"dfn", K_INLINE, 0}, {"dialog", K_DROP, 0}, {"div", K_BLOCK, F_DIV}, {"dl", K_BLOCK, F_LIST},
-    {"dt", K_BLOCK, 0}, {"em", K_INLINE, 0}, {"embed", K_DROP, F_EMBED}, {"fieldset", K_BLOCK, F_DIV},
+    {"dt", K_BLOCK, 0}, {"em", K_INLINE, 0}, {"embed", K_DROP, 0}, {"fieldset", K_BLOCK, F_DIV},
     {"figcaption", K_BLOCK, F_FIGCAPTION}, {"figure", K_BLOCK, 0}, {"font", K_INLINE, 0},
     {"footer", K_FURNITURE, 0}, {"form", K_FORM, 0}, {"frameset", K_DROP, 0}, {"h1", K_BLOCK, F_HEADING | F_H1},
     {"h2", K_BLOCK, F_HEADING}, {"h3", K_BLOCK, F_HEADING}, {"h4", K_BLOCK, F_HEADING},
     {"h5", K_BLOCK, F_HEADING}, {"h6", K_BLOCK, F_HEADING}, {"head", K_DROP, 0},
     {"header", K_FURNITURE, 0}, {"hr", K_BLOCK, 0}, {"html", K_BLOCK, 0}, {"i", K_INLINE, 0},
-    {"iframe", K_DROP, F_EMBED}, {"img", K_INLINE, F_IMG}, {"input", K_DROP, F_INPUT},
+    {"iframe", K_DROP, 0}, {"img", K_INLINE, F_IMG}, {"input", K_DROP, F_INPUT},
     {"ins", K_INLINE, 0}, {"kbd", K_INLINE, 0}, {"label", K_INLINE, 0}, {"legend", K_BLOCK, 0},
     {"li", K_BLOCK, F_LI}, {"link", K_DROP, F_LINK}, {"main", K_BLOCK, F_SEMANTIC}, {"map", K_DROP, 0},
     {"mark", K_INLINE, 0}, {"math", K_DROP, 0}, {"menu", K_FURNITURE, F_LIST}, {"meta", K_DROP, F_META},
-    {"nav", K_FURNITURE, 0}, {"nobr", K_INLINE, 0}, {"noscript", K_DROP, 0}, {"object", K_DROP, F_EMBED},
+    {"nav", K_FURNITURE, 0}, {"nobr", K_INLINE, 0}, {"noscript", K_DROP, 0}, {"object", K_DROP, 0},
     {"ol", K_BLOCK, F_LIST}, {"optgroup", K_DROP, 0}, {"option", K_DROP, 0}, {"output", K_DROP, 0},
     {"p", K_BLOCK, F_PARA}, {"picture", K_INLINE, 0}, {"pre", K_BLOCK, 0}, {"progress", K_DROP, 0},
     {"q", K_INLINE, 0}, {"s", K_INLINE, 0}, {"samp", K_INLINE, 0}, {"script", K_DROP, 0},
@@ -180,7 +179,7 @@ static const tag_info tags[] = {
     {"template", K_DROP, 0}, {"textarea", K_DROP, F_INPUT}, {"tfoot", K_BLOCK, 0}, {"th", K_CELL, 0},
     {"thead", K_BLOCK, 0}, {"time", K_INLINE, F_TIME}, {"title", K_DROP, F_TITLE}, {"tr", K_BLOCK, 0},
     {"track", K_DROP, 0}, {"tt", K_INLINE, 0}, {"u", K_INLINE, 0}, {"ul", K_BLOCK, F_LIST},
-    {"var", K_INLINE, 0}, {"video", K_DROP, F_EMBED}, {"wbr", K_INLINE, 0},
+    {"var", K_INLINE, 0}, {"video", K_DROP, 0}, {"wbr", K_INLINE, 0},
 };
 
 static const tag_info *lookup_tag(const xmlChar *name) {
@@ -291,7 +290,7 @@ typedef struct {
     int out;           // left out (itself or an ancestor)
     int length, links, punct;                 // whole subtree
     int inline_length, inline_links, inline_punct, inline_end; // text up to the next block
-    int paragraphs, images, items, inputs, embeds, heading_length;
+    int paragraphs, images, items, inputs, heading_length;
     double score;
     int scored;
     int kept;          // inside the chosen text
@@ -420,6 +419,13 @@ static void collect(xmlNodePtr root, element_list *list) {
 
 enum { STRIP_FURNITURE = 1, WEIGHT_CLASSES = 2, CLEAN_CONDITIONALLY = 4 };
 
+static void reset_sums(element *e) {
+    e->length = e->links = e->punct = 0;
+    e->inline_length = e->inline_links = e->inline_punct = 0;
+    e->inline_end = -1; // unknown until the last inline text is seen
+    e->paragraphs = e->images = e->items = e->inputs = e->heading_length = 0;
+}
+
 /// Decides what is out and sums the subtrees, for one attempt.
 static void measure(element_list *list, int options) {
     element *items = list->items;
@@ -440,9 +446,7 @@ static void measure(element_list *list, int options) {
             }
         }
         e->out = out;
-        e->length = e->links = e->punct = 0;
-        e->inline_length = e->inline_links = e->inline_punct = e->inline_end = 0;
-        e->paragraphs = e->images = e->items = e->inputs = e->embeds = e->heading_length = 0;
+        reset_sums(e);
         e->score = 0;
         e->scored = 0;
         e->kept = 0;
@@ -456,7 +460,9 @@ static void measure(element_list *list, int options) {
             e->punct += e->own_punct;
             e->inline_length += e->own_length;
             e->inline_punct += e->own_punct;
-            if (e->own_length > 0) e->inline_end = e->own_end; // approximate: last text node wins below
+            // Children come in reverse order, so the last inline child has set `inline_end`;
+            // the element's own text counts when no inline child has (an approximation).
+            if (e->inline_end < 0 && e->own_length > 0) e->inline_end = e->own_end;
             if (e->flags & F_ANCHOR) { e->links = e->length; e->inline_links = e->inline_length; }
             // Paragraphs: <p>, and blocks of inline text alone (Readability turns those into <p>).
             if ((e->flags & F_PARA) || ((e->kind == K_BLOCK || e->kind == K_CELL) && !e->has_block && e->inline_length >= 25)) {
@@ -480,7 +486,7 @@ static void measure(element_list *list, int options) {
                 p->inline_length += e->inline_length;
                 p->inline_links += e->inline_links;
                 p->inline_punct += e->inline_punct;
-                if (e->inline_length > 0) p->inline_end = e->inline_end;
+                if (e->inline_length > 0 && p->inline_end < 0) p->inline_end = e->inline_end;
             }
         }
         if (pass == 1) break;
@@ -499,9 +505,7 @@ static void measure(element_list *list, int options) {
         for (int i = 0; i < count; i++) {
             element *e = &items[i];
             if (!e->out && e->parent >= 0 && items[e->parent].out) e->out = 1;
-            e->length = e->links = e->punct = 0;
-            e->inline_length = e->inline_links = e->inline_punct = e->inline_end = 0;
-            e->paragraphs = e->images = e->items = e->inputs = e->embeds = e->heading_length = 0;
+            reset_sums(e);
         }
     }
 }
@@ -631,7 +635,7 @@ static void keep_siblings(element_list *list, int best, int options) {
         if (e->kind == K_INLINE || e->kind == K_OTHER || (e->flags & F_PARA) || e->length == e->inline_length) {
             double density = link_density(e);
             if (e->length > 80 && density < 0.25) e->kept = 1;
-            else if (e->length > 0 && e->length <= 80 && density == 0 && e->inline_end) e->kept = 1;
+            else if (e->length > 0 && e->length <= 80 && density == 0 && e->inline_end > 0) e->kept = 1;
         }
     }
     if (best_class) xmlFree(best_class);
@@ -673,7 +677,7 @@ static void write_kept(element_list *list, int options, text_buffer *buffer) {
     int count = list->count;
     for (int i = 0; i < count; i++) {
         if (!items[i].kept) continue;
-        // Walk this subtree; `skip` holds the end of a subtree being skipped.
+        // Walk this subtree in document order (as the list is), skipping what is out or cleaned away.
         xmlNodePtr root = items[i].node;
         int index = i;
         xmlNodePtr node = root;
@@ -685,7 +689,6 @@ static void write_kept(element_list *list, int options, text_buffer *buffer) {
                 if (index >= count) return;
                 element *e = &items[index];
                 int skip = e->out || (node != root && cleaned_away(e, options));
-                if (node == root && e->kind == K_INLINE) skip = e->out;
                 if (!skip) {
                     if (e->kind == K_BR) buffer_break(buffer, 1);
                     else if (e->kind == K_BLOCK || e->kind == K_CELL || e->kind == K_FURNITURE || e->kind == K_FORM) buffer_break(buffer, 2);

@@ -209,6 +209,12 @@ import ZhiliICU
         #expect(HTMLPage.withoutSiteName(title, siteName: site) == expected)
     }
 
+    @Test func aTitleThatIsTheSiteNameIsNoTitle() {
+        #expect(HTMLPage.chooseTitle(meta: nil, headline: nil, title: "乌兰察布市人民政府", siteName: "乌兰察布市人民政府") == nil)
+        #expect(HTMLPage.chooseTitle(meta: nil, headline: "集宁区召开安全生产工作会议", title: "乌兰察布市人民政府",
+                                     siteName: "乌兰察布市人民政府") == "集宁区召开安全生产工作会议")
+    }
+
     @Test func aNavigationHeadlineIsNotTheTitle() {
         let title = HTMLPage.chooseTitle(meta: nil, headline: "首页", title: "平安建设护稳定 社会治理促和谐_新闻中心_正北方网", siteName: nil)
         #expect(title == "平安建设护稳定 社会治理促和谐")

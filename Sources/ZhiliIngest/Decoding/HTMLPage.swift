@@ -90,7 +90,9 @@ public struct HTMLPage: Sendable, Equatable {
     /// The title: the headline when it is the fuller form of the meta or `<title>` title (without
     /// the site name), else that title, else the headline.
     static func chooseTitle(meta: String?, headline: String?, title: String?, siteName: String?) -> String? {
+        // A title that is only the site's name (a portal's bare `<title>`) names no article.
         let named = (meta ?? title).map { withoutSiteName($0, siteName: siteName) }
+            .flatMap { siteName.map(compact) == compact($0) ? nil : $0 }
         guard let headline, headline != siteName else { return named }
         guard let named else { return headline }
         let h = compact(headline), n = compact(named)
