@@ -867,7 +867,8 @@ static void read_metadata(element_list *list, zhili_html_page *page) {
             if (text) {
                 if (strstr(text, "\xe6\x9d\xa5\xe6\xba\x90") /* 来源 */ || strstr(text, "\xe5\x8f\x91\xe5\xb8\x83") /* 发布 */
                     || strstr(text, "\xe6\x97\xa5\xe6\x9c\x9f") /* 日期 */ || strstr(text, "\xe6\x97\xb6\xe9\x97\xb4") /* 时间 */
-                    || strstr(text, "\xe7\xbc\x96\xe8\xbe\x91") /* 编辑 */) {
+                    || strstr(text, "\xe7\xbc\x96\xe8\xbe\x91") /* 编辑 */ || strstr(text, "\xe8\xae\xb0\xe8\x80\x85") /* 记者 */
+                    || strstr(text, "\xe4\xbd\x9c\xe8\x80\x85") /* 作者 */) {
                     buffer_text(&info, (const unsigned char *)text);
                     buffer_break(&info, 1);
                     info_lines++;

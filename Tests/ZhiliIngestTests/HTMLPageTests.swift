@@ -19,8 +19,11 @@ import ZhiliICU
     /// An old TRS/WCM government portal: layout tables, a nav bar, a breadcrumb, an info line
     /// with a font-size widget, the text in `TRS_Editor`, share, print and close links, an editor
     /// footer, a related-reading list, a sidebar of links and a copyright footer.
-    static func trsPage(title: String, paragraphs: [String]) -> String {
-        let body = paragraphs.map { "<p style=\"text-indent:2em\">\(escaped($0))</p>" }.joined(separator: "\n")
+    static func trsPage(title: String, paragraphs: [String], breaks: Bool = false) -> String {
+        // Older editors write paragraphs as lines indented with no-break spaces between <br>s.
+        let body = breaks
+            ? paragraphs.map { "&nbsp;&nbsp;&nbsp;&nbsp;\(escaped($0))" }.joined(separator: "<br>\n<br>\n")
+            : paragraphs.map { "<p style=\"text-indent:2em\">\(escaped($0))</p>" }.joined(separator: "\n")
         let related = (1...6).map { "<li><a href=\"/xw/t2023070\($0)_1.html\">乌兰察布市召开第\($0)次重点工作推进会议</a><span>2023-07-0\($0)</span></li>" }
             .joined()
         let hot = (1...8).map { "<tr><td><a href=\"/rd/\($0).html\">热点：全市安全生产专项整治第\($0)阶段工作部署</a></td></tr>" }.joined()
@@ -75,7 +78,7 @@ import ZhiliICU
             <div class="crumbs"><a href="/">首页</a> &gt; <a href="/fz">法治</a> &gt; 正文</div>
             <div class="main-wrap"><div class="article">
             <h1 class="article-title">\(escaped(title))</h1>
-            <div class="article-meta"><time datetime="2023-05-12T08:15">2023-05-12 08:15</time> <span>来源：正北方网</span></div>
+            <div class="article-meta"><time datetime="2023-05-12T08:15">2023-05-12 08:15</time> <span>来源：正北方网</span> <span>作者：赛娜</span></div>
             <div class="article-content">
             \(body)
             </div>
@@ -104,6 +107,15 @@ import ZhiliICU
         #expect(articles[0].date == "2023-07-07T09:30")
         #expect(articles[0].outlet == "正北方网")
         #expect(articles[0].editors == ["辛永红"])
+    }
+
+    @Test(arguments: seeds)
+    func trsPageWithLineBreaksGivesTheGoldParagraphs(seed: String) throws {
+        let gold = try GoldenTests.gold(seed).articles[0]
+        let articles = try Self.cleanHTML(Self.trsPage(title: gold.title!, paragraphs: gold.paragraphs, breaks: true))
+        try #require(articles.count == 1)
+        #expect(articles[0].paragraphs == gold.paragraphs, "\(GoldenTests.diff(gold.paragraphs, articles[0].paragraphs))")
+        #expect(articles[0].title == gold.title)
     }
 
     /// Old portals serve GBK and say so in a meta tag: the file is read in that charset.
@@ -136,6 +148,7 @@ import ZhiliICU
         #expect(articles[0].title == gold.title)
         #expect(articles[0].date == "2023-05-12T08:15")
         #expect(articles[0].outlet == "正北方网")
+        #expect(articles[0].authors == ["赛娜"])
     }
 
     @Test func newsPageMetadata() throws {

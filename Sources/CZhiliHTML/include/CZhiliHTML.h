@@ -31,7 +31,7 @@ typedef struct {
     char *published;
     /// `<link rel="canonical">`, `og:url` or the `Url` meta tag.
     char *canonical;
-    /// Short blocks outside the main text that mention 来源, 发布, 日期, 时间 or 编辑, one per line.
+    /// Short blocks outside the main text that mention 来源, 发布, 日期, 时间, 编辑, 记者 or 作者, one per line.
     char *info_lines;
 } zhili_html_page;
 

@@ -73,7 +73,7 @@ public struct Cleaner: Sendable {
             Article(
                 source: document.source, index: index,
                 title: draft.title, subtitle: draft.subtitle, date: date, outlet: outlet,
-                authors: draft.authors.isEmpty ? found.authors : draft.authors, editors: editors,
+                authors: draft.authors.isEmpty ? (found.authors.isEmpty ? page?.authors ?? [] : found.authors) : draft.authors, editors: editors,
                 paragraphs: draft.paragraphs, captions: draft.captions, warnings: decoded.warnings)
         }
     }

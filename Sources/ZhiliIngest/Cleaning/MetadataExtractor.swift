@@ -136,7 +136,7 @@ public struct MetadataExtractor: @unchecked Sendable {
         return result
     }
 
-    /// Reads the date and the `来源` of a short line of page furniture (outside an HTML page's
+    /// Reads the date, the `来源` and the `作者`/`记者` of a short line of page furniture (outside an HTML page's
     /// text), which may hold other things too: `发布时间：2023-05-12 来源：某某日报 【字体：大 中 小】`;
     /// a line that is an editor line (`【责任编辑：辛永红】`) gives the editors.
     public func read(infoLine line: String, into metadata: inout ArticleMetadata) {
@@ -153,6 +153,9 @@ public struct MetadataExtractor: @unchecked Sendable {
         }
         if words & Self.sourceGroup != 0 {
             _ = replace(sourceField, in: line) { metadata.setOutlet($0, evidence: .source) }
+        }
+        if words & Self.authorGroup != 0 {
+            _ = replace(authorField, in: line) { metadata.addAuthors(Self.split($0)) }
         }
     }
 

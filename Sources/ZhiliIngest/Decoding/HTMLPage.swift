@@ -12,7 +12,7 @@ import Foundation
 /// - outlet: a `来源：` line outside the text or the `ContentSource` tag (``outletIsSource``),
 ///   else `og:site_name`/`SiteName`;
 /// - canonical URL: `<link rel="canonical">`, `og:url` or the `Url` tag;
-/// - editors: a `责任编辑` line outside the text.
+/// - editors and authors: `责任编辑` lines and `作者：`/`记者：` fields outside the text.
 public struct HTMLPage: Sendable, Equatable {
     /// The main text: paragraphs separated by blank lines, `<br>` as line breaks.
     public var text: String
@@ -28,6 +28,8 @@ public struct HTMLPage: Sendable, Equatable {
     public var canonicalURL: String?
     /// Editors named by a `责任编辑` line outside the text.
     public var editors: [String] = []
+    /// Authors named by a `作者：`/`记者：` field outside the text.
+    public var authors: [String] = []
 
     /// Creates a page value.
     public init(text: String, title: String? = nil, date: String? = nil, outlet: String? = nil,
@@ -78,6 +80,7 @@ public struct HTMLPage: Sendable, Equatable {
             ?? found.date
             ?? [page.canonicalURL, url].compactMap { $0 }.lazy.compactMap(date(inURL:)).first
         page.editors = found.editors
+        page.authors = found.authors
         if let source = string(raw.source) ?? found.outlet {
             page.outlet = source
             page.outletIsSource = true
