@@ -63,7 +63,8 @@ static void buffer_append(text_buffer *buffer, const char *bytes, size_t count) 
     buffer->length += count;
 }
 
-/// Ends the current line; `wanted` is 1 for a line break, 2 for a paragraph break.
+/// Ends the current line; `wanted` is 1 for a line break, 2 for a paragraph break, 3 for the
+/// double gap a picture leaves.
 static void buffer_break(text_buffer *buffer, int wanted) {
     buffer->pending_space = 0;
     if (buffer->length == 0) return;
@@ -671,6 +672,15 @@ static int cleaned_away(const element *e, int options) {
     return 0;
 }
 
+/// Whether the image at `index` stands in a block of its own (no inline text beside it), as a
+/// picture does; it then leaves a double gap, as in print, so a photo line after it reads as a
+/// caption. An icon inside a sentence does not.
+static int stands_alone(const element *items, int index) {
+    int block = items[index].parent;
+    while (block >= 0 && (items[block].kind == K_INLINE || items[block].kind == K_OTHER)) block = items[block].parent;
+    return block < 0 || items[block].inline_length < 25;
+}
+
 /// Writes the text of the kept subtrees.
 static void write_kept(element_list *list, int options, text_buffer *buffer) {
     element *items = list->items;
@@ -691,6 +701,7 @@ static void write_kept(element_list *list, int options, text_buffer *buffer) {
                 int skip = e->out || (node != root && cleaned_away(e, options));
                 if (!skip) {
                     if (e->kind == K_BR) buffer_break(buffer, 1);
+                    else if ((e->flags & F_IMG) && stands_alone(items, index)) buffer_break(buffer, 3);
                     else if (e->kind == K_BLOCK || e->kind == K_CELL || e->kind == K_FURNITURE || e->kind == K_FORM) buffer_break(buffer, 2);
                     descend = 1;
                 }

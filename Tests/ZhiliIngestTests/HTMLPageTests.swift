@@ -118,6 +118,39 @@ import ZhiliICU
         #expect(articles[0].title == gold.title)
     }
 
+    /// A notice of two short sentences still beats the page's menus and link lists.
+    @Test(arguments: [false, true])
+    func shortNoticeIsTheText(breaks: Bool) throws {
+        let paragraphs = ["为做好冬季安全生产工作，现将有关事项通知如下。", "请各单位于12月10日前报送自查情况。"]
+        let articles = try Self.cleanHTML(Self.trsPage(title: "关于开展冬季安全生产检查的通知", paragraphs: paragraphs, breaks: breaks))
+        try #require(articles.count == 1)
+        #expect(articles[0].paragraphs == paragraphs)
+        #expect(articles[0].title == "关于开展冬季安全生产检查的通知")
+    }
+
+    @Test func shortNewsIsTheText() throws {
+        let paragraphs = ["记者从市公安局获悉，全市今年破获电信诈骗案件120起。", "警方提醒市民提高防范意识。"]
+        let articles = try Self.cleanHTML(Self.newsPage(title: "全市破获电信诈骗案件120起", paragraphs: paragraphs))
+        try #require(articles.count == 1)
+        #expect(articles[0].paragraphs == paragraphs)
+    }
+
+    /// A short photo line is a caption after a picture, and body text after a paragraph.
+    @Test func photoLinesAfterPicturesAreCaptions() throws {
+        let html = """
+            <html><body><div class="content">
+            <p>近日，集宁区公安分局在社区开展防诈骗宣传活动，向居民讲解常见的电信诈骗手法。</p>
+            <p><img src="/a.jpg"></p><p style="text-align:center">民警在社区宣传法律法规。</p>
+            <p>活动中，民警向居民发放宣传资料三百余份，现场解答群众咨询五十余人次。</p>
+            <p>居民纷纷表示很受教育。</p>
+            </div></body></html>
+            """
+        let articles = try Self.cleanHTML(html)
+        try #require(articles.count == 1)
+        #expect(articles[0].captions == ["民警在社区宣传法律法规。"])
+        #expect(articles[0].paragraphs.last == "居民纷纷表示很受教育。")
+    }
+
     /// Old portals serve GBK and say so in a meta tag: the file is read in that charset.
     @Test func gbkTablePageIsReadInItsCharset() throws {
         let gold = try GoldenTests.gold(Self.seeds[0]).articles[0]

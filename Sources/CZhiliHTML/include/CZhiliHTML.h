@@ -13,7 +13,7 @@ extern "C" {
 /// What `zhili_html_parse` found in a page. Every string is NUL-terminated UTF-8 or NULL
 /// when the page does not have it; the whole value is freed with `zhili_html_page_free`.
 typedef struct {
-    /// The main text: paragraphs separated by "\n\n", `<br>` as "\n".
+    /// The main text: paragraphs separated by "\n\n", `<br>` as "\n", a picture as "\n\n\n".
     char *text;
     /// Length of `text` in bytes.
     int32_t text_length;

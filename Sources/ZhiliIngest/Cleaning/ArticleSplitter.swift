@@ -47,9 +47,11 @@ public struct ArticleSplitter: Sendable {
     }
 
     /// The articles in `paragraphs`; `title` (from the container) replaces the first article's.
-    /// With `joinsPageGaps` false (HTML, whose paragraphs are real), no page gap is joined.
-    public func split(_ paragraphs: [Paragraph], title: String? = nil, joinsPageGaps: Bool = true) -> [ArticleDraft] {
-        let pieces = classify(paragraphs)
+    /// With `fromHTML` (paragraphs that are real, pictures marked by a double gap), no page gap
+    /// is joined and a short photo line is a caption only after a picture.
+    public func split(_ paragraphs: [Paragraph], title: String? = nil, fromHTML: Bool = false) -> [ArticleDraft] {
+        let joinsPageGaps = !fromHTML
+        let pieces = classify(paragraphs, photoGapOnly: fromHTML)
         var groups: [[Piece]] = [[]]
         for (index, piece) in pieces.enumerated() {
             if case .heading = piece, startsArticle(at: index, in: pieces),
@@ -65,14 +67,14 @@ public struct ArticleSplitter: Sendable {
     }
 
     /// Sorts each paragraph into a piece.
-    func classify(_ paragraphs: [Paragraph]) -> [Piece] {
+    func classify(_ paragraphs: [Paragraph], photoGapOnly: Bool = false) -> [Piece] {
         var pieces: [Piece] = []
         var previous: Paragraph?
         for paragraph in paragraphs {
             let text = paragraph.text
             if let names = bylines.names(inByline: text) ?? bylines.names(inParenthesized: text) {
                 pieces.append(.byline(names))
-            } else if captions.isCaption(paragraph, after: previous) {
+            } else if captions.isCaption(paragraph, after: previous, photoGapOnly: photoGapOnly) {
                 pieces.append(.caption(text))
             } else if let subtitle = Self.subtitle(text), case .heading? = pieces.last {
                 pieces.append(.subtitle(subtitle))
