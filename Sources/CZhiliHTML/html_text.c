@@ -642,6 +642,30 @@ static void keep_siblings(element_list *list, int best, int options) {
     if (best_class) xmlFree(best_class);
 }
 
+/// Marks as kept the other blocks that carry the best candidate's class (a text a CMS split
+/// into several sections of the same kind), when they read as text: scored, few links.
+static void keep_same_class(element_list *list, int top, int options) {
+    element *items = list->items;
+    if (!(options & WEIGHT_CLASSES)) return;
+    xmlChar *top_class = xmlGetProp(items[top].node, (const xmlChar *)"class");
+    if (!top_class || !top_class[0]) { if (top_class) xmlFree(top_class); return; }
+    for (int i = 0; i < list->count; i++) {
+        element *e = &items[i];
+        if (e->out || e->kept || !e->scored || e->score < 10 || link_density(e) > 0.25) continue;
+        if (strcasecmp((const char *)e->node->name, (const char *)items[top].node->name) != 0) continue;
+        xmlChar *class_name = xmlGetProp(e->node, (const xmlChar *)"class");
+        int same = class_name && strcmp((const char *)class_name, (const char *)top_class) == 0;
+        if (class_name) xmlFree(class_name);
+        if (!same) continue;
+        // Not inside kept text, and holding none.
+        int related = 0;
+        for (int a = i; a >= 0 && !related; a = items[a].parent) related = items[a].kept;
+        for (int k = i + 1; k < list->count && !related && is_ancestor(items, i, k); k++) related = items[k].kept;
+        if (!related) e->kept = 1;
+    }
+    xmlFree(top_class);
+}
+
 /// Whether a list, table or block inside the kept text is furniture (Readability's conditional
 /// cleaning, plus: a list or table that is mostly links always goes).
 static int cleaned_away(const element *e, int options) {
@@ -766,11 +790,13 @@ static char *attempt(element_list *list, int options, int32_t *out_length) {
 #ifdef ZHILI_HTML_DEBUG
         debug_candidate(list, best, options, "best");
 #endif
+        int top = best;
         best = refine_candidate(list, best);
 #ifdef ZHILI_HTML_DEBUG
         debug_candidate(list, best, options, "refined");
 #endif
         keep_siblings(list, best, options);
+        keep_same_class(list, top, options);
     }
     text_buffer buffer = { 0 };
     write_kept(list, options, &buffer);

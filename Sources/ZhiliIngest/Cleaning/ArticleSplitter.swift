@@ -50,7 +50,6 @@ public struct ArticleSplitter: Sendable {
     /// With `fromHTML` (paragraphs that are real, pictures marked by a double gap), no page gap
     /// is joined and a short photo line is a caption only after a picture.
     public func split(_ paragraphs: [Paragraph], title: String? = nil, fromHTML: Bool = false) -> [ArticleDraft] {
-        let joinsPageGaps = !fromHTML
         let pieces = classify(paragraphs, photoGapOnly: fromHTML)
         var groups: [[Piece]] = [[]]
         for (index, piece) in pieces.enumerated() {
@@ -61,7 +60,7 @@ public struct ArticleSplitter: Sendable {
             groups[groups.count - 1].append(piece)
         }
         return groups.enumerated().compactMap { index, group in
-            let draft = assemble(group, containerTitle: index == 0 ? title : nil, joinsPageGaps: joinsPageGaps)
+            let draft = assemble(group, containerTitle: index == 0 ? title : nil, fromHTML: fromHTML)
             return draft.paragraphs.isEmpty && draft.title == nil && draft.captions.isEmpty ? nil : draft
         }
     }
@@ -97,12 +96,13 @@ public struct ArticleSplitter: Sendable {
     }
 
     /// One article from its pieces.
-    private func assemble(_ pieces: [Piece], containerTitle: String?, joinsPageGaps: Bool) -> ArticleDraft {
+    private func assemble(_ pieces: [Piece], containerTitle: String?, fromHTML: Bool) -> ArticleDraft {
         var draft = ArticleDraft()
         var pieces = pieces
         if let titleIndex = pieces.firstIndex(where: { if case .heading = $0 { true } else { false } }) {
             guard case .heading(let heading) = pieces[titleIndex] else { fatalError("unreachable") }
-            if containerTitle == nil || titleIndex == 0 || TextShape.equalWithoutSpaces(heading, containerTitle!) {
+            if containerTitle == nil || TextShape.equalWithoutSpaces(heading, containerTitle!)
+                || (titleIndex == 0 && (!fromHTML || Self.overlaps(heading, containerTitle!))) {
                 draft.title = heading
                 pieces.remove(at: titleIndex)
                 if titleIndex < pieces.count, case .subtitle(let subtitle) = pieces[titleIndex] {
@@ -121,7 +121,7 @@ public struct ArticleSplitter: Sendable {
             case .caption(let text): draft.captions.append(text)
             }
         }
-        for var paragraph in joinsPageGaps ? gaps.join(body) : body {
+        for var paragraph in fromHTML ? body : gaps.join(body) {
             if let (text, names) = bylines.leadingByline(in: paragraph) {
                 draft.authors += names.filter { !draft.authors.contains($0) }
                 paragraph = text
@@ -134,6 +134,16 @@ public struct ArticleSplitter: Sendable {
             }
         }
         return draft
+    }
+
+    /// Whether one of two titles holds the other (spaces aside): a page's heading and its
+    /// metadata title, one with the site's name or a kicker, are the same title.
+    static func overlaps(_ heading: String, _ title: String) -> Bool {
+        let a = heading.unicodeScalars.filter { !CharacterClass.isSpace($0) }
+        let b = title.unicodeScalars.filter { !CharacterClass.isSpace($0) }
+        let (short, long) = a.count <= b.count ? (String(String.UnicodeScalarView(a)), String(String.UnicodeScalarView(b)))
+                                               : (String(String.UnicodeScalarView(b)), String(String.UnicodeScalarView(a)))
+        return !short.isEmpty && long.contains(short)
     }
 
     /// The text of a `——…` or `—…` sub-headline without its dashes, or nil.
