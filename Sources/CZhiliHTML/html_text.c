@@ -619,7 +619,9 @@ static void keep_siblings(element_list *list, int best, int options) {
     int parent = items[best].parent;
     if (parent < 0) { items[best].kept = 1; return; }
     double top = items[best].score;
-    double threshold = top * 0.2 > 10 ? top * 0.2 : 10;
+    // Readability keeps siblings from a fifth of the top score; measured here, two fifths keep
+    // fewer teaser lists beside the text (benchmark F1 0.967 -> 0.968) and lose no text.
+    double threshold = top * 0.4 > 10 ? top * 0.4 : 10;
     xmlChar *best_class = xmlGetProp(items[best].node, (const xmlChar *)"class");
     for (int i = parent + 1; i < count; i++) {
         element *e = &items[i];
@@ -760,6 +762,15 @@ static void debug_candidate(element_list *list, int best, int options, const cha
     fprintf(stderr, "attempt %d %s %s.%s score %.1f length %d\n", options, label, items[best].node->name,
             c ? (char *)c : "", items[best].score, items[best].length);
     if (c) xmlFree(c);
+    if (getenv("ZHILI_TOP") && strcmp(label, "best") == 0) {
+        for (int j = 0; j < list->count; j++) {
+            if (!items[j].scored || items[j].out || items[j].score < items[best].score * 0.3) continue;
+            c = xmlGetProp(items[j].node, (const xmlChar *)"class");
+            fprintf(stderr, "  candidate %s.%.60s score %.1f length %d links %d\n", items[j].node->name, c ? (char *)c : "",
+                    items[j].score, items[j].length, items[j].links);
+            if (c) xmlFree(c);
+        }
+    }
     for (int j = best + 1; j < list->count && is_ancestor(items, best, j); j++) {
         element *x = &items[j];
         int parent_out = x->parent >= 0 && items[x->parent].out;
