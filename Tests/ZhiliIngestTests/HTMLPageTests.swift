@@ -240,6 +240,8 @@ import ZhiliICU
         ("https://news.example.com/2023/05/12/story.html", "2023-05-12"),
         ("http://www.wulanchabu.gov.cn/xw/202307/t20230707_1234.html", "2023-07-07"),
         ("https://www.northnews.cn/p/1.html", nil),
+        ("https://www.quantamagazine.org/tuft-cells-set-off-immune-responses-20191115/", "2019-11-15"),
+        ("https://example.com/item-20191234/", nil),
     ])
     func dateInURL(url: String, date: String?) {
         #expect(HTMLPage.date(inURL: url) == date)

@@ -122,12 +122,13 @@ public struct HTMLPage: Sendable, Equatable {
         String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)).lowercased()
     }
 
-    /// The date in a URL path: `/2023/05/12/`, `/2023-05-12/`, `/202305/12/`, `t20230707_`.
+    /// The date in a URL path: `/2023/05/12/`, `/2023-05-12/`, `/202305/12/`, `t20230707_`,
+    /// `-20191115/`.
     static func date(inURL url: String) -> String? {
         let patterns = [
             "/((?:19|20)[0-9]{2})[/-]([01][0-9])[/-]([0-3][0-9])(?:[/_.-]|$)",
             "/((?:19|20)[0-9]{2})([01][0-9])/([0-3][0-9])/",
-            "[/_t]((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])[_/.]",
+            "[/_t-]((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:[_/.]|$)",
         ]
         for pattern in patterns {
             guard let expression = try? NSRegularExpression(pattern: pattern),
