@@ -206,7 +206,7 @@ static const char *const unlikely_hints[] = {
     "nav-", "nav_", "_nav", "share", "sharing", "newsletter", "subscribe", "promo", "cookie",
     "recommend", "toolbar", "copyright", "login", "signup", "advert", "gallery", "slideshow", "carousel",
     "caption", "credit", "byline", "dateline", "timestamp", "author", "daohang", "fenxiang", "xiangguan", "tuijian",
-    "pinglun", "banquan", "position", "location", "dqwz", "\xe7\x9b\xb8\xe5\x85\xb3" /* 相关 */,
+    "pinglun", "banquan", "position", "location", "dqwz", "weizhi", "mianbao", "\xe7\x9b\xb8\xe5\x85\xb3" /* 相关 */,
     "\xe6\x8e\xa8\xe8\x8d\x90" /* 推荐 */, "\xe5\xaf\xbc\xe8\x88\xaa" /* 导航 */,
     "\xe5\x88\x86\xe4\xba\xab" /* 分享 */, "\xe8\xaf\x84\xe8\xae\xba" /* 评论 */, NULL
 };

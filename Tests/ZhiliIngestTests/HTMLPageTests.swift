@@ -211,6 +211,27 @@ import ZhiliICU
             """)
     }
 
+    /// Furniture inside the text's own block goes line by line (boilerplate patterns).
+    @Test func furnitureInsideTheTextBlockIsDropped() throws {
+        let html = """
+            <html><body><td><div class="article">
+            您当前的位置：<a href="/">首页</a> &gt; <a href="/xw/">新闻</a><br>
+            【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】<br>
+            近年来，集宁区坚定不移贯彻总体国家安全观，加快构建大安全格局、完善大平安体系，维护社会稳定。<br>
+            调解室不大，却承担着化解基层矛盾纠纷的重任，群众有诉求、有矛盾都愿意找他。<br>
+            <a href="javascript:window.print()">打印本页</a> <a href="javascript:window.close()">关闭窗口</a><br>
+            【责任编辑：辛永红】
+            </div></td></body></html>
+            """
+        let articles = try Self.cleanHTML(html)
+        try #require(articles.count == 1)
+        #expect(articles[0].paragraphs == [
+            "近年来，集宁区坚定不移贯彻总体国家安全观，加快构建大安全格局、完善大平安体系，维护社会稳定。",
+            "调解室不大，却承担着化解基层矛盾纠纷的重任，群众有诉求、有矛盾都愿意找他。",
+        ])
+        #expect(articles[0].editors == ["辛永红"])
+    }
+
     @Test func linkDenseListsLeaveTheText() {
         let links = (1...8).map { "<li><a href=\"/\($0).html\">全市召开第\($0)次平安建设工作推进会议部署下一阶段任务</a></li>" }.joined()
         let html = """
