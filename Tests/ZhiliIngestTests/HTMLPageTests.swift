@@ -273,6 +273,9 @@ import ZhiliICU
         ("Ein langer Titel über Dinge | Site", "Site", "Ein langer Titel über Dinge"),
         ("集宁区:精准“把脉”筑牢安全稳定屏障 - 正北方网", nil, "集宁区:精准“把脉”筑牢安全稳定屏障"),
         ("平安建设护稳定", nil, "平安建设护稳定"),
+        ("五大任务 兴安担当——兴安盟高质量发展系列报道之二_要闻_兴安日报", nil, "五大任务 兴安担当——兴安盟高质量发展系列报道之二"),
+        ("通知_通知公告_乌兰察布市人民政府办公室", "乌兰察布市人民政府办公室", "通知"),
+        ("Site | A much longer title of the story itself", nil, "A much longer title of the story itself"),
     ])
     func titleWithoutSiteName(title: String, site: String?, expected: String) {
         #expect(HTMLPage.withoutSiteName(title, siteName: site) == expected)

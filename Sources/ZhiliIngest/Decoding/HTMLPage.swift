@@ -103,10 +103,12 @@ public struct HTMLPage: Sendable, Equatable {
         return named
     }
 
-    /// Separators between a title and the site's name or column in `<title>`.
-    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", "｜", "_", "--", " -- ", "——", " » "]
+    /// Separators between a title and the site's name or column in `<title>` (not `——`, which
+    /// sets off a Chinese title's subtitle).
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", "｜", "_", "--", " » "]
 
-    /// `title` without the site name: the part that is not `siteName`, or the longest part.
+    /// `title` without the site name and column: of the parts that are not `siteName`, the first
+    /// (`标题_栏目_站点`, `Title | Site`) unless another is more than twice as long (`Site | Title`).
     static func withoutSiteName(_ title: String, siteName: String?) -> String {
         var parts = [title]
         for separator in separators {
@@ -115,7 +117,8 @@ public struct HTMLPage: Sendable, Equatable {
         parts = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return title }
         if let siteName { parts.removeAll { compact($0) == compact(siteName) } }
-        return parts.max { $0.count < $1.count } ?? title
+        guard let first = parts.first, let longest = parts.max(by: { $0.count < $1.count }) else { return title }
+        return first.count * 2 >= longest.count ? first : longest
     }
 
     private static func compact(_ text: String) -> String {
@@ -125,14 +128,8 @@ public struct HTMLPage: Sendable, Equatable {
     /// The date in a URL path: `/2023/05/12/`, `/2023-05-12/`, `/202305/12/`, `t20230707_`,
     /// `-20191115/`.
     static func date(inURL url: String) -> String? {
-        let patterns = [
-            "/((?:19|20)[0-9]{2})[/-]([01][0-9])[/-]([0-3][0-9])(?:[/_.-]|$)",
-            "/((?:19|20)[0-9]{2})([01][0-9])/([0-3][0-9])/",
-            "[/_t-]((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:[_/.]|$)",
-        ]
-        for pattern in patterns {
-            guard let expression = try? NSRegularExpression(pattern: pattern),
-                  let match = expression.firstMatch(in: url, range: NSRange(location: 0, length: url.utf16.count)),
+        for expression in urlDates.expressions {
+            guard let match = expression.firstMatch(in: url, range: NSRange(location: 0, length: url.utf16.count)),
                   let year = Range(match.range(at: 1), in: url), let month = Range(match.range(at: 2), in: url),
                   let day = Range(match.range(at: 3), in: url),
                   let m = Int(url[month]), let d = Int(url[day]), (1...12).contains(m), (1...31).contains(d) else { continue }
@@ -140,4 +137,15 @@ public struct HTMLPage: Sendable, Equatable {
         }
         return nil
     }
+
+    /// The URL date patterns, compiled once (year, month and day are groups 1 to 3).
+    private struct URLDates: @unchecked Sendable {
+        // @unchecked: NSRegularExpression is immutable and thread-safe.
+        let expressions = [
+            "/((?:19|20)[0-9]{2})[/-]([01][0-9])[/-]([0-3][0-9])(?:[/_.-]|$)",
+            "/((?:19|20)[0-9]{2})([01][0-9])/([0-3][0-9])/",
+            "[/_t-]((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:[_/.]|$)",
+        ].map { try! NSRegularExpression(pattern: $0) }
+    }
+    private static let urlDates = URLDates()
 }
