@@ -27,6 +27,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -235,20 +236,71 @@ static const char *const negative_hints[] = {
     "\xe8\xaf\x84\xe8\xae\xba" /* 评论 */, NULL
 };
 
-static int contains_any(const char *haystack, const char *const *needles) {
-    for (; *needles; needles++) {
-        if (strstr(haystack, *needles)) return 1;
+enum { H_UNLIKELY = 1, H_MAYBE = 2, H_POSITIVE = 4, H_NEGATIVE = 8 };
+
+/// Every hint word once, with the lists it is on, sorted by first byte; `hint_start[b]` is the
+/// first word starting with byte b (built once, then read by any thread).
+typedef struct { const char *word; size_t length; int lists; } hint_word;
+static hint_word hint_words[256];
+static int hint_count;
+static int hint_start[257];
+static pthread_once_t hints_once = PTHREAD_ONCE_INIT;
+
+static int compare_hints(const void *a, const void *b) {
+    return (int)(unsigned char)((const hint_word *)a)->word[0] - (int)(unsigned char)((const hint_word *)b)->word[0];
+}
+
+static void build_hint_index(void) {
+    const char *const *lists[] = { unlikely_hints, maybe_hints, positive_hints, negative_hints };
+    const int bits[] = { H_UNLIKELY, H_MAYBE, H_POSITIVE, H_NEGATIVE };
+    for (int l = 0; l < 4; l++) {
+        for (const char *const *w = lists[l]; *w; w++) {
+            int found = -1;
+            for (int i = 0; i < hint_count; i++) if (strcmp(hint_words[i].word, *w) == 0) found = i;
+            if (found >= 0) { hint_words[found].lists |= bits[l]; continue; }
+            if (hint_count == (int)(sizeof(hint_words) / sizeof(hint_words[0]))) continue;
+            hint_words[hint_count++] = (hint_word){ *w, strlen(*w), bits[l] };
+        }
     }
-    return 0;
+    qsort(hint_words, (size_t)hint_count, sizeof(hint_word), compare_hints);
+    int next = 0;
+    for (int b = 0; b < 256; b++) {
+        while (next < hint_count && (unsigned char)hint_words[next].word[0] < b) next++;
+        hint_start[b] = next;
+    }
+    hint_start[256] = hint_count;
+}
+
+/// The lists (H_…) of the hint words that `text` (lower-cased class and id) holds.
+/// - Complexity: one pass over `text`, comparing at each byte only the words starting with it.
+static int hint_lists(const char *text) {
+    pthread_once(&hints_once, build_hint_index);
+    int lists = 0;
+    for (const char *p = text; *p; p++) {
+        unsigned char b = (unsigned char)*p;
+        for (int i = hint_start[b]; i < hint_start[b + 1]; i++) {
+            if (strncmp(p, hint_words[i].word, hint_words[i].length) == 0) lists |= hint_words[i].lists;
+        }
+    }
+    return lists;
 }
 
 /// `value` lower-cased (ASCII) into `out` (at most `size` - 1 bytes), after a separating space.
-static size_t append_lowered(char *out, size_t used, size_t size, const xmlChar *value) {
+static size_t append_lowered(char *out, size_t used, size_t size, const char *value) {
     if (!value) return used;
     if (used + 1 < size) out[used++] = ' ';
-    for (const xmlChar *p = value; *p && used + 1 < size; p++) out[used++] = (char)tolower(*p);
+    for (const char *p = value; *p && used + 1 < size; p++) out[used++] = (char)tolower((unsigned char)*p);
     out[used] = 0;
     return used;
+}
+
+/// An attribute's value without copying it: its one text node, as the HTML parser builds
+/// attributes ("" for a bare attribute such as `hidden`), or NULL for anything else.
+static const char *attribute_text(xmlAttrPtr attribute) {
+    xmlNodePtr child = attribute->children;
+    if (!child) return "";
+    if (child->type == XML_TEXT_NODE && !child->next && child->content) return (const char *)child->content;
+    return NULL;
 }
 
 static int attribute_equals(xmlNodePtr node, const char *name, const char *value) {
@@ -259,17 +311,14 @@ static int attribute_equals(xmlNodePtr node, const char *name, const char *value
     return equal;
 }
 
-/// Whether the element's style hides it (`display:none`, `visibility:hidden`).
-static int style_hides(xmlNodePtr node) {
-    xmlChar *style = xmlGetProp(node, (const xmlChar *)"style");
-    if (!style) return 0;
+/// Whether a style attribute hides its element (`display:none`, `visibility:hidden`).
+static int style_hides(const char *style) {
     char compact[256];
     size_t used = 0;
-    for (const xmlChar *p = style; *p && used + 1 < sizeof(compact); p++) {
-        if (!isspace(*p)) compact[used++] = (char)tolower(*p);
+    for (const char *p = style; *p && used + 1 < sizeof(compact); p++) {
+        if (!isspace((unsigned char)*p)) compact[used++] = (char)tolower((unsigned char)*p);
     }
     compact[used] = 0;
-    xmlFree(style);
     return strstr(compact, "display:none") != NULL || strstr(compact, "visibility:hidden") != NULL;
 }
 
@@ -353,9 +402,19 @@ static void collect(xmlNodePtr root, element_list *list) {
             const tag_info *tag = lookup_tag(node->name);
             e->kind = tag ? tag->kind : K_OTHER;
             e->flags = tag ? tag->flags : 0;
-            if (xmlHasProp(node, (const xmlChar *)"hidden") || attribute_equals(node, "aria-hidden", "true")
-                || style_hides(node)) {
-                e->flags |= F_HIDDEN;
+            // One pass over the attributes, reading values in place.
+            const char *class_name = NULL, *id = NULL, *role = NULL;
+            for (xmlAttrPtr attribute = node->properties; attribute; attribute = attribute->next) {
+                const char *name = (const char *)attribute->name;
+                const char *value = attribute_text(attribute);
+                if (!value) continue;
+                if (strcasecmp(name, "class") == 0) class_name = value;
+                else if (strcasecmp(name, "id") == 0) id = value;
+                else if (strcasecmp(name, "role") == 0) role = value;
+                else if (strcasecmp(name, "hidden") == 0) e->flags |= F_HIDDEN;
+                else if (strcasecmp(name, "aria-hidden") == 0) { if (strcasecmp(value, "true") == 0) e->flags |= F_HIDDEN; }
+                else if (strcasecmp(name, "style") == 0) { if (style_hides(value)) e->flags |= F_HIDDEN; }
+                else if (strcasecmp(name, "itemprop") == 0) { if (strcasecmp(value, "datePublished") == 0) e->flags |= F_DATEPUBLISHED; }
             }
             if (current >= 0) {
                 e->hidden = list->items[current].hidden;
@@ -364,24 +423,17 @@ static void collect(xmlNodePtr root, element_list *list) {
                 }
             }
             if (e->flags & F_HIDDEN) e->hidden = 1;
-            xmlChar *itemprop = xmlGetProp(node, (const xmlChar *)"itemprop");
-            if (itemprop) {
-                if (strcasecmp((const char *)itemprop, "datePublished") == 0) e->flags |= F_DATEPUBLISHED;
-                xmlFree(itemprop);
-            }
             char hints[512];
             hints[0] = 0;
             size_t used = 0;
-            xmlChar *class_name = xmlGetProp(node, (const xmlChar *)"class");
-            xmlChar *id = xmlGetProp(node, (const xmlChar *)"id");
-            xmlChar *role = xmlGetProp(node, (const xmlChar *)"role");
             used = append_lowered(hints, used, sizeof(hints), class_name);
             used = append_lowered(hints, used, sizeof(hints), id);
             if (used > 0) {
-                if (contains_any(hints, unlikely_hints)) e->flags |= F_UNLIKELY;
-                if (contains_any(hints, maybe_hints)) e->flags |= F_MAYBE;
-                if (contains_any(hints, positive_hints)) e->weight += 25;
-                if (contains_any(hints, negative_hints)) e->weight -= 25;
+                int lists = hint_lists(hints);
+                if (lists & H_UNLIKELY) e->flags |= F_UNLIKELY;
+                if (lists & H_MAYBE) e->flags |= F_MAYBE;
+                if (lists & H_POSITIVE) e->weight += 25;
+                if (lists & H_NEGATIVE) e->weight -= 25;
             }
             if (role) {
                 static const char *const furniture_roles[] = {
@@ -389,12 +441,9 @@ static void collect(xmlNodePtr root, element_list *list) {
                     "contentinfo", NULL
                 };
                 for (const char *const *r = furniture_roles; *r; r++) {
-                    if (strcasecmp((const char *)role, *r) == 0) e->flags |= F_UNLIKELY;
+                    if (strcasecmp(role, *r) == 0) e->flags |= F_UNLIKELY;
                 }
             }
-            if (class_name) xmlFree(class_name);
-            if (id) xmlFree(id);
-            if (role) xmlFree(role);
             // The head's meta, link and title elements are listed for the metadata (and out).
             if ((e->kind != K_DROP || strcasecmp((const char *)node->name, "head") == 0) && node->children) {
                 descend = 1;
