@@ -13,7 +13,7 @@ import Testing
             <aside>侧栏</aside><footer>版权所有</footer></body></html>
             """
         let text = HTMLText.extract(html)
-        #expect(text == "集宁区:精准“把脉”\n\n第一段\u{00A0}文字&符号中。\n\n第二段\n换行。\n\n块内联文字")
+        #expect(text == "集宁区:精准“把脉”\n\n第一段\u{00A0}文字&符号中。\n\n第二段\n换行。\n\n块内联文字", "\(text)")
     }
 
     @Test(arguments: ["", "   ", "<html></html>", "<<<>>>"])

@@ -116,12 +116,18 @@ enum ReferenceCleaning {
                 if consume(part, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
                 switch classify(part, patterns: boilerplate.patterns) {
                 case .keep(let kept):
+                    if kept != part, consume(kept, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
                     lines.append(SourceLine(kept, indented: indented))
                 case .drop:
                     absorb(part, with: metadata, into: &found)
                     lines.append(SourceLine(""))
                 case .end:
-                    ended = true
+                    if lines.contains(where: { !$0.text.isEmpty }) {
+                        ended = true
+                    } else {
+                        absorb(part, with: metadata, into: &found)
+                        lines.append(SourceLine(""))
+                    }
                 }
             }
         }

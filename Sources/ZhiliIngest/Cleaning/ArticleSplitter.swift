@@ -47,8 +47,10 @@ public struct ArticleSplitter: Sendable {
     }
 
     /// The articles in `paragraphs`; `title` (from the container) replaces the first article's.
-    public func split(_ paragraphs: [Paragraph], title: String? = nil) -> [ArticleDraft] {
-        let pieces = classify(paragraphs)
+    /// With `fromHTML` (paragraphs that are real, pictures marked by a double gap), no page gap
+    /// is joined and a short photo line is a caption only after a picture.
+    public func split(_ paragraphs: [Paragraph], title: String? = nil, fromHTML: Bool = false) -> [ArticleDraft] {
+        let pieces = classify(paragraphs, photoGapOnly: fromHTML)
         var groups: [[Piece]] = [[]]
         for (index, piece) in pieces.enumerated() {
             if case .heading = piece, startsArticle(at: index, in: pieces),
@@ -58,20 +60,20 @@ public struct ArticleSplitter: Sendable {
             groups[groups.count - 1].append(piece)
         }
         return groups.enumerated().compactMap { index, group in
-            let draft = assemble(group, containerTitle: index == 0 ? title : nil)
+            let draft = assemble(group, containerTitle: index == 0 ? title : nil, fromHTML: fromHTML)
             return draft.paragraphs.isEmpty && draft.title == nil && draft.captions.isEmpty ? nil : draft
         }
     }
 
     /// Sorts each paragraph into a piece.
-    func classify(_ paragraphs: [Paragraph]) -> [Piece] {
+    func classify(_ paragraphs: [Paragraph], photoGapOnly: Bool = false) -> [Piece] {
         var pieces: [Piece] = []
         var previous: Paragraph?
         for paragraph in paragraphs {
             let text = paragraph.text
             if let names = bylines.names(inByline: text) ?? bylines.names(inParenthesized: text) {
                 pieces.append(.byline(names))
-            } else if captions.isCaption(paragraph, after: previous) {
+            } else if captions.isCaption(paragraph, after: previous, photoGapOnly: photoGapOnly) {
                 pieces.append(.caption(text))
             } else if let subtitle = Self.subtitle(text), case .heading? = pieces.last {
                 pieces.append(.subtitle(subtitle))
@@ -94,12 +96,13 @@ public struct ArticleSplitter: Sendable {
     }
 
     /// One article from its pieces.
-    private func assemble(_ pieces: [Piece], containerTitle: String?) -> ArticleDraft {
+    private func assemble(_ pieces: [Piece], containerTitle: String?, fromHTML: Bool) -> ArticleDraft {
         var draft = ArticleDraft()
         var pieces = pieces
         if let titleIndex = pieces.firstIndex(where: { if case .heading = $0 { true } else { false } }) {
             guard case .heading(let heading) = pieces[titleIndex] else { fatalError("unreachable") }
-            if containerTitle == nil || titleIndex == 0 || TextShape.equalWithoutSpaces(heading, containerTitle!) {
+            if containerTitle == nil || TextShape.equalWithoutSpaces(heading, containerTitle!)
+                || (titleIndex == 0 && (!fromHTML || Self.overlaps(heading, containerTitle!))) {
                 draft.title = heading
                 pieces.remove(at: titleIndex)
                 if titleIndex < pieces.count, case .subtitle(let subtitle) = pieces[titleIndex] {
@@ -118,7 +121,7 @@ public struct ArticleSplitter: Sendable {
             case .caption(let text): draft.captions.append(text)
             }
         }
-        for var paragraph in gaps.join(body) {
+        for var paragraph in fromHTML ? body : gaps.join(body) {
             if let (text, names) = bylines.leadingByline(in: paragraph) {
                 draft.authors += names.filter { !draft.authors.contains($0) }
                 paragraph = text
@@ -131,6 +134,16 @@ public struct ArticleSplitter: Sendable {
             }
         }
         return draft
+    }
+
+    /// Whether one of two titles holds the other (spaces aside): a page's heading and its
+    /// metadata title, one with the site's name or a kicker, are the same title.
+    static func overlaps(_ heading: String, _ title: String) -> Bool {
+        let a = heading.unicodeScalars.filter { !CharacterClass.isSpace($0) }
+        let b = title.unicodeScalars.filter { !CharacterClass.isSpace($0) }
+        let (short, long) = a.count <= b.count ? (String(String.UnicodeScalarView(a)), String(String.UnicodeScalarView(b)))
+                                               : (String(String.UnicodeScalarView(b)), String(String.UnicodeScalarView(a)))
+        return !short.isEmpty && long.contains(short)
     }
 
     /// The text of a `——…` or `—…` sub-headline without its dashes, or nil.

@@ -16,7 +16,10 @@ public struct CaptionDetector: Sendable {
     public init() {}
 
     /// Whether `paragraph` is a caption, given the paragraph before it (nil at the start).
-    public func isCaption(_ paragraph: Paragraph, after previous: Paragraph?) -> Bool {
+    ///
+    /// With `photoGapOnly` (HTML, where a picture leaves a double gap), a stand-alone photo
+    /// line must stand after a picture's gap: after a finished paragraph is not enough.
+    public func isCaption(_ paragraph: Paragraph, after previous: Paragraph?, photoGapOnly: Bool = false) -> Bool {
         guard TextShape.length(paragraph.text, isAtMost: 80), Self.mayBeCaption(paragraph.text) else { return false }
         let scalars = Array(paragraph.text.unicodeScalars)
         guard let last = scalars.last else { return false }
@@ -25,7 +28,7 @@ public struct CaptionDetector: Sendable {
         guard !scalars.dropLast().contains(where: { Self.isForbidden($0) || $0 == "。" }),
               scalars.filter(CharacterClass.isHan).count >= 3 else { return false }
         guard let previous else { return false }
-        return paragraph.gapBefore >= 2 || TextShape.endsSentence(previous.text)
+        return paragraph.gapBefore >= 2 || (!photoGapOnly && TextShape.endsSentence(previous.text))
     }
 
     /// A first test on the ends of `text` alone, false for most body paragraphs: a photo line

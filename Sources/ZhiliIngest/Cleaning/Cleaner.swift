@@ -3,12 +3,14 @@ import ZhiliCore
 
 /// Turns a raw document into clean articles: the whole ingest pipeline, top to bottom.
 ///
-/// 1. Decode the bytes (``TextDecoding``); HTML pages are reduced to their text (``HTMLText``).
+/// 1. Decode the bytes (``TextDecoding``); HTML pages are reduced to their main text and
+///    metadata (``HTMLPage``), whose title, date and outlet win over those found in the text.
 /// 2. Normalize characters (``TextNormalizer``).
 /// 3. Per line: repair doubled runs (``DoubledRunRepair``), remove pinyin debris of converted
 ///    pages (``PinyinDebris``), close justification spaces (``JustificationSpaces``), lift metadata lines (``MetadataExtractor``) and drop
 ///    boilerplate (``BoilerplateFilter``).
-/// 4. Join column-broken lines into paragraphs (``ColumnJoiner``).
+/// 4. Join column-broken lines into paragraphs (``ColumnJoiner``); an HTML page's lines are
+///    its paragraphs already.
 /// 5. Sort paragraphs into body, headings, bylines and captions, split several articles and
 ///    join page gaps (``ArticleSplitter``, ``CaptionDetector``, ``PageGapJoiner``).
 ///
@@ -49,21 +51,51 @@ public struct Cleaner: Sendable {
             throw Diagnostic(.error, source: document.source, offset: document.byteOffset, line: document.line,
                              reason: "not text in a known encoding (most bytes invalid as \(decoded.charset)); try --encoding")
         }
-        if document.format == .html { text = HTMLText.extract(text) }
+        var page: HTMLPage?
+        if document.format == .html {
+            page = HTMLPage.parse(text, url: document.url)
+            text = page!.text
+        }
         let (lines, found) = cleanLines(normalizer.normalize(text))
-        let drafts = splitter.split(joiner.paragraphs(from: lines), title: document.title)
+        let pageTitle = page?.title.map { TextShape.trimmed(normalizer.normalize($0)) }
+        // An HTML page's lines are its own paragraphs and line breaks: nothing to rejoin.
+        let paragraphs = page == nil ? joiner.paragraphs(from: lines) : Self.paragraphs(eachLineOf: lines)
+        let drafts = splitter.split(paragraphs, title: document.title ?? pageTitle, fromHTML: page != nil)
         guard !drafts.isEmpty else {
             throw Diagnostic(.warning, source: document.source, offset: document.byteOffset, line: document.line,
                              reason: "no article text found (empty, or only boilerplate)")
         }
-        let date = found.date ?? document.date.map { dates.parse($0) ?? $0 }
+        let date = page?.date ?? found.date ?? document.date.map { dates.parse($0) ?? $0 }
+        let outlet = Self.outlet(page: page, found: found)
+        var editors = found.editors
+        for name in page?.editors ?? [] where !editors.contains(name) { editors.append(name) }
         return drafts.enumerated().map { index, draft in
             Article(
                 source: document.source, index: index,
-                title: draft.title, subtitle: draft.subtitle, date: date, outlet: found.outlet,
-                authors: draft.authors.isEmpty ? found.authors : draft.authors, editors: found.editors,
+                title: draft.title, subtitle: draft.subtitle, date: date, outlet: outlet,
+                authors: draft.authors.isEmpty ? (found.authors.isEmpty ? page?.authors ?? [] : found.authors) : draft.authors, editors: editors,
                 paragraphs: draft.paragraphs, captions: draft.captions, warnings: decoded.warnings)
         }
+    }
+
+    /// The outlet: the page's `来源`, then one in the text, then the page's site name, then
+    /// whatever else the text says (a footer, a lone site name).
+    static func outlet(page: HTMLPage?, found: ArticleMetadata) -> String? {
+        if let page, let outlet = page.outlet, page.outletIsSource { return outlet }
+        if found.outletEvidence == .source { return found.outlet }
+        return page?.outlet ?? found.outlet
+    }
+
+    /// One paragraph per non-blank line.
+    static func paragraphs(eachLineOf lines: [SourceLine]) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
+        var gap = 0
+        for line in lines {
+            if line.text.isEmpty { gap += 1; continue }
+            paragraphs.append(Paragraph(line.text, gapBefore: gap))
+            gap = 0
+        }
+        return paragraphs
     }
 
     /// Line-level steps: repairs, metadata and boilerplate. Removed lines become blank lines
@@ -117,12 +149,18 @@ public struct Cleaner: Sendable {
             if metadata.consume(line, into: &found) { lines.append(SourceLine("")); return }
             switch boilerplate.classify(line) {
             case .keep(let kept):
+                // A metadata line once furniture is stripped from it (`来源：… 【字体：大 中 小】`).
+                if kept != line, metadata.consume(kept, into: &found) { lines.append(SourceLine("")); return }
                 lines.append(SourceLine(kept, indented: indented))
             case .drop:
                 metadata.absorb(boilerplate: line, into: &found)
                 lines.append(SourceLine(""))
-            case .end:
+            case .end where lines.contains(where: { !$0.text.isEmpty }):
                 ended = true
+            case .end:
+                // A copyright line before any text (a picture credit) ends nothing.
+                metadata.absorb(boilerplate: line, into: &found)
+                lines.append(SourceLine(""))
             }
         }
     }

@@ -136,6 +136,29 @@ public struct MetadataExtractor: @unchecked Sendable {
         return result
     }
 
+    /// Reads the date, the `来源` and the `作者`/`记者` of a short line of page furniture (outside an HTML page's
+    /// text), which may hold other things too: `发布时间：2023-05-12 来源：某某日报 【字体：大 中 小】`;
+    /// a line that is an editor line (`【责任编辑：辛永红】`) gives the editors.
+    public func read(infoLine line: String, into metadata: inout ArticleMetadata) {
+        guard TextShape.utf16Length(line, isAtMost: 300) else { return }
+        let words = fieldWords.groups(in: line)
+        if words & Self.editorGroup != 0,
+           let match = editorLine.firstMatch(in: line, range: NSRange(location: 0, length: line.utf16.count)) {
+            metadata.addEditors(Self.split(Self.substring(line, match.range(at: 1))))
+            return
+        }
+        if metadata.date == nil, words & Self.datePrefixGroup != 0 || line.contains("发布") || line.contains("日期"),
+           let found = dates.firstDate(in: line) {
+            metadata.date = found.iso
+        }
+        if words & Self.sourceGroup != 0 {
+            _ = replace(sourceField, in: line) { metadata.setOutlet($0, evidence: .source) }
+        }
+        if words & Self.authorGroup != 0 {
+            _ = replace(authorField, in: line) { metadata.addAuthors(Self.split($0)) }
+        }
+    }
+
     /// Reads what a boilerplate line says about the outlet (`正北方网联系方式:…`, a lone `人民网`).
     ///
     /// Each expression runs only on lines that hold one of its literals.
