@@ -1,10 +1,11 @@
+import Foundation
 import ZhiliIngest
 
 /// Everything a batch needs to know besides its processor.
 public struct BatchOptions: Sendable {
     /// Inputs, in order.
     public var inputs: [InputFile]
-    /// Worker threads.
+    /// Worker threads (at most ``maxJobs``).
     public var jobs: Int
     /// Main output path (JSON Lines or text), `-` for standard output, nil for none.
     public var outputPath: String?
@@ -35,6 +36,13 @@ public struct BatchOptions: Sendable {
     public var checkpointInterval: Double
     /// Input bytes held in flight at most.
     public var windowBytes: Int
+    /// Records of one input written to the errors file at most; the rest are counted in one
+    /// closing record of that input.
+    public var maxErrorsPerInput: Int
+
+    /// Worker threads at most: four per core. More only add memory and contention (100,000
+    /// threads starve the machine).
+    public static var maxJobs: Int { ProcessInfo.processInfo.activeProcessorCount * 4 }
 
     /// Creates options; only `inputs` is required.
     public init(
@@ -42,10 +50,10 @@ public struct BatchOptions: Sendable {
         errorsPath: String? = nil, journalPath: String? = nil, resume: Bool = false, strict: Bool = false,
         maxArticleBytes: Int = 16 << 20, encoding: String? = nil, jsonLines: JSONLineDecoder? = JSONLineDecoder(),
         outputShape: [String] = [], checkpointBytes: Int = 1 << 20, checkpointRecords: Int = .max,
-        checkpointInterval: Double = 0.5, windowBytes: Int = 64 << 20
+        checkpointInterval: Double = 0.5, windowBytes: Int = 64 << 20, maxErrorsPerInput: Int = 1000
     ) {
         self.inputs = inputs
-        self.jobs = jobs
+        self.jobs = min(max(jobs, 1), Self.maxJobs)
         self.outputPath = outputPath
         self.csvDirectory = csvDirectory
         self.errorsPath = errorsPath
@@ -60,5 +68,6 @@ public struct BatchOptions: Sendable {
         self.checkpointRecords = checkpointRecords
         self.checkpointInterval = checkpointInterval
         self.windowBytes = windowBytes
+        self.maxErrorsPerInput = maxErrorsPerInput
     }
 }

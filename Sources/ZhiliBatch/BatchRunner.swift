@@ -157,6 +157,8 @@ public struct BatchRunner<Processor: DocumentProcessor> {
 
         var stoppedAtError = false
         var failures = 0
+        var listedInInput = 0
+        var leftOutInInput = 0
         let map = OrderedParallelMap<WorkItem, WorkResult>(jobs: options.jobs, windowCount: options.jobs * 64, windowWeight: options.windowBytes)
         try map.run(makeWorker: worker, produce: producer) { result in
             if let output = result.output {
@@ -169,13 +171,30 @@ public struct BatchRunner<Processor: DocumentProcessor> {
                 totals.figures += output.figures
                 totals.programs += output.programs
             }
-            for error in result.errors {
+            func list(_ error: ErrorRecord) throws {
                 if errorsFile != nil {
                     try errorEncoder.appendJSONLine(encoding: error, to: &pendingErrors)
                 } else {
                     report?(error.diagnostic)
                 }
+            }
+            // At most maxErrorsPerInput records of an input are listed; its end lists the count of the rest.
+            for error in result.errors {
+                if listedInInput < options.maxErrorsPerInput {
+                    try list(error)
+                    listedInInput += 1
+                } else {
+                    leftOutInInput += 1
+                }
                 if error.severity == .error { failures += 1 }
+            }
+            if result.isEndOfInput {
+                if leftOutInInput > 0 {
+                    let file = inputs[result.input].path
+                    try list(ErrorRecord(file: file, diagnostic: Diagnostic(source: file, reason: "\(leftOutInInput) more errors in this input left out (at most \(options.maxErrorsPerInput) are listed per input)")))
+                }
+                listedInInput = 0
+                leftOutInInput = 0
             }
             totals.errors += result.errors.count
             totals.bytes = max(totals.bytes, result.bytes)
@@ -252,6 +271,7 @@ struct WorkResult: Sendable {
         isEndOfInput = work.item == nil
         bytes = work.bytes
         let document: RawDocument
+        var warnings: [Diagnostic] = []
         switch work.item {
         case nil:
             return
@@ -266,7 +286,7 @@ struct WorkResult: Sendable {
                 break
             }
             do {
-                document = try jsonLines.document(from: line.bytes, file: work.file, line: line.number, offset: line.offset)
+                (document, warnings) = try jsonLines.read(line.bytes, file: work.file, line: line.number, offset: line.offset)
             } catch {
                 fail(error, file: work.file)
                 return
@@ -278,6 +298,7 @@ struct WorkResult: Sendable {
         }
         do {
             output = try process(document)
+            output?.notes.insert(contentsOf: warnings, at: 0)
         } catch {
             var diagnostic = (error as? Diagnostic) ?? Diagnostic(source: document.source, reason: String(describing: error))
             if diagnostic.offset == nil { diagnostic.offset = document.byteOffset }

@@ -10,7 +10,7 @@ enum APIRoutes {
     static let maxNameLength = 64
 
     /// Adds the API routes to `router`.
-    static func add(to router: Router<some RequestContext>, state: ServerState) {
+    static func add(to router: GetRoutes<some RequestContext>, state: ServerState) {
         router.get("/healthz") { _, _ in
             try JSONResponse.make(Health(status: "ok", articles: state.articleCount))
         }

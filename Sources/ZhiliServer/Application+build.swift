@@ -21,6 +21,7 @@ public func buildApplication(state: ServerState, logger: Logger = Logger(label: 
     let address = "http://\(state.configuration.host):"
     return Application(
         router: buildRouter(state: state),
+        server: .http1(configuration: .init(idleTimeout: state.configuration.idleTimeout)),
         configuration: .init(address: .hostname(state.configuration.host, port: state.configuration.port), serverName: "zhili"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? state.configuration.port
@@ -29,13 +30,19 @@ public func buildApplication(state: ServerState, logger: Logger = Logger(label: 
         logger: logger)
 }
 
-/// The router: request logging with ids, JSON or HTML errors, a body limit, the API, the pages and static files.
+/// The router: security headers, request logging with ids, JSON or HTML errors, a body limit,
+/// the API, the pages and static files; HEAD is answered like GET without a body, and any other
+/// method on a known path is 405.
 public func buildRouter(state: ServerState) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware(pages: state.pages))
     router.add(middleware: BodyLimitMiddleware(maxBytes: state.configuration.maxBodySize))
-    APIRoutes.add(to: router, state: state)
-    PageRoutes.add(to: router, state: state)
+    let routes = GetRoutes(router)
+    APIRoutes.add(to: routes, state: state)
+    PageRoutes.add(to: routes, state: state)
+    // Added after the routes, so it sees only requests no route answered.
+    router.add(middleware: MethodNotAllowedMiddleware(paths: routes.paths))
     return router
 }

@@ -4,7 +4,7 @@ import Hummingbird
 /// The web pages (`/`, `/programs`, `/programs/{name}`, `/articles/{id}`, `/compare`) and `/static/*`.
 enum PageRoutes {
     /// Adds the page and static routes to `router`.
-    static func add(to router: Router<some RequestContext>, state: ServerState) {
+    static func add(to router: GetRoutes<some RequestContext>, state: ServerState) {
         router.get("/") { request, _ in
             try await SearchPage.response(QueryParameters(request), state: state)
         }

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Where and how `zhili serve` listens, and the limits it enforces on requests.
 public struct ServerConfiguration: Sendable {
@@ -14,14 +15,18 @@ public struct ServerConfiguration: Sendable {
     public var maxBodySize: Int
     /// Number of `/api/search` answers kept in memory; 0 turns the cache off.
     public var searchCacheSize: Int
+    /// A connection that sends no complete request part (a whole header, say) for this long,
+    /// and is not waiting for an answer, is closed: idle and slow clients cannot pile up.
+    public var idleTimeout: TimeAmount
 
     /// Creates a configuration; the defaults bind 127.0.0.1:8080.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024, searchCacheSize: Int = 2048) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024, searchCacheSize: Int = 2048, idleTimeout: TimeAmount = .seconds(30)) {
         self.host = host
         self.port = port
         self.maxQueryLength = maxQueryLength
         self.maxPageSize = maxPageSize
         self.maxBodySize = maxBodySize
         self.searchCacheSize = searchCacheSize
+        self.idleTimeout = idleTimeout
     }
 }

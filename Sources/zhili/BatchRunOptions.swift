@@ -6,10 +6,10 @@ import ZhiliIngest
 /// Options of the commands that run a batch (`clean`, `extract`, `index`): the errors file,
 /// threads, the journal and `--resume`, and how much they say while running.
 struct BatchRunOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Write skipped records (JSON Lines: file, source, offset or line, reason) to this file instead of standard error.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write skipped records (JSON Lines: file, source, offset or line, reason) to this file instead of standard error; at most 1,000 per input, then one record with the count left out.", valueName: "file"))
     var errors: String?
 
-    @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
+    @Option(name: .shortAndLong, help: "Worker threads (default: all cores; at most 4 per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Checkpoint journal (default: next to the output file or database).", valueName: "file"))
@@ -59,11 +59,22 @@ struct BatchRunOptions: ParsableArguments {
             quiet: quiet, totalBytes: sizes.count == options.inputs.count ? sizes.reduce(0, +) : nil,
             label: "zhili.\(reporter.command)")
         defer { progress.finish() }
+        if jobs > options.jobs {
+            reporter.report("note: --jobs \(jobs) lowered to \(options.jobs) (at most 4 worker threads per core)")
+        }
         return try reporter.run {
             try BatchRunner(options: options, makeProcessor: makeProcessor).run(progress: progress, report: { problem in
                 progress.finish()
                 reporter.report(problem)
             }, sink: sink)
         }
+    }
+}
+
+extension BatchSummary {
+    /// Throws the batch's exit status when it is not 0 (records or inputs skipped): the one exit
+    /// rule of `extract` and `index`.
+    func exitOnSkippedRecords() throws {
+        if exitStatus != 0 { throw ExitCode(exitStatus) }
     }
 }

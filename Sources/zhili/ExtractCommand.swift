@@ -118,6 +118,6 @@ struct ExtractCommand: ParsableCommand {
             return ExtractionProcessor(cleaner: cleaner, extractor: extractor, includeTokens: includeTokens)
         }
         if !batch.quiet { reporter.report(summary.line) }
-        if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
+        try summary.exitOnSkippedRecords()
     }
 }

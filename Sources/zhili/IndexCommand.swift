@@ -15,6 +15,9 @@ struct IndexCommand: ParsableCommand {
             whose id is already indexed replaces it. A line that is not a record is reported on standard \
             error (or in --errors) with its file and line, and skipped.
 
+            Exit status: 0 when every record went in; 3 when some records or inputs were skipped \
+            (see --errors); 1 when the index could not be written or the run could not start.
+
             Crash safety: a journal (DB-batch.journal, or --journal) records each committed batch; after a crash \
             or kill, the same command with --resume continues after the last one.
 
@@ -46,12 +49,14 @@ struct IndexCommand: ParsableCommand {
             IndexingProcessor(store: store)
         }
         if optimize { try reporter.run { try store.optimize() } }
-        if batch.quiet { return }
-        let count = summary.inserted + summary.replaced
-        let seconds = batchSummary.elapsed
-        reporter.report(String(
-            format: "indexed %d records (%d new, %d replaced) into %@ in %.2f s (%.0f records/s); %d skipped",
-            count, summary.inserted, summary.replaced, database.db, seconds, seconds > 0 ? Double(count) / seconds : 0,
-            batchSummary.totals.errors))
+        if !batch.quiet {
+            let count = summary.inserted + summary.replaced
+            let seconds = batchSummary.elapsed
+            reporter.report(String(
+                format: "indexed %d records (%d new, %d replaced) into %@ in %.2f s (%.0f records/s); %d skipped",
+                count, summary.inserted, summary.replaced, database.db, seconds, seconds > 0 ? Double(count) / seconds : 0,
+                batchSummary.totals.errors))
+        }
+        try batchSummary.exitOnSkippedRecords()
     }
 }

@@ -176,3 +176,28 @@ private struct GeneratedDump {
         #expect(summary.totals.articles == dump.goodDocuments)
     }
 }
+
+/// Issue #19 (9): the bounds of a batch.
+@Suite struct BatchBoundsTests {
+    @Test func jobsAreBoundedByTheCoreCount() {
+        #expect(BatchOptions(inputs: [], jobs: 100_000).jobs == ProcessInfo.processInfo.activeProcessorCount * 4)
+        #expect(BatchOptions(inputs: [], jobs: 2).jobs == 2)
+    }
+
+    @Test func theErrorsFileListsAtMostMaxErrorsPerInputThenTheCount() throws {
+        let scratch = ScratchDirectory()
+        _ = scratch.write("a.jsonl", Array(String(repeating: "{}\n", count: 25).utf8))
+        _ = scratch.write("b.jsonl", Array(String(repeating: "{}\n", count: 2).utf8))
+        let out = ScratchDirectory()
+        let options = BatchOptions(
+            inputs: InputFile.discover([scratch.path]), jobs: 2, outputPath: out.path + "/out.jsonl",
+            errorsPath: out.path + "/errors.jsonl", maxErrorsPerInput: 10)
+        let summary = try BatchRunner(options: options, makeProcessor: { ParagraphProcessor() }).run()
+        #expect(summary.totals.errors == 27)
+        let errors = try out.read("errors.jsonl").split(separator: 0x0A).map { try JSONDecoder().decode(ErrorRecord.self, from: Data($0)) }
+        #expect(errors.count == 10 + 1 + 2)
+        #expect(errors[10].file.hasSuffix("a.jsonl"))
+        #expect(errors[10].reason.hasPrefix("15 more errors in this input left out"))
+        #expect(errors[11...].allSatisfy { $0.file.hasSuffix("b.jsonl") })
+    }
+}

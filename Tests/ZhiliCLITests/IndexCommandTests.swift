@@ -17,7 +17,8 @@ import Testing
         let db = directory.appendingPathComponent("zhili.db").path
 
         let run = try CLI.run(["index", input.path, "/no/such/records.jsonl", "--db", db, "--batch-size", "2", "--jobs", "2"])
-        #expect(run.status == 0, "\(run.stderr)")
+        // Issue #19 (7): a missing input and a skipped line fail the run, as in extract.
+        #expect(run.status == 3, "\(run.stderr)")
         #expect(run.stderr.contains("records.jsonl:4 ("))
         #expect(run.stderr.contains("not an article record: malformed JSON"))
         #expect(run.stderr.contains("/no/such/records.jsonl: error: cannot open"))

@@ -43,6 +43,20 @@ import ZhiliICU
         #expect(Self.documents(items).count == 1)
     }
 
+    @Test func aJSONLineWithAnInvalidByteIsKeptWithAWarning() throws {
+        // Issue #19 (6): the cleaner's policy for invalid bytes holds for JSON Lines too.
+        let bytes = Array(#"{"text": "集宁区网格员"#.utf8) + [0xFF] + Array(#"化解纠纷。"}"#.utf8) + [0x0A]
+        let (path, items) = Self.read(bytes, name: "dump.jsonl")
+        let documents = Self.documents(items)
+        #expect(documents.count == 1)
+        #expect(documents.first.map { String(decoding: $0.bytes, as: UTF8.self) } == "集宁区网格员\u{FFFD}化解纠纷。")
+        let problems = Self.diagnostics(items)
+        #expect(problems.count == 1)
+        #expect(problems.first?.severity == .warning)
+        #expect(problems.first?.source == path + ":1")
+        #expect(problems.first?.reason.contains("U+FFFD") == true)
+    }
+
     @Test func jsonLinesWithMalformedLines() throws {
         let lines = [
             #"{"title": "标题一", "text": "正文一。", "url": "http://a/1", "date": "2023-01-06"}"#,

@@ -54,6 +54,24 @@ import ZhiliCore
         #expect(broken.first?.offset == 0)
     }
 
+    @Test func oversizedWrongContentLengthResyncsAtNextHeader() throws {
+        // Issue #19 (1): a Content-Length over the record limit that is wrong must not swallow
+        // the rest of the file.
+        let html = Array("<p>内容</p>".utf8)
+        let first = warcResponse(uri: "http://a/0", html: html)
+        let bad = warcResponse(uri: "http://a/bad", html: html, contentLength: 20 << 20)
+        let rest = (1...3).flatMap { warcResponse(uri: "http://a/\($0)", html: html) }
+        let reader = WARCReader(ByteReader(MemoryByteSource(first + bad + rest), capacity: 128), source: "t.warc", maxRecordBytes: 16 << 20)
+        var found: [WARCReader.Event] = []
+        while let event = try reader.next() { found.append(event) }
+        let records = found.compactMap { if case .record(let r) = $0 { r } else { nil } }
+        let broken = found.compactMap { if case .broken(let d) = $0 { d } else { nil } }
+        #expect(records.map(\.targetURI) == ["http://a/0", "http://a/1", "http://a/2", "http://a/3"])
+        #expect(broken.count == 1)
+        #expect(broken.first?.offset == first.count)
+        #expect(broken.first?.reason.contains("byte \(first.count)") == true)
+    }
+
     @Test func garbageBeforeFirstRecordIsOneDiagnostic() throws {
         let good = warcResponse(uri: "http://a/1", html: Array("<p>x</p>".utf8))
         let found = try events(Array("junk line\nmore junk\n".utf8) + good)

@@ -28,13 +28,18 @@ public final class FileByteSource: ByteSource {
     public private(set) var bytesFromFile = 0
 
     /// Opens `path` for reading; `-` is standard input.
-    public init(path: String) throws(Diagnostic) {
-        self.path = path
-        if path == "-" {
+    public convenience init(path: String) throws(Diagnostic) {
+        try self.init(InputFile(path: path, size: nil))
+    }
+
+    /// Opens `input` by the bytes of its path; `-` is standard input.
+    public init(_ input: InputFile) throws(Diagnostic) {
+        path = input.path
+        if input.path == "-" {
             descriptor = 0
             ownsDescriptor = false
         } else {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            let fd = InputFile.withCPath(input.pathBytes) { open($0, O_RDONLY | O_CLOEXEC) }
             guard fd >= 0 else {
                 throw Diagnostic(source: path, reason: "cannot open: \(String(cString: strerror(errno)))")
             }

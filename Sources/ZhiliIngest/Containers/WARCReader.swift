@@ -19,7 +19,8 @@ public final class WARCReader {
     private let maxRecordBytes: Int
     private var pendingVersion: ByteLine?
 
-    /// Creates a reader over `reader`; records larger than `maxRecordBytes` are skipped with a diagnostic.
+    /// Creates a reader over `reader`; records larger than `maxRecordBytes` are skipped with a
+    /// diagnostic, up to the next `WARC/1.` line (not trusting their `Content-Length`).
     public init(_ reader: ByteReader, source: String, maxRecordBytes: Int = 64 << 20) {
         self.reader = reader
         self.source = source
@@ -94,8 +95,16 @@ public final class WARCReader {
             return try broken(recordOffset, "WARC record at byte \(recordOffset) has no valid Content-Length; skipped to the next record")
         }
         if length > maxRecordBytes {
-            try reader.skip(count: length)
-            return .broken(Diagnostic(source: source, offset: recordOffset, reason: "WARC record at byte \(recordOffset) holds \(length) bytes, over the limit of \(maxRecordBytes)"))
+            // Not kept, so not buffered: skip line by line to the next `WARC/1.` header rather
+            // than trusting the length, which may be wrong and would then swallow good records.
+            let blockEnd = reader.offset + length
+            try resync()
+            let reason = if let next = pendingVersion, next.offset < blockEnd {
+                "WARC record at byte \(recordOffset) declares \(length) bytes, over the limit of \(maxRecordBytes), but the next WARC/1. header is at byte \(next.offset); skipped to it"
+            } else {
+                "WARC record at byte \(recordOffset) holds \(length) bytes, over the limit of \(maxRecordBytes); skipped"
+            }
+            return .broken(Diagnostic(source: source, offset: recordOffset, reason: reason))
         }
         let block = try reader.read(count: length)
         if block.count < length {

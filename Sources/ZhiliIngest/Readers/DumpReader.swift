@@ -51,7 +51,8 @@ public final class DumpReader {
 
     private func open() -> Mode {
         do {
-            let file = try FileByteSource(path: input.path)
+            if let problem = input.problem { throw Diagnostic(source: input.path, reason: problem) }
+            let file = try FileByteSource(input)
             self.file = file
             let raw = ByteReader(file, capacity: 256 * 1024)
             var reader = raw

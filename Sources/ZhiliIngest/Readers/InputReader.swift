@@ -42,19 +42,23 @@ public struct InputReader: Sequence, Sendable {
         let reader: InputReader
         var position = 0
         var current: DumpReader?
+        var pending: [InputItem] = []
 
         init(reader: InputReader) { self.reader = reader }
 
         /// The next document or diagnostic, or nil when every input is read.
         public mutating func next() -> InputItem? {
             while true {
+                if !pending.isEmpty { return pending.removeFirst() }
                 if let current, let item = current.next() {
                     switch item {
                     case .document(let document): return .document(document)
                     case .failure(let problem): return .diagnostic(problem)
                     case .jsonLine(let line):
                         do {
-                            return .document(try reader.decoder.document(from: line.bytes, file: current.input.path, line: line.number, offset: line.offset))
+                            let (document, warnings) = try reader.decoder.read(line.bytes, file: current.input.path, line: line.number, offset: line.offset)
+                            pending = warnings.map(InputItem.diagnostic)
+                            return .document(document)
                         } catch {
                             return .diagnostic(error)
                         }

@@ -24,15 +24,31 @@ public struct JSONLineDecoder: Sendable {
 
     /// The document on `line` of `file`; throws a ``Diagnostic`` for a malformed line.
     public func document(from line: [UInt8], file: String, line number: Int, offset: Int) throws(Diagnostic) -> RawDocument {
-        var bytes = line
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let encoding {
-            bytes = Array(TextDecoding.decode(bytes, charset: encoding, forced: true).text.utf8)
-        }
-        return try document(fromUTF8: bytes, file: file, line: number, offset: offset)
+        try read(line, file: file, line: number, offset: offset).document
     }
 
-    private func document(fromUTF8 bytes: [UInt8], file: String, line: Int, offset: Int) throws(Diagnostic) -> RawDocument {
+    /// The document on `line` of `file` and the warnings of reading it; throws a ``Diagnostic``
+    /// for a malformed line.
+    ///
+    /// The policy for invalid bytes is the cleaner's, whatever the input: a line that is not
+    /// valid in its charset is kept, its invalid bytes replaced by U+FFFD, with a warning.
+    public func read(_ line: [UInt8], file: String, line number: Int, offset: Int) throws(Diagnostic) -> (document: RawDocument, warnings: [Diagnostic]) {
+        var bytes = line
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var decodingWarnings: [String] = []
+        if let encoding {
+            let decoded = TextDecoding.decode(bytes, charset: encoding, forced: true)
+            bytes = Array(decoded.text.utf8)
+            decodingWarnings = decoded.warnings
+        }
+        let document = try document(fromUTF8: bytes, file: file, line: number, offset: offset, warnings: &decodingWarnings)
+        let warnings = decodingWarnings.map {
+            Diagnostic(.warning, source: document.source, offset: offset, line: number, reason: $0)
+        }
+        return (document, warnings)
+    }
+
+    private func document(fromUTF8 bytes: [UInt8], file: String, line: Int, offset: Int, warnings: inout [String]) throws(Diagnostic) -> RawDocument {
         func failure(_ reason: String) -> Diagnostic {
             Diagnostic(.error, source: file, offset: offset, line: line, reason: reason)
         }
@@ -48,7 +64,9 @@ public struct JSONLineDecoder: Sendable {
                 date: Self.string(object.string(fields.date)), byteOffset: offset, line: line)
         }
         if !TextDecoding.isValidUTF8(bytes) {
-            return try document(fromUTF8: Array(TextDecoding.decode(bytes).text.utf8), file: file, line: line, offset: offset)
+            let decoded = TextDecoding.decode(bytes)
+            warnings += decoded.warnings
+            return try document(fromUTF8: Array(decoded.text.utf8), file: file, line: line, offset: offset, warnings: &warnings)
         }
         let object: Any
         do {

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+
+/// Issue #19: what `clean`, `extract` and `index` do with inputs from the wild (file names that
+/// are not UTF-8, invalid bytes, unreadable folders) and their bounds (--jobs, the errors file).
+@Suite struct InputLimitsTests {
+    /// Runs `script` with `/bin/sh` in `directory`, `$0` being the `zhili` binary, so that
+    /// `$(printf …)` can pass a file name that is not UTF-8 (Foundation's `Process` takes strings).
+    static func shell(_ script: String, in directory: URL) throws -> CLI.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script + " >stdout 2>stderr </dev/null", CLI.binary.path]
+        process.currentDirectoryURL = directory
+        try process.run()
+        process.waitUntilExit()
+        func text(_ name: String) -> String {
+            String(decoding: FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) ?? Data(), as: UTF8.self)
+        }
+        return CLI.Run(stdout: text("stdout"), stderr: text("stderr"), status: process.terminationStatus)
+    }
+
+    /// "测试.txt" in GBK, as the shell writes it.
+    static let gbkName = #"$(printf '\262\342\312\324.txt')"#
+
+    static func object(_ line: some StringProtocol) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    @Test func aGBKFileNameGivenToCleanIsFound() throws {
+        let directory = CLI.scratch()
+        _ = try Self.shell("cp '\(CLI.root.path)/corpus/raw/003_8b228848fdd751f3.txt' \(Self.gbkName)", in: directory)
+        let run = try Self.shell("\"$0\" clean \(Self.gbkName)", in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.count == 1)
+        #expect(try run.lines.first.map(Self.object)?["source"] as? String == "\\xB2\\xE2\\xCA\\xD4.txt")
+    }
+
+    @Test func aGBKFileNameInAFolderIsExtracted() throws {
+        let directory = CLI.scratch()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("in"), withIntermediateDirectories: true)
+        _ = try Self.shell("cp '\(CLI.root.path)/corpus/raw/003_8b228848fdd751f3.txt' in/\(Self.gbkName)", in: directory)
+        let run = try CLI.run(["extract", "in"], in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.count == 1)
+        #expect(try run.lines.first.map(Self.object)?["source"] as? String == "in/\\xB2\\xE2\\xCA\\xD4.txt")
+    }
+
+    @Test func oneInvalidByteKeepsTheJSONLinesRecordInExtractAsInClean() throws {
+        let directory = CLI.scratch()
+        var line = Array(#"{"title": "标题", "text": "集宁区网格员化解矛盾纠纷120起。"#.utf8)
+        line += [0xFF]
+        line += Array(#"第二句。"}"#.utf8) + [0x0A]
+        try Data(line).write(to: directory.appendingPathComponent("dump.jsonl"))
+        for command in ["clean", "extract"] {
+            let run = try CLI.run([command, "dump.jsonl"], in: directory)
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+            #expect(run.lines.count == 1, "\(command): \(run.stderr)")
+            #expect(run.stdout.contains("\u{FFFD}"), "\(command)")
+            #expect(run.stderr.contains("warning"), "\(command): \(run.stderr)")
+        }
+    }
+
+    @Test func tooManyJobsAreLoweredWithANote() throws {
+        let run = try CLI.run(["extract", "--jobs", "100000", "corpus/raw/003_8b228848fdd751f3.txt"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.count == 1)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(run.stderr.contains("--jobs 100000 lowered to \(cores * 4)"), "\(run.stderr)")
+    }
+
+    @Test func theErrorsFileIsCappedPerInput() throws {
+        let directory = CLI.scratch()
+        try Data(String(repeating: "{}\n", count: 1500).utf8).write(to: directory.appendingPathComponent("empty.jsonl"))
+        try Data(String(repeating: "{}\n", count: 3).utf8).write(to: directory.appendingPathComponent("few.jsonl"))
+        let run = try CLI.run(["extract", "empty.jsonl", "few.jsonl", "--errors", "errors.jsonl", "--quiet"], in: directory)
+        #expect(run.status == 3, "\(run.stderr)")
+        let lines = try String(contentsOf: directory.appendingPathComponent("errors.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1000 + 1 + 3)
+        try #require(lines.count > 1000)
+        let summary = try Self.object(lines[1000])
+        #expect(summary["file"] as? String == "empty.jsonl")
+        #expect((summary["reason"] as? String)?.contains("500 more errors in this input left out") == true)
+        #expect(try Self.object(lines[lines.count - 1])["file"] as? String == "few.jsonl")
+    }
+
+    @Test func anUnreadableSubfolderFailsExtract() throws {
+        let directory = CLI.scratch()
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("corpus/raw/003_8b228848fdd751f3.txt"), to: directory.appendingPathComponent("a.txt"))
+        // A folder below a path longer than PATH_MAX cannot be listed, even by root.
+        let name = String(repeating: "d", count: 200)
+        var fd = open(directory.path, O_RDONLY | O_DIRECTORY)
+        for _ in 0..<22 {
+            #expect(mkdirat(fd, name, 0o755) == 0)
+            let next = openat(fd, name, O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+            try #require(fd >= 0)
+        }
+        close(fd)
+        let run = try CLI.run(["extract", directory.path], in: directory)
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.lines.count == 1)
+        #expect(run.stderr.contains("File name too long"), "\(run.stderr)")
+    }
+}
