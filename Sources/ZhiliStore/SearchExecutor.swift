@@ -31,7 +31,8 @@ struct SearchExecutor {
 
     func run() throws -> SearchResults {
         // Filters on the article key `K`; each is one index lookup per candidate.
-        var conditions: [String] = []
+        // Each cluster of copies once: its representative (the copies' other sources are counted in the hit).
+        var conditions: [String] = ["EXISTS (SELECT 1 FROM articles x WHERE x.key = K AND x.duplicate_of IS NULL)"]
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let years = plan.request.filters.years {
             conditions.append("EXISTS (SELECT 1 FROM article_dates d WHERE d.key = K AND d.year BETWEEN ? AND ?)")
@@ -131,6 +132,14 @@ struct SearchExecutor {
             let key: Int64 = row[0], name: String = row[1]
             if programsByKey[key]?.contains(name) != true { programsByKey[key, default: []].append(name) }
         }
+        // Sources of every copy in each hit's cluster (one article indexed from several paths counts its paths).
+        var sourcesByKey: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT a.key, count(DISTINCT s.source) FROM articles a JOIN articles m ON m.cluster = a.cluster
+            JOIN article_sources s ON s.id = m.id WHERE a.key IN (\(placeholders)) GROUP BY a.key
+            """), arguments: arguments) {
+            sourcesByKey[row[0]] = row[1]
+        }
         let filterProgram = plan.request.filters.program ?? ""
         return ranked.compactMap { key, score in
             // An article deleted between the two reads of one transaction cannot happen (same snapshot).
@@ -146,7 +155,8 @@ struct SearchExecutor {
                 articleID: row["id"], title: title, date: row["date"], outlet: row["outlet"],
                 snippet: SnippetBuilder.snippet(of: row["body"], needles: plan.needles),
                 titleHighlights: title.map { SnippetBuilder.highlights(of: plan.needles, in: SnippetBuilder.foldedScalars($0)) } ?? [],
-                regions: regionsByKey[key] ?? [], matchedPrograms: matched, programs: programs, score: score)
+                regions: regionsByKey[key] ?? [], matchedPrograms: matched, programs: programs, score: score,
+                copies: max(0, (sourcesByKey[key] ?? 1) - 1))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ZhiliText
 import ZhiliCore
+import ZhiliICU
 
 /// Turns a raw document into clean articles: the whole ingest pipeline, top to bottom.
 ///
@@ -34,7 +35,8 @@ public struct Cleaner: Sendable {
         boilerplate = BoilerplateFilter(patterns: patterns)
     }
 
-    /// The articles in `document`, each with `id = Article.stableID(source:index:)`.
+    /// The articles in `document`, each with its content id (``ContentText/identifier(title:paragraphs:)``):
+    /// one article found at two paths, or in Traditional and Simplified script, gets one id.
     ///
     /// Throws a diagnostic when the document holds no usable text (binary data, or nothing
     /// but white space and boilerplate: the latter with severity `.warning`).
@@ -59,6 +61,7 @@ public struct Cleaner: Sendable {
         let date = found.date ?? document.date.map { dates.parse($0) ?? $0 }
         return drafts.enumerated().map { index, draft in
             Article(
+                id: ContentText.identifier(title: draft.title, paragraphs: draft.paragraphs),
                 source: document.source, index: index,
                 title: draft.title, subtitle: draft.subtitle, date: date, outlet: found.outlet,
                 authors: draft.authors.isEmpty ? found.authors : draft.authors, editors: found.editors,
