@@ -31,8 +31,7 @@ struct SearchExecutor {
 
     func run() throws -> SearchResults {
         // Filters on the article key `K`; each is one index lookup per candidate.
-        // Each cluster of copies once: its representative (the copies' other sources are counted in the hit).
-        var conditions: [String] = ["EXISTS (SELECT 1 FROM articles x WHERE x.key = K AND x.duplicate_of IS NULL)"]
+        var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let years = plan.request.filters.years {
             conditions.append("EXISTS (SELECT 1 FROM article_dates d WHERE d.key = K AND d.year BETWEEN ? AND ?)")
@@ -56,7 +55,7 @@ struct SearchExecutor {
         let page = plan.request.limit + plan.request.offset
         let window = rankingWindow <= 0 ? Int(Int32.max) : max(rankingWindow, page)
 
-        let ranked: [(key: Int64, score: Double, candidates: Int)]
+        let ranked: [(key: Int64, score: Double, clusters: Int, candidates: Int)]
         let source: String
         var sourceArguments: [(any DatabaseValueConvertible)?] = []
         if let expression = plan.expression {
@@ -66,40 +65,53 @@ struct SearchExecutor {
             // FTS5 walks matches in rowid order for free, so the newest `window` matches are taken
             // first and only they are scored; the rank function must run in the query that scans the FTS5 table.
             let frequencies = try documentFrequencies.phraseCounts(of: plan.phrases, in: db)
+            // A cluster of copies is one hit: its best-scoring matching copy (`raw` counts the
+            // matches before collapsing, to know whether the window held them all).
             let sql = """
                 WITH candidates AS MATERIALIZED (
                     SELECT article_fts.rowid AS key,
                            zhili_rank(article_fts, \(Self.titleWeight)\(String(repeating: ", ?", count: frequencies.count))) AS score
                     \(source) ORDER BY article_fts.rowid DESC LIMIT ?
+                ), collapsed AS (
+                    SELECT c.key, c.score, row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
+                    FROM candidates c JOIN articles a ON a.key = c.key
                 )
-                SELECT key, score, count(*) OVER () FROM candidates ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
+                SELECT key, score, count(*) OVER (), (SELECT count(*) FROM candidates) AS raw FROM collapsed WHERE copy = 1
+                ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
             do {
                 ranked = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(
-                    frequencies + sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2]) }
+                    frequencies + sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2], $0[3]) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
                 // The expression is built from quoted strings only; reaching this means a bug, reported as such.
                 throw StoreError.invalidQuery("the full-text engine rejected the query (\(error.message ?? "no message")); please report it")
             }
         } else {
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.map { $0.replacingOccurrences(of: "= K", with: "= a.key") }.joined(separator: " AND ")
+            // Without words, each cluster of copies is listed once, by its representative.
+            let filter = " WHERE " + (conditions.map { $0.replacingOccurrences(of: "= K", with: "= a.key") } + ["a.duplicate_of IS NULL"])
+                .joined(separator: " AND ")
             source = "FROM articles a\(filter)"
             sourceArguments = arguments
             ranked = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT a.key, 0.0, 0 \(source) ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
+                SELECT a.key, 0.0, 0, 0 \(source) ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
                 """), arguments: StatementArguments(sourceArguments + [plan.request.limit, plan.request.offset]))
-                .map { ($0[0], $0[1], $0[2]) }
+                .map { ($0[0], $0[1], $0[2], $0[3]) }
         }
 
         // Fewer candidates than the window means they were all the matches; else count, up to a limit.
         var total: Int
         var exact = true
         if plan.expression != nil, let first = ranked.first, first.candidates < window {
-            total = first.candidates
+            total = first.clusters
         } else {
-            total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
-                                     arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
-            if total >= countLimit { exact = false }
+            // Clusters among the first `countLimit` matches.
+            let key = plan.expression == nil ? "a.key" : "article_fts.rowid"
+            let matches = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
+                                           arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
+            total = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(DISTINCT coalesce(x.cluster, x.id)) FROM (SELECT \(key) AS key \(source) LIMIT ?) m JOIN articles x ON x.key = m.key
+                """), arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
+            if matches >= countLimit { exact = false }
         }
         let hits = try loadHits(ranked.map { ($0.key, $0.score) })
         return SearchResults(

@@ -6,7 +6,8 @@ public struct SearchResults: Sendable, Codable, Hashable {
     public var interpretation: String
     /// The region the region filter resolved to, if one was given.
     public var region: RegionRef?
-    /// Number of matching articles in all pages (a lower bound when `totalIsExact` is false).
+    /// Number of matching articles in all pages, a cluster of copies counting once (a lower bound
+    /// when `totalIsExact` is false).
     public var total: Int
     /// Whether `total` counts every match; false when counting stopped at the store's limit.
     public var totalIsExact: Bool
