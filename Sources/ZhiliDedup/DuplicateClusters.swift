@@ -59,14 +59,13 @@ public struct DuplicateClusters: Sendable {
                 continue
             }
             firstOfID[document.id] = position
-            for candidate in lsh.candidates(of: document.minHash).prefix(candidateLimit) {
+            for candidate in lsh.insert(Int32(position), bands: document.bands).prefix(candidateLimit) {
                 let other = Int(candidate.member)
                 guard let share = rule.verify(document, documents[other]) else { continue }
                 found.append(Pair(first: other, second: position, containment: share))
                 let (a, b) = (root(other), root(position))
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
-            lsh.insert(Int32(position), signature: document.minHash)
         }
         var groups: [Int: [Int]] = [:]
         for position in documents.indices { groups[root(position), default: []].append(position) }

@@ -1,9 +1,9 @@
 /// Near-duplicate detection one article at a time, in a fixed order (the output order of
 /// `zhili extract`): each article is compared with the ones added before it and joins the cluster
-/// of the copy it shares most with.
+/// of the first verified copy among its candidates.
 ///
-/// Candidates come from ``LSHIndex`` (the best ``candidateLimit`` by shared bands) and are verified
-/// exactly by containment (``DuplicateRule``). The answer for an article depends only on the
+/// Candidates come from ``LSHIndex`` (at most ``candidateLimit``, most shared bands first) and are
+/// verified exactly by containment (``DuplicateRule``). The answer for an article depends only on the
 /// articles before it, so a run gives the same answers whatever the number of worker threads, and
 /// a resumed run that re-adds the articles already written gives the same answers again.
 ///
@@ -13,8 +13,12 @@
 /// let copy = index.add(DedupDocument(reprint))     // cluster original.id, duplicateOf original.id
 /// ```
 public struct DuplicateIndex: Sendable {
-    /// Candidates verified per article, most shared bands first.
+    /// Candidates looked at per article, most shared bands first.
     public static let candidateLimit = 8
+    /// Exact containment checks per article, among the candidates whose signatures are promising
+    /// (``DuplicateRule/isPromising(_:_:)``): a dump where every article shares paragraphs with
+    /// many others costs at most this many merges per article.
+    public static let verificationLimit = 2
 
     /// Where an article stands among the articles added so far.
     public struct Assignment: Sendable, Hashable {
@@ -64,24 +68,27 @@ public struct DuplicateIndex: Sendable {
     ///
     /// An article whose id was added before (the same content from another source) joins that
     /// article's cluster without a comparison.
-    /// - Complexity: O(bands × ``LSHIndex/bucketLimit`` + ``candidateLimit`` × shingles).
+    /// - Complexity: O(bands × ``LSHIndex/bucketLimit`` + ``verificationLimit`` × shingles).
     @discardableResult
     public mutating func add(_ document: DedupDocument) -> Assignment {
         var clusterIndex: Int?
+        let number = Int32(members.count)
         if let same = byID[document.id] {
             clusterIndex = members[Int(same)].cluster
         } else {
-            var bestShare = 0.0
-            for candidate in lsh.candidates(of: document.minHash).prefix(Self.candidateLimit) {
+            byID[document.id] = number
+            // The first verified candidate, by most shared bands: the likeliest copy.
+            var checks = 0
+            for candidate in lsh.insert(number, bands: document.bands).prefix(Self.candidateLimit) where checks < Self.verificationLimit {
                 let member = members[Int(candidate.member)]
-                if let share = rule.verify(document, member.document), share > bestShare
-                    || (share == bestShare && clusterIndex.map { member.cluster < $0 } == true) {
-                    bestShare = share
+                guard rule.isPromising(document, member.document) else { continue }
+                checks += 1
+                if rule.verify(document, member.document) != nil {
                     clusterIndex = member.cluster
+                    break
                 }
             }
         }
-        let number = Int32(members.count)
         let cluster: Int
         if let clusterIndex {
             cluster = clusterIndex
@@ -94,10 +101,6 @@ public struct DuplicateIndex: Sendable {
             clusters.append(Cluster(id: document.id, best: number, size: 1))
         }
         members.append(Member(document: document, cluster: cluster))
-        if byID[document.id] == nil {
-            byID[document.id] = number
-            lsh.insert(number, signature: document.minHash)
-        }
         let best = members[Int(clusters[cluster].best)].document.id
         return Assignment(cluster: clusters[cluster].id, duplicateOf: best == document.id ? nil : best, size: clusters[cluster].size)
     }

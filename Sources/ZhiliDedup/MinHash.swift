@@ -1,37 +1,53 @@
 import ZhiliText
 
-/// A MinHash signature: for each of ``hashCount`` hash functions, the least hash of any shingle
-/// of a set. Two sets agree at one position with probability equal to their Jaccard similarity,
-/// so signatures estimate it, and their bands (``LSHIndex``) find similar sets without comparing
-/// every pair.
+/// A MinHash signature of a shingle set, ``hashCount`` values: two sets agree at one position with
+/// probability close to their Jaccard similarity, so signatures estimate it, and their bands
+/// (``LSHIndex``) find similar sets without comparing every pair.
 ///
-/// The hash family is `h_i(x) = (a_i · x + b_i) mod 2^64`, top 32 bits, over the shingle's 32-bit
-/// hash, with odd multipliers `a_i` and offsets `b_i` drawn once from FNV-1a-seeded SplitMix64, so
-/// signatures are the same on every run and machine.
+/// One-permutation MinHash (Li, Owen and Zhang 2012) with rotation densification (Shrivastava and
+/// Li 2014): each shingle hash is permuted once (`h = a · x + b`, `h ^= h >> 15`, `h *= c`, mod
+/// 2^32, with odd `a` and `c` and with `a`, `b` drawn from FNV-1a-seeded SplitMix64, so signatures
+/// are the same on every run and machine); its top 6 bits choose one of 64 bins and the bin keeps
+/// the least of the other bits. An empty bin (a set of fewer shingles than bins) takes the value
+/// of the next non-empty bin to its right, offset by the distance. One hash per shingle instead of
+/// 64: a news article's signature costs about as much as reading its shingles once.
 public struct MinHash: Sendable, Hashable {
-    /// Hash functions per signature.
+    /// Values per signature (bins).
     public static let hashCount = 64
 
-    /// The least hash of each function (all `UInt32.max` for an empty set).
+    /// The least permuted hash of each bin (all `UInt32.max` for an empty set).
     public let values: [UInt32]
 
     /// The signature of `shingles`.
-    /// - Complexity: O(``hashCount`` × number of shingles).
+    /// - Complexity: O(number of shingles + ``hashCount``).
     public init(_ shingles: ShingleSet) {
-        let family = Self.family
-        var minima = [UInt64](repeating: .max, count: Self.hashCount)
-        minima.withUnsafeMutableBufferPointer { minima in
-            family.withUnsafeBufferPointer { family in
+        let (a, b) = Self.permutation
+        var bins = [UInt32](repeating: .max, count: Self.hashCount)
+        var filled = [Bool](repeating: false, count: Self.hashCount)
+        bins.withUnsafeMutableBufferPointer { bins in
+            filled.withUnsafeMutableBufferPointer { filled in
                 for shingle in shingles.hashes {
-                    let x = UInt64(shingle)
-                    for index in 0..<Self.hashCount {
-                        let hashed = family[index].a &* x &+ family[index].b
-                        if hashed < minima[index] { minima[index] = hashed }
-                    }
+                    var h = a &* shingle &+ b
+                    h ^= h >> 15
+                    h &*= 0x2C1B_3C6D
+                    h ^= h >> 12
+                    let bin = Int(h >> 26)
+                    let rest = h & 0x03FF_FFFF
+                    if rest < bins[bin] { bins[bin] = rest }
+                    filled[bin] = true
                 }
             }
         }
-        values = minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        if !shingles.hashes.isEmpty {
+            // Densification: an empty bin borrows from the next filled bin to its right (cyclically),
+            // marked with the distance so that borrowed values only match values borrowed alike.
+            for bin in 0..<Self.hashCount where !filled[bin] {
+                var distance = 1
+                while !filled[(bin + distance) % Self.hashCount] { distance += 1 }
+                bins[bin] = bins[(bin + distance) % Self.hashCount] &+ UInt32(distance) << 26
+            }
+        }
+        values = bins
     }
 
     /// Creates a signature from stored values.
@@ -48,17 +64,12 @@ public struct MinHash: Sendable, Hashable {
         return Double(same) / Double(count)
     }
 
-    /// The multipliers (odd) and offsets of the hash family.
-    static let family: [(a: UInt64, b: UInt64)] = {
-        var seed = FNV1a.hash(Array("zhili minhash".utf8))
-        func next() -> UInt64 {
-            // SplitMix64.
-            seed &+= 0x9E37_79B9_7F4A_7C15
-            var z = seed
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        return (0..<hashCount).map { _ in (next() | 1, next()) }
+    /// The permutation's multiplier (odd) and offset, from SplitMix64 seeded with FNV-1a of a fixed string.
+    static let permutation: (UInt32, UInt32) = {
+        var z = FNV1a.hash(Array("zhili minhash".utf8)) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return (UInt32(truncatingIfNeeded: z >> 32) | 1, UInt32(truncatingIfNeeded: z))
     }()
 }

@@ -176,7 +176,7 @@ struct RecordWriter {
     /// cluster's preferred copy it becomes the representative, and the previous one leaves the
     /// program and indicator counts. Records the article's bands.
     private mutating func place(_ document: DedupDocument, key: Int64) throws -> Placement {
-        let bands = LSHIndex.bandKeys(of: document.minHash).map { Int64(bitPattern: $0) }
+        let bands = document.bands.map { Int64(bitPattern: $0) }
         let placeholders = Array(repeating: "?", count: bands.count).joined(separator: ",")
         let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT article FROM article_bands WHERE band IN (\(placeholders)) AND article <> ?

@@ -18,8 +18,8 @@ final class DedupProcessor: DocumentProcessor {
     init(cleaner: Cleaner) { self.cleaner = cleaner }
 
     func process(_ document: RawDocument, into output: inout ProcessedDocument<Entry>) throws {
-        for article in try cleaner.clean(document) {
-            output.records.append(Entry(document: DedupDocument(article), source: article.source, title: article.title))
+        for (article, body) in try cleaner.cleanWithContent(document) {
+            output.records.append(Entry(document: DedupDocument(article, body: body), source: article.source, title: article.title))
             output.articles += 1
         }
     }

@@ -20,11 +20,11 @@ final class ExtractionProcessor: DocumentProcessor {
     }
 
     func process(_ document: RawDocument, into output: inout ProcessedDocument<ArticleRecord>) throws {
-        let records = try cleaner.clean(document).map { try extractor.extract($0, includeTokens: includeTokens) }
-        for record in records {
+        for (article, body) in try cleaner.cleanWithContent(document) {
+            let record = try extractor.extract(article, includeTokens: includeTokens)
             // Where this record's line and article row start, for the stage to fill in.
             let pending = DuplicateStage.Pending(
-                document: DedupDocument(record.article), line: output.lines.count, row: output.tables[.articles]?.count ?? 0)
+                document: DedupDocument(article, body: body), line: output.lines.count, row: output.tables[.articles]?.count ?? 0)
             try encoder.append([record], to: &output, inputBytes: document.bytes.count)
             output.pending.append(pending)
         }
@@ -50,26 +50,46 @@ final class DuplicateStage: OrderedStage {
     private var index = DuplicateIndex()
 
     func finish(_ output: inout OrderedOutput) throws {
+        guard !output.pending.isEmpty else { return }
         let pending = output.pending.compactMap { $0 as? Pending }
-        guard !pending.isEmpty else { return }
         let answers = pending.map { index.add($0.document) }
         if !output.lines.isEmpty {
-            output.lines = Self.fill(output.lines, starts: pending.map(\.line), answers: answers) { line, answer in
-                Self.replace(Array(#""cluster":null"#.utf8), with: Array(#""cluster":"\#(answer.cluster)""#.utf8), in: &line)
-                if let duplicateOf = answer.duplicateOf {
-                    Self.replace(Array(#""duplicate_of":null"#.utf8), with: Array(#""duplicate_of":"\#(duplicateOf)""#.utf8), in: &line)
+            output.lines = Self.fill(output.lines, starts: pending.map(\.line)) { bytes, piece, result in
+                let answer = answers[piece]
+                // Keys are sorted: "cluster" comes before "duplicate_of", and both before any
+                // string that could hold their bytes unescaped (a JSON string holds no bare quote).
+                var at = bytes.startIndex
+                for (key, value) in [(Self.clusterKey, answer.cluster as String?), (Self.duplicateKey, answer.duplicateOf)] {
+                    guard let value, let found = Self.firstIndex(of: key, in: bytes, from: at) else { continue }
+                    result += bytes[at..<found]
+                    result += key.dropLast(4)
+                    result.append(UInt8(ascii: "\""))
+                    result += value.utf8
+                    result.append(UInt8(ascii: "\""))
+                    at = found + key.count
                 }
+                result += bytes[at...]
             }
         }
         if let rows = output.tables[.articles] {
-            output.tables[.articles] = Self.fill(rows, starts: pending.map(\.row), answers: answers) { row, answer in
+            output.tables[.articles] = Self.fill(rows, starts: pending.map(\.row)) { bytes, piece, result in
                 // The row starts `id,,,`: cluster and duplicate_of are the empty second and third fields.
-                guard let comma = row.firstIndex(of: UInt8(ascii: ",")) else { return }
-                row.insert(contentsOf: Array((answer.cluster + "," + (answer.duplicateOf ?? "")).utf8), at: comma + 1)
-                row.remove(at: comma + 1 + answer.cluster.utf8.count + 1 + (answer.duplicateOf?.utf8.count ?? 0))
+                let answer = answers[piece]
+                guard let comma = bytes.firstIndex(of: UInt8(ascii: ",")) else {
+                    result += bytes
+                    return
+                }
+                result += bytes[...comma]
+                result += answer.cluster.utf8
+                result.append(UInt8(ascii: ","))
+                result += (answer.duplicateOf ?? "").utf8
+                result += bytes[(comma + 2)...]
             }
         }
     }
+
+    private static let clusterKey = Array(#""cluster":null"#.utf8)
+    private static let duplicateKey = Array(#""duplicate_of":null"#.utf8)
 
     func restore(fromOutput path: String, size: Int) throws {
         let reader = try RecordFileReader(path: path, size: size)
@@ -78,34 +98,29 @@ final class DuplicateStage: OrderedStage {
         }
     }
 
-    /// `bytes` cut at `starts` (one piece per record), each piece edited by `edit`, joined again.
+    /// `bytes` cut at `starts` (one piece per record), each piece written by `write` into the
+    /// result: one copy of the bytes.
     private static func fill(
-        _ bytes: [UInt8], starts: [Int], answers: [DuplicateIndex.Assignment],
-        edit: (inout [UInt8], DuplicateIndex.Assignment) -> Void
+        _ bytes: [UInt8], starts: [Int], write: (ArraySlice<UInt8>, Int, inout [UInt8]) -> Void
     ) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + starts.count * 40)
         result += bytes[..<(starts.first ?? bytes.count)]
         for (number, start) in starts.enumerated() {
             let end = number + 1 < starts.count ? starts[number + 1] : bytes.count
-            var piece = Array(bytes[start..<end])
-            edit(&piece, answers[number])
-            result += piece
+            write(bytes[start..<end], number, &result)
         }
         return result
     }
 
-    /// Replaces the first `pattern` in `bytes` (a key and its placeholder: a JSON string never
-    /// holds an unescaped quote, so the first match is the key).
-    private static func replace(_ pattern: [UInt8], with replacement: [UInt8], in bytes: inout [UInt8]) {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return }
-        var index = 0
-        while index + pattern.count <= bytes.count {
-            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                bytes.replaceSubrange(index..<(index + pattern.count), with: replacement)
-                return
-            }
+    /// The first index of `pattern` in `bytes` at or after `from`.
+    private static func firstIndex(of pattern: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
+        guard let first = pattern.first, bytes.endIndex - from >= pattern.count else { return nil }
+        var index = from
+        while index + pattern.count <= bytes.endIndex {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
             index += 1
         }
+        return nil
     }
 }

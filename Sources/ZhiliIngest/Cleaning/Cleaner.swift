@@ -42,6 +42,12 @@ public struct Cleaner: Sendable {
     /// but white space and boilerplate: the latter with severity `.warning`).
     /// - Complexity: O(n) in the document's size.
     public func clean(_ document: RawDocument) throws(Diagnostic) -> [Article] {
+        try cleanWithContent(document).map(\.article)
+    }
+
+    /// ``clean(_:)``, with the content scalars of each article's body (``ContentText``), computed
+    /// once for its id and handed on to near-duplicate detection, which shingles them.
+    public func cleanWithContent(_ document: RawDocument) throws(Diagnostic) -> [(article: Article, body: [UInt32])] {
         if !document.charsetIsForced, let reason = Self.binaryReason(document.bytes) {
             throw Diagnostic(.error, source: document.source, offset: document.byteOffset, line: document.line, reason: reason)
         }
@@ -60,12 +66,15 @@ public struct Cleaner: Sendable {
         }
         let date = found.date ?? document.date.map { dates.parse($0) ?? $0 }
         return drafts.enumerated().map { index, draft in
-            Article(
-                id: ContentText.identifier(title: draft.title, paragraphs: draft.paragraphs),
+            var body: [UInt32] = []
+            for paragraph in draft.paragraphs { ContentText.append(paragraph, to: &body) }
+            let article = Article(
+                id: ContentText.identifier(title: ContentText.scalars(of: draft.title ?? ""), body: body),
                 source: document.source, index: index,
                 title: draft.title, subtitle: draft.subtitle, date: date, outlet: found.outlet,
                 authors: draft.authors.isEmpty ? found.authors : draft.authors, editors: found.editors,
                 paragraphs: draft.paragraphs, captions: draft.captions, warnings: decoded.warnings)
+            return (article, body)
         }
     }
 
