@@ -14,19 +14,15 @@ public struct LSHIndex: Sendable {
     /// Signature values per band.
     public static let rows = MinHash.hashCount / bands
     /// Members remembered per bucket: the newest.
-    public static let bucketLimit = 8
+    public static let bucketLimit = 4
 
-    /// The newest members of one bucket, in a ring.
-    private struct Bucket {
-        var members = SIMD8<Int32>(repeating: -1)
-        var count: UInt8 = 0
-        var next: UInt8 = 0
-    }
-
-    /// Open addressing on the band keys themselves (already hashes): slots of keys (0 for empty)
-    /// and their buckets, a power of two in size, at most half full.
-    private var keys: [UInt64] = Array(repeating: 0, count: 1024)
-    private var slots: [Bucket] = Array(repeating: Bucket(), count: 1024)
+    /// Open addressing on the band keys themselves (already hashes), kept compact for the cache:
+    /// per slot the key's high 32 bits (0 for empty; a rare clash of two keys only adds candidates,
+    /// which are verified), its members (``bucketLimit`` per slot, a ring) and how many it holds.
+    /// A power of two in size, at most half full.
+    private var keys: [UInt32] = Array(repeating: 0, count: 1024)
+    private var members: [Int32] = Array(repeating: -1, count: 1024 * LSHIndex.bucketLimit)
+    private var fill: [UInt8] = Array(repeating: 0, count: 1024)
     private var used = 0
     /// Shared bands per member, zero between calls.
     private var counts: [UInt8] = []
@@ -65,17 +61,29 @@ public struct LSHIndex: Sendable {
     private mutating func visit(_ bandKeys: [UInt64], adding member: Int32?) -> [(member: Int32, bands: Int)] {
         var touched: [Int32] = []
         touched.reserveCapacity(bandKeys.count * Self.bucketLimit)
-        for key in bandKeys {
-            let key = key | 1   // never 0, the empty slot's mark
-            var slot = Int(truncatingIfNeeded: key >> 7) & (keys.count - 1)
-            while keys[slot] != 0 && keys[slot] != key { slot = (slot &+ 1) & (keys.count - 1) }
-            if keys[slot] == key { Self.count(slots[slot], counts: &counts, touched: &touched) }
+        let limit = Self.bucketLimit
+        for bandKey in bandKeys {
+            let key = UInt32(truncatingIfNeeded: bandKey >> 32) | 1   // never 0, the empty slot's mark
+            let mask = keys.count - 1
+            var slot = Self.home(key, size: keys.count)
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot &+ 1) & mask }
+            let filled = Int(fill[slot] & 0x0F)
+            if keys[slot] == key {
+                for index in (slot &* limit)..<(slot &* limit &+ filled) {
+                    let found = Int(members[index])
+                    if counts[found] == 0 { touched.append(Int32(found)) }
+                    counts[found] &+= 1
+                }
+            }
             guard let member else { continue }
             if keys[slot] == 0 {
                 keys[slot] = key
                 used += 1
             }
-            Self.add(member, to: &slots[slot])
+            // The ring: the next position to write is in the high nibble.
+            let next = Int(fill[slot] >> 4)
+            members[slot &* limit &+ next] = member
+            fill[slot] = UInt8(min(filled + 1, limit)) | UInt8((next + 1) % limit) << 4
             if used * 2 > keys.count { grow() }
         }
         // Sorted as packed (bands, member) keys: most bands first, then the newest member.
@@ -85,30 +93,26 @@ public struct LSHIndex: Sendable {
         return packed.map { (member: Int32(bitPattern: UInt32(truncatingIfNeeded: $0)), bands: Int($0 >> 32)) }
     }
 
-    private static func add(_ member: Int32, to bucket: inout Bucket) {
-        bucket.members[Int(bucket.next)] = member
-        bucket.next = (bucket.next + 1) % UInt8(bucketLimit)
-        bucket.count = min(bucket.count + 1, UInt8(bucketLimit))
-    }
-
-    /// Doubles the table.
+    /// Doubles the table, re-placing each key by linear probing from its home slot.
     private mutating func grow() {
-        let (oldKeys, oldSlots) = (keys, slots)
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        slots = Array(repeating: Bucket(), count: oldKeys.count * 2)
+        let (oldKeys, oldMembers, oldFill) = (keys, members, fill)
+        let size = oldKeys.count * 2
+        keys = Array(repeating: 0, count: size)
+        members = Array(repeating: -1, count: size * Self.bucketLimit)
+        fill = Array(repeating: 0, count: size)
         for (index, key) in oldKeys.enumerated() where key != 0 {
-            var slot = Int(truncatingIfNeeded: key >> 7) & (keys.count - 1)
-            while keys[slot] != 0 { slot = (slot &+ 1) & (keys.count - 1) }
+            var slot = Self.home(key, size: size)
+            while keys[slot] != 0 { slot = (slot &+ 1) & (size - 1) }
             keys[slot] = key
-            slots[slot] = oldSlots[index]
+            fill[slot] = oldFill[index]
+            for offset in 0..<Self.bucketLimit {
+                members[slot * Self.bucketLimit + offset] = oldMembers[index * Self.bucketLimit + offset]
+            }
         }
     }
 
-    private static func count(_ bucket: Bucket, counts: inout [UInt8], touched: inout [Int32]) {
-        for slot in 0..<Int(bucket.count) {
-            let found = Int(bucket.members[slot])
-            if counts[found] == 0 { touched.append(Int32(found)) }
-            counts[found] &+= 1
-        }
+    /// The first slot for a key's high 32 bits in a table of `size` slots.
+    private static func home(_ key: UInt32, size: Int) -> Int {
+        Int(truncatingIfNeeded: key &* 0x9E37_79B1) & (size - 1)
     }
 }

@@ -12,9 +12,9 @@ struct DedupCommand: ParsableCommand {
         discussion: """
             Reads what `zhili extract` reads (text, HTML, JSON Lines, WARC, gzip, directories, -), \
             cleans each article and compares their 4-character shingles (Traditional folded to \
-            Simplified, punctuation and spaces dropped): candidates share a band of their MinHash \
-            signatures, and two articles are copies when the longer holds at least half of the \
-            shorter's shingles. Copies join transitively into clusters; each cluster's \
+            Simplified, punctuation and spaces dropped; a fixed 1-in-4 sample): candidates share \
+            a band of their MinHash signatures, and two articles are copies when the longer holds \
+            at least half of the shorter's shingles. Copies join transitively into clusters; each cluster's \
             representative is its earliest-dated copy, else the longest, and the others are \
             duplicates of it. Articles with no copy are counted, not listed.
 

@@ -29,7 +29,7 @@ struct ExtractCommand: ParsableCommand {
 
             Near-duplicates: each record carries `cluster` (the id of the first record of its \
             cluster of copies, in output order) and `duplicate_of` (the best copy before it: \
-            earliest-dated, else longest), found by MinHash over 4-character shingles with LSH \
+            earliest-dated, else longest), found by MinHash over (a 1-in-4 sample of) 4-character shingles with LSH \
             bands and verified by containment. They depend only on earlier records, so output \
             is the same for any --jobs and after --resume. `zhili dedup` reports whole clusters.
 
