@@ -100,7 +100,9 @@ public struct DuplicateIndex: Sendable {
             cluster = clusters.count
             clusters.append(Cluster(id: document.id, best: number, size: 1))
         }
-        members.append(Member(document: document, cluster: cluster))
+        var kept = document
+        kept.bands = []   // only needed to insert it
+        members.append(Member(document: kept, cluster: cluster))
         let best = members[Int(clusters[cluster].best)].document.id
         return Assignment(cluster: clusters[cluster].id, duplicateOf: best == document.id ? nil : best, size: clusters[cluster].size)
     }

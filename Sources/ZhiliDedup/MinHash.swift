@@ -23,27 +23,25 @@ public struct MinHash: Sendable, Hashable {
     public init(_ shingles: ShingleSet) {
         let (a, b) = Self.permutation
         var bins = [UInt32](repeating: .max, count: Self.hashCount)
-        var filled = [Bool](repeating: false, count: Self.hashCount)
+        var filled: UInt64 = 0   // one bit per bin
         bins.withUnsafeMutableBufferPointer { bins in
-            filled.withUnsafeMutableBufferPointer { filled in
-                for shingle in shingles.hashes {
-                    var h = a &* shingle &+ b
-                    h ^= h >> 15
-                    h &*= 0x2C1B_3C6D
-                    h ^= h >> 12
-                    let bin = Int(h >> 26)
-                    let rest = h & 0x03FF_FFFF
-                    if rest < bins[bin] { bins[bin] = rest }
-                    filled[bin] = true
-                }
+            for shingle in shingles.hashes {
+                var h = a &* shingle &+ b
+                h ^= h >> 15
+                h &*= 0x2C1B_3C6D
+                h ^= h >> 12
+                let bin = Int(h >> 26)
+                let rest = h & 0x03FF_FFFF
+                if rest < bins[bin] { bins[bin] = rest }
+                filled |= 1 << UInt64(bin)
             }
         }
-        if !shingles.hashes.isEmpty {
+        if filled != 0 && filled != .max {
             // Densification: an empty bin borrows from the next filled bin to its right (cyclically),
             // marked with the distance so that borrowed values only match values borrowed alike.
-            for bin in 0..<Self.hashCount where !filled[bin] {
+            for bin in 0..<Self.hashCount where filled & (1 << UInt64(bin)) == 0 {
                 var distance = 1
-                while !filled[(bin + distance) % Self.hashCount] { distance += 1 }
+                while filled & (1 << UInt64((bin + distance) % Self.hashCount)) == 0 { distance += 1 }
                 bins[bin] = bins[(bin + distance) % Self.hashCount] &+ UInt32(distance) << 26
             }
         }
