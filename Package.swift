@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ZhiliIngest", targets: ["ZhiliIngest"]),
         .library(name: "ZhiliSegment", targets: ["ZhiliSegment"]),
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
+        .library(name: "ZhiliDedup", targets: ["ZhiliDedup"]),
         .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
         .library(name: "ZhiliBatch", targets: ["ZhiliBatch"]),
         .library(name: "ZhiliServer", targets: ["ZhiliServer"]),
@@ -90,11 +91,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Near-duplicate detection: shingles, MinHash, LSH bands and containment; used by extract,
+        // index and dedup (after extraction, before the store).
+        .target(name: "ZhiliDedup", dependencies: ["ZhiliText", "ZhiliCore", "ZhiliICU"], swiftSettings: swiftSettings),
+
         // Stage 4: durable store and search.
         .target(
             name: "ZhiliStore",
             dependencies: [
-                "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliICU", "ZhiliText", "CZhiliSQLite",
+                "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliICU", "ZhiliText", "ZhiliDedup", "CZhiliSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -123,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "zhili",
             dependencies: [
-                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore", "ZhiliServer", "ZhiliBatch",
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliDedup", "ZhiliStore", "ZhiliServer", "ZhiliBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -132,6 +137,8 @@ let package = Package(
 
 
         .testTarget(name: "ZhiliTextTests", dependencies: ["ZhiliText"], swiftSettings: swiftSettings),
+        // Reads the reprint set in corpus/reprints (scripts/make-reprints).
+        .testTarget(name: "ZhiliDedupTests", dependencies: ["ZhiliDedup", "ZhiliIngest", "ZhiliCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ZhiliICUTests", dependencies: ["ZhiliICU"], swiftSettings: swiftSettings),
         // JSONLineWriter against JSONEncoder on records extracted from the seeds.
         .testTarget(name: "ZhiliCoreTests", dependencies: ["ZhiliCore", "ZhiliIngest", "ZhiliExtract"], swiftSettings: swiftSettings),

@@ -31,9 +31,12 @@ public struct BatchRunner<Processor: DocumentProcessor> {
     /// checkpoint and must have committed them when it returns (records of a resumed run may come
     /// again). The run throws only when an output cannot be written, a processor cannot be made,
     /// or the journal does not belong to this run.
+    ///
+    /// `stage`, when given, finishes each document's output on this thread in output order
+    /// (``OrderedStage``); a resumed run first hands it the main output written so far.
     public func run(
         progress: BatchProgress? = nil, report: ((Diagnostic) -> Void)? = nil,
-        sink: (([Processor.Record]) throws -> Void)? = nil
+        sink: (([Processor.Record]) throws -> Void)? = nil, stage: (any OrderedStage)? = nil
     ) throws -> BatchSummary {
         let options = self.options
         let selection = OutputSelection(lines: options.outputPath != nil, csv: options.csvDirectory != nil, records: sink != nil)
@@ -63,6 +66,9 @@ public struct BatchRunner<Processor: DocumentProcessor> {
 
         // Outputs.
         let jsonFile = try options.outputPath.map { try AppendFile(path: $0, resumeAt: $0 == "-" ? nil : resumeSize($0)) }
+        if let stage, resumed, let jsonFile, jsonFile.path != "-" {
+            try stage.restore(fromOutput: jsonFile.path, size: jsonFile.size)
+        }
         let errorsFile = try options.errorsPath.map { try AppendFile(path: $0, resumeAt: resumeSize($0)) }
         var csvFiles: [CSVTable: AppendFile] = [:]
         if let directory = options.csvDirectory {
@@ -161,7 +167,13 @@ public struct BatchRunner<Processor: DocumentProcessor> {
         var leftOutInInput = 0
         let map = OrderedParallelMap<WorkItem, WorkResult>(jobs: options.jobs, windowCount: options.jobs * 64, windowWeight: options.windowBytes)
         try map.run(makeWorker: worker, produce: producer) { result in
-            if let output = result.output {
+            if var output = result.output {
+                if let stage {
+                    var ordered = OrderedOutput(lines: output.lines, tables: output.tables, pending: output.pending)
+                    try stage.finish(&ordered)
+                    output.lines = ordered.lines
+                    output.tables = ordered.tables
+                }
                 pendingJSON.append(contentsOf: output.lines)
                 for (table, bytes) in output.tables { pendingCSV[table, default: []].append(contentsOf: bytes) }
                 pendingRecords.append(contentsOf: output.records)
@@ -240,6 +252,7 @@ struct WorkResult: Sendable {
         var lines: [UInt8]
         var tables: [CSVTable: [UInt8]]
         var records: [any Sendable]
+        var pending: [any Sendable]
         var notes: [Diagnostic]
         var articles: Int
         var figures: Int
@@ -249,6 +262,7 @@ struct WorkResult: Sendable {
             lines = output.lines
             tables = output.tables
             records = output.records.isEmpty ? [] : output.records.map { $0 }
+            pending = output.pending
             notes = output.notes
             articles = output.articles
             figures = output.figures

@@ -16,7 +16,7 @@ public enum CSVTable: String, Sendable, CaseIterable, Codable {
     public var columns: [String] {
         switch self {
         case .articles:
-            ["id", "source", "index", "title", "subtitle", "date", "outlet", "authors", "editors", "regions", "figure_count", "program_count", "text", "warnings"]
+            ["id", "cluster", "duplicate_of", "source", "index", "title", "subtitle", "date", "outlet", "authors", "editors", "regions", "figure_count", "program_count", "text", "warnings"]
         case .figures:
             ["article_id", "text", "value", "value_max", "unit", "qualifier", "change", "basis", "kind", "metric", "indicator", "year", "region_name", "region_code", "start", "end", "sentence"]
         case .programs:

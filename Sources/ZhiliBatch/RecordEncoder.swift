@@ -61,7 +61,7 @@ public final class RecordEncoder {
         let article = record.article
         let id = article.id
         CSVTable.appendRow([
-            id, article.source, String(article.index), article.title ?? "", article.subtitle ?? "",
+            id, record.cluster ?? "", record.duplicateOf ?? "", article.source, String(article.index), article.title ?? "", article.subtitle ?? "",
             article.date ?? "", article.outlet ?? "", article.authors.joined(separator: "；"),
             article.editors.joined(separator: "；"), record.regions.map(\.name).joined(separator: "；"),
             String(record.figures.count), String(record.programs.count), article.text,

@@ -5,7 +5,10 @@ import ZhiliText
 /// `text` is the body paragraphs joined by "\n"; every offset that later stages report
 /// (tokens, figures, programs) counts Unicode scalars into `text`.
 public struct Article: Sendable, Codable, Hashable {
-    /// Stable identifier: a hash of `source` and `index`.
+    /// Stable identifier: the cleaner makes it from the article's content (title and body after
+    /// cleaning and Traditional → Simplified folding, `ContentText.identifier` in ZhiliICU), so one
+    /// article found at several sources has one id; records built by hand default to
+    /// ``stableID(source:index:)``.
     public var id: String
     /// Where the article came from: a file path, `path:line` for JSON Lines, or a URL.
     public var source: String
@@ -60,7 +63,8 @@ public struct Article: Sendable, Codable, Hashable {
         return Int(date.prefix(4))
     }
 
-    /// A stable 16-hex-digit identifier from a source and an index (FNV-1a, 64-bit).
+    /// A stable 16-hex-digit identifier from a source and an index (FNV-1a, 64-bit): the default id
+    /// of articles built without content ids (tests, hand-made records).
     public static func stableID(source: String, index: Int) -> String {
         var hash = FNV1a()
         hash.add(source)

@@ -12,6 +12,15 @@ public struct ArticleRecord: Sendable, Codable, Hashable {
     public var figures: [Figure]
     /// Tokens of `article.text`, only when asked for.
     public var tokens: [Token]?
+    /// The cluster of near-duplicate copies the article belongs to: the id of the cluster's first
+    /// article (its own id when it has no copy); nil until near-duplicate detection has run.
+    public var cluster: String?
+    /// The id of the copy this article duplicates (the cluster's earliest-dated, else longest copy);
+    /// nil for that copy, for an article with no copy, and before detection has run.
+    public var duplicateOf: String?
+    /// Every source the article was found at (the store's view: one article indexed from several
+    /// paths or sites); nil in `zhili extract` output, where each record has its own `source`.
+    public var sources: [String]?
 
     /// Creates a record.
     public init(article: Article, regions: [RegionMention] = [], programs: [ProgramMention] = [], figures: [Figure] = [], tokens: [Token]? = nil) {
@@ -22,7 +31,7 @@ public struct ArticleRecord: Sendable, Codable, Hashable {
         self.tokens = tokens
     }
 
-    enum CodingKeys: String, CodingKey { case regions, programs, figures, tokens }
+    enum CodingKeys: String, CodingKey { case regions, programs, figures, tokens, cluster, duplicateOf = "duplicate_of", sources }
 
     public init(from decoder: any Decoder) throws {
         article = try Article(from: decoder)
@@ -31,6 +40,9 @@ public struct ArticleRecord: Sendable, Codable, Hashable {
         programs = try container.decodeIfPresent([ProgramMention].self, forKey: .programs) ?? []
         figures = try container.decodeIfPresent([Figure].self, forKey: .figures) ?? []
         tokens = try container.decodeIfPresent([Token].self, forKey: .tokens)
+        cluster = try container.decodeIfPresent(String.self, forKey: .cluster)
+        duplicateOf = try container.decodeIfPresent(String.self, forKey: .duplicateOf)
+        sources = try container.decodeIfPresent([String].self, forKey: .sources)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -40,5 +52,8 @@ public struct ArticleRecord: Sendable, Codable, Hashable {
         try container.encode(programs, forKey: .programs)
         try container.encode(figures, forKey: .figures)
         try container.encodeIfPresent(tokens, forKey: .tokens)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(duplicateOf, forKey: .duplicateOf)
+        try container.encodeIfPresent(sources, forKey: .sources)
     }
 }

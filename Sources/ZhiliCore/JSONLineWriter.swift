@@ -44,8 +44,16 @@ public enum JSONLineWriter {
         appendStrings(article.authors, to: &bytes)
         appendRaw(",\"captions\":", to: &bytes)
         appendStrings(article.captions, to: &bytes)
+        if let record {
+            appendRaw(",\"cluster\":", to: &bytes)
+            appendOptional(record.cluster, to: &bytes)
+        }
         appendRaw(",\"date\":", to: &bytes)
         appendOptional(article.date, to: &bytes)
+        if let record {
+            appendRaw(",\"duplicate_of\":", to: &bytes)
+            appendOptional(record.duplicateOf, to: &bytes)
+        }
         appendRaw(",\"editors\":", to: &bytes)
         appendStrings(article.editors, to: &bytes)
         if let record {
@@ -68,6 +76,10 @@ public enum JSONLineWriter {
         }
         appendRaw(",\"source\":", to: &bytes)
         appendString(article.source, to: &bytes)
+        if let sources = record?.sources {
+            appendRaw(",\"sources\":", to: &bytes)
+            appendStrings(sources, to: &bytes)
+        }
         appendRaw(",\"subtitle\":", to: &bytes)
         appendOptional(article.subtitle, to: &bytes)
         appendRaw(",\"text\":", to: &bytes)

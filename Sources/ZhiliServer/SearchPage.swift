@@ -74,6 +74,7 @@ enum SearchPage {
         ]
         if let date = hit.date { values["date"] = String(date.prefix(10)) }
         if let outlet = hit.outlet { values["outlet"] = outlet }
+        if hit.copies > 0 { values["copies"] = "另见 \(hit.copies) 个网站 (also on \(hit.copies) site\(hit.copies == 1 ? "" : "s"))" }
         return values
     }
 

@@ -21,7 +21,8 @@ struct CompareQuery {
             .map { RegionRef(name: $0["name"], code: $0["code"]) }
 
         // Per division: how many values, then the newest few with their sources; both walk the
-        // (indicator, region, year, article) index.
+        // (indicator, region, year, article) index. A cluster of copies counts once: only its
+        // representative's figures are read.
         let yearCondition = request.year == nil ? "" : " AND f.period_year = ?"
         let yearArguments: [(any DatabaseValueConvertible)?] = request.year.map { [$0] } ?? []
         let perRegion = request.rowsPerRegion <= 0 ? Int(Int32.max) : request.rowsPerRegion
@@ -31,7 +32,8 @@ struct CompareQuery {
         for division in divisions {
             let base: [(any DatabaseValueConvertible)?] = [request.indicator, division.code]
             let count = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM figures f WHERE f.indicator = ? AND f.region_code = ?\(yearCondition)
+                SELECT count(*) FROM figures f JOIN articles a ON a.key = f.article
+                WHERE f.indicator = ? AND f.region_code = ?\(yearCondition) AND a.duplicate_of IS NULL
                 """), arguments: StatementArguments(base + yearArguments)) ?? 0
             guard count > 0 else {
                 missing.append(division)
@@ -41,7 +43,7 @@ struct CompareQuery {
             rows += try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT f.value, f.value_max, f.unit, f.qualifier, f.period_year, f.text, a.id, a.title, a.date, f.sentence, f.start, f."end"
                 FROM figures f JOIN articles a ON a.key = f.article
-                WHERE f.indicator = ? AND f.region_code = ?\(yearCondition)
+                WHERE f.indicator = ? AND f.region_code = ?\(yearCondition) AND a.duplicate_of IS NULL
                 ORDER BY f.period_year DESC, f.article DESC LIMIT ?
                 """), arguments: StatementArguments(base + yearArguments + [perRegion]))
                 .map { row in

@@ -1,4 +1,5 @@
 import ZhiliCore
+import ZhiliDedup
 
 /// A record made ready for the index on any thread: its title and body are segmented into the
 /// terms the full-text table takes, so that the writer, which runs one batch at a time, only inserts.
@@ -14,4 +15,13 @@ public struct PreparedRecord: Sendable {
     let titleTerms: TermStream
     /// The index terms of the body.
     let bodyTerms: TermStream
+    /// Shingles and MinHash of the body, for near-duplicate detection at write time.
+    let dedup: DedupDocument
+
+    init(record: ArticleRecord, titleTerms: TermStream, bodyTerms: TermStream) {
+        self.record = record
+        self.titleTerms = titleTerms
+        self.bodyTerms = bodyTerms
+        dedup = DedupDocument(record.article)
+    }
 }

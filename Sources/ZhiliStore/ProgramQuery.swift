@@ -100,7 +100,7 @@ struct ProgramQuery {
               """
         let arguments: [(any DatabaseValueConvertible)?] = regionCode.map { [$0, program] } ?? [program]
         return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT a.id, a.title, a.date FROM articles a WHERE a.key IN (\(newest))
+            SELECT a.id, a.title, a.date FROM articles a WHERE a.key IN (\(newest)) AND a.duplicate_of IS NULL
             ORDER BY a.date DESC, a.key DESC
             """), arguments: StatementArguments(arguments))
             .map { ArticleRef(id: $0["id"], title: $0["title"], date: $0["date"]) }
@@ -114,7 +114,7 @@ struct ProgramQuery {
             SELECT f.*, a.id AS article_id, min(CASE WHEN f.sentence = pm.sentence THEN 0 ELSE 1 END) AS distance
             FROM (\(mentions)) pm
             JOIN figures f ON f.article = pm.article AND f.paragraph = pm.paragraph
-            JOIN articles a ON a.key = pm.article
+            JOIN articles a ON a.key = pm.article AND a.duplicate_of IS NULL
             GROUP BY f.article, f.ordinal
             ORDER BY distance, f.article DESC, f.ordinal LIMIT ?
             """), arguments: StatementArguments(arguments + [limit]))

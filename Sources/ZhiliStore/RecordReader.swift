@@ -37,7 +37,11 @@ struct RecordReader {
             }
         let figures = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM figures WHERE article = ? ORDER BY ordinal"), arguments: [key])
             .map(Self.figure)
-        return ArticleRecord(article: article, regions: regions, programs: programs, figures: figures)
+        var record = ArticleRecord(article: article, regions: regions, programs: programs, figures: figures)
+        record.cluster = row["cluster"]
+        record.duplicateOf = row["duplicate_of"]
+        record.sources = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT source FROM article_sources WHERE id = ? ORDER BY source"), arguments: [article.id])
+        return record
     }
 
     static func region(code: String?, name: String?) -> RegionRef? {

@@ -3,6 +3,8 @@ import ZhiliText
 import GRDB
 import ZhiliCore
 import ZhiliExtract
+import ZhiliDedup
+import ZhiliICU
 
 /// Writes a batch of records inside one write transaction: replaces stored records with the same
 /// id and fills the article, full-text, region, program, figure and indicator tables, so a batch
@@ -42,7 +44,8 @@ struct RecordWriter {
             let key = nextKey
             nextKey += 1
             inBatch[article.id] = (key, prepared)
-            try insert(prepared.record, key: key)
+            let placement = try place(prepared.dedup, key: key)
+            try insert(prepared.record, key: key, placement: placement, length: prepared.dedup.length)
             try FullTextTable.insert(key: key, title: prepared.titleTerms, body: prepared.bodyTerms, db)
         }
         try refreshProgramDates()
@@ -57,15 +60,15 @@ struct RecordWriter {
             for sql in [
                 """
                 UPDATE programs SET
-                    first_seen = (SELECT min(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article WHERE pm.program = ?1),
-                    last_seen = (SELECT max(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article WHERE pm.program = ?1)
+                    first_seen = (SELECT min(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article JOIN articles a ON a.key = pm.article AND a.duplicate_of IS NULL WHERE pm.program = ?1),
+                    last_seen = (SELECT max(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article JOIN articles a ON a.key = pm.article AND a.duplicate_of IS NULL WHERE pm.program = ?1)
                 WHERE key = ?1
                 """,
                 """
                 UPDATE program_regions SET
-                    first_seen = (SELECT min(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article
+                    first_seen = (SELECT min(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article JOIN articles a ON a.key = pm.article AND a.duplicate_of IS NULL
                                   WHERE pm.program = ?1 AND pm.effective_code = program_regions.code),
-                    last_seen = (SELECT max(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article
+                    last_seen = (SELECT max(d.date) FROM program_mentions pm JOIN article_dates d ON d.key = pm.article JOIN articles a ON a.key = pm.article AND a.duplicate_of IS NULL
                                  WHERE pm.program = ?1 AND pm.effective_code = program_regions.code)
                 WHERE program = ?1
                 """,
@@ -82,6 +85,19 @@ struct RecordWriter {
     /// the terms its full-text row was indexed with.
     private mutating func delete(key: Int64, title: TermStream, body: TermStream) throws {
         try FullTextTable.delete(key: key, title: title, body: body, db)
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT duplicate_of IS NULL FROM articles WHERE key = ?"), arguments: [key]) ?? true {
+            try removeAggregates(key: key)
+        }
+        try db.cachedStatement(sql: "DELETE FROM article_dates WHERE key = ?").execute(arguments: [key])
+        for table in ["article_regions", "region_articles", "program_mentions", "figures", "article_bands"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article = ?").execute(arguments: [key])
+        }
+        try db.cachedStatement(sql: "DELETE FROM articles WHERE key = ?").execute(arguments: [key])
+    }
+
+    /// Takes the stored article `key` out of the program and indicator counts (when it stops
+    /// being its cluster's representative, or is deleted).
+    private mutating func removeAggregates(key: Int64) throws {
         let counts = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT indicator, count(*) AS n FROM figures WHERE article = ? AND indicator IS NOT NULL GROUP BY indicator
             """), arguments: [key])
@@ -113,22 +129,109 @@ struct RecordWriter {
                 """).execute(arguments: [count, program])
             touchedPrograms.insert(program)
         }
-        try db.cachedStatement(sql: "DELETE FROM article_dates WHERE key = ?").execute(arguments: [key])
-        for table in ["article_regions", "region_articles", "program_mentions", "figures"] {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article = ?").execute(arguments: [key])
+    }
+
+    /// Adds the stored article `key` to the program and indicator counts (when it becomes its
+    /// cluster's representative), from its stored rows.
+    private mutating func addAggregates(key: Int64) throws {
+        let statements = try self.statements ?? InsertStatements(db)
+        self.statements = statements
+        let dated = try Row.fetchOne(db.cachedStatement(sql: "SELECT year, date FROM article_dates WHERE key = ?"), arguments: [key])
+        let year: Int? = dated?["year"]
+        let date: String? = dated?["date"]
+        var perProgram: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT program, effective_code, max(CASE WHEN region_code = effective_code THEN region_name END) AS name, count(*) AS n
+            FROM program_mentions WHERE article = ? GROUP BY program, effective_code
+            """), arguments: [key]) {
+            let program: Int64 = row["program"], code: String = row["effective_code"], count: Int = row["n"]
+            let name: String = row["name"] ?? regions.region(code: code)?.name ?? ""
+            perProgram[program, default: 0] += count
+            try statements.programRegion.execute { $0.add(program); $0.add(code); $0.add(name); $0.add(count); $0.add(date) }
+            if let year { try statements.programYear.execute { $0.add(program); $0.add(code); $0.add(year) } }
         }
-        try db.cachedStatement(sql: "DELETE FROM articles WHERE key = ?").execute(arguments: [key])
+        for (program, count) in perProgram {
+            try statements.program.execute { $0.add(count); $0.add(date); $0.add(program) }
+        }
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT indicator, min(metric) AS metric, min(unit) AS unit, count(*) AS n FROM figures
+            WHERE article = ? AND indicator IS NOT NULL GROUP BY indicator
+            """), arguments: [key]) {
+            let indicator: String = row["indicator"], metric: String? = row["metric"], unit: String? = row["unit"], count: Int = row["n"]
+            try statements.indicator.execute { $0.add(indicator); $0.add(metric); $0.add(unit); $0.add(count) }
+        }
+    }
+
+    /// Where a new article stands among the stored ones: its cluster, the copy it duplicates, and
+    /// whether it is the representative that counts in programs, indicators and compare.
+    struct Placement {
+        var cluster: String
+        var duplicateOf: String?
+        var contributes: Bool { duplicateOf == nil }
+    }
+
+    /// Finds the cluster of the new article `document` (to be stored under `key`) among the stored
+    /// articles: LSH candidates from `article_bands`, verified by containment on their stored
+    /// bodies; the article joins the cluster of the copy it shares most with. When it is the
+    /// cluster's preferred copy it becomes the representative, and the previous one leaves the
+    /// program and indicator counts. Records the article's bands.
+    private mutating func place(_ document: DedupDocument, key: Int64) throws -> Placement {
+        let bands = document.bands.map { Int64(bitPattern: $0) }
+        let placeholders = Array(repeating: "?", count: bands.count).joined(separator: ",")
+        let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT article FROM article_bands WHERE band IN (\(placeholders)) AND article <> ?
+            GROUP BY article ORDER BY count(*) DESC, article DESC LIMIT \(DuplicateIndex.candidateLimit)
+            """), arguments: StatementArguments(bands + [key]))
+        var cluster: String?
+        var bestShare = 0.0
+        for candidate in candidates {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, date, body, cluster FROM articles WHERE key = ?"), arguments: [candidate]) else { continue }
+            let stored = DedupDocument(id: row["id"], date: row["date"], contentScalars: ContentText.scalars(of: row["body"]))
+            if let share = DuplicateRule.standard.verify(document, stored), share > bestShare {
+                bestShare = share
+                cluster = row["cluster"] ?? stored.id
+            }
+        }
+        for band in bands {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_bands (band, article) VALUES (?, ?)").execute(arguments: [band, key])
+        }
+        guard let cluster else { return Placement(cluster: document.id, duplicateOf: nil) }
+
+        // The stored members, the current representative among them, and the preferred copy.
+        let members = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT key, id, date, content_length, duplicate_of FROM articles WHERE cluster = ?
+            """), arguments: [cluster])
+        var best: (key: Int64?, id: String, date: String?, length: Int) = (nil, document.id, document.date, document.length)
+        var current: Int64?
+        for member in members {
+            let candidate: (key: Int64?, id: String, date: String?, length: Int) = (member["key"], member["id"], member["date"], member["content_length"])
+            if (member["duplicate_of"] as String?) == nil { current = candidate.key }
+            if DedupDocument.prefers(id: candidate.id, date: candidate.date, length: candidate.length,
+                                     over: best.id, date: best.date, length: best.length) {
+                best = candidate
+            }
+        }
+        if current != best.key {
+            if let current { try removeAggregates(key: current) }
+            if let key = best.key { try addAggregates(key: key) }
+        }
+        try db.cachedStatement(sql: """
+            UPDATE articles SET duplicate_of = CASE WHEN id = ?1 THEN NULL ELSE ?1 END WHERE cluster = ?2
+            """).execute(arguments: [best.id, cluster])
+        return Placement(cluster: cluster, duplicateOf: best.key == nil ? nil : best.id)
     }
 
     /// The statements of the insert path, prepared once per batch.
     private struct InsertStatements {
-        let article, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: BoundStatement
+        let article, source, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: BoundStatement
 
         init(_ db: Database) throws {
             article = try BoundStatement(db, """
-                INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs,
+                    cluster, duplicate_of, content_length)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            source = try BoundStatement(db, "INSERT OR IGNORE INTO article_sources (id, source, position) VALUES (?, ?, ?)")
             date = try BoundStatement(db, "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
             region = try BoundStatement(db, """
                 INSERT OR REPLACE INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions, role)
@@ -172,7 +275,9 @@ struct RecordWriter {
 
     private var statements: InsertStatements?
 
-    private mutating func insert(_ record: ArticleRecord, key: Int64) throws {
+    /// Inserts the rows of `record` under `key`; only a cluster's representative
+    /// (`placement.contributes`) adds to the program and indicator counts.
+    private mutating func insert(_ record: ArticleRecord, key: Int64, placement: Placement, length: Int) throws {
         let statements = try self.statements ?? InsertStatements(db)
         self.statements = statements
         let article = record.article
@@ -183,7 +288,9 @@ struct RecordWriter {
             $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONString.array(article.authors))
             $0.add(JSONString.array(article.editors)); $0.add(JSONString.array(article.captions)); $0.add(JSONString.array(article.warnings))
             $0.add(body); $0.add(needsParagraphs ? JSONString.array(article.paragraphs) : nil)
+            $0.add(placement.cluster); $0.add(placement.duplicateOf); $0.add(length)
         }
+        try statements.source.execute { $0.add(article.id); $0.add(article.source); $0.add(article.index) }
         try statements.date.execute { $0.add(key); $0.add(article.year); $0.add(article.date) }
 
         var scope = Set<String>()
@@ -217,10 +324,10 @@ struct RecordWriter {
             perProgram[program, default: 0] += 1
             perRegion[ProgramRegion(program: program, code: effectiveCode), default: (effective?.name ?? "", 0)].mentions += 1
         }
-        for (program, count) in perProgram {
+        for (program, count) in perProgram where placement.contributes {
             try statements.program.execute { $0.add(count); $0.add(article.date); $0.add(program) }
         }
-        for (key, entry) in perRegion {
+        for (key, entry) in perRegion where placement.contributes {
             try statements.programRegion.execute {
                 $0.add(key.program); $0.add(key.code); $0.add(entry.name); $0.add(entry.mentions); $0.add(article.date)
             }
@@ -242,7 +349,7 @@ struct RecordWriter {
                 indicatorCounts[indicator, default: (0, figure)].count += 1
             }
         }
-        for (indicator, entry) in indicatorCounts {
+        for (indicator, entry) in indicatorCounts where placement.contributes {
             try statements.indicator.execute {
                 $0.add(indicator); $0.add(entry.figure.metric); $0.add(entry.figure.unit); $0.add(entry.count)
             }

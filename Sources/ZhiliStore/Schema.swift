@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import ZhiliCore
 import ZhiliExtract
+import ZhiliDedup
+import ZhiliICU
 
 /// The database schema and its versioned migrations.
 ///
@@ -208,6 +210,45 @@ enum Schema {
                 ALTER TABLE program_mentions ADD COLUMN aliases TEXT;
                 ALTER TABLE figures ADD COLUMN year_source TEXT;
                 """)
+        }
+        migrator.registerMigration("v6: sources and duplicate clusters") { db in
+            // Ids are now content hashes, so one article found at several sources is one row with
+            // several sources. Each article belongs to a cluster of near-duplicate copies (its own
+            // id when it has none); `duplicate_of` names the cluster's representative for every
+            // other copy, and only representatives count in program, indicator and compare
+            // figures. `content_length` ranks copies; `article_bands` holds the LSH bands of each
+            // article's MinHash (``LSHIndex``). Stored articles get bands now and stay their own
+            // clusters: copies indexed later find them.
+            try db.execute(sql: """
+                ALTER TABLE articles ADD COLUMN cluster TEXT;
+                ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+                ALTER TABLE articles ADD COLUMN content_length INTEGER NOT NULL DEFAULT 0;
+                UPDATE articles SET cluster = id;
+                CREATE INDEX articles_by_cluster ON articles(cluster);
+                CREATE TABLE article_sources (
+                    id TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (id, source, position)
+                ) WITHOUT ROWID;
+                INSERT OR IGNORE INTO article_sources (id, source, position) SELECT id, source, position FROM articles;
+                CREATE TABLE article_bands (
+                    band INTEGER NOT NULL,
+                    article INTEGER NOT NULL,
+                    PRIMARY KEY (band, article)
+                ) WITHOUT ROWID;
+                CREATE INDEX article_bands_by_article ON article_bands(article);
+                """)
+            let update = try db.makeStatement(sql: "UPDATE articles SET content_length = ? WHERE key = ?")
+            let band = try db.makeStatement(sql: "INSERT OR IGNORE INTO article_bands (band, article) VALUES (?, ?)")
+            for row in try Row.fetchAll(db, sql: "SELECT key, id, date, body FROM articles") {
+                let key: Int64 = row["key"]
+                let document = DedupDocument(id: row["id"], date: row["date"], contentScalars: ContentText.scalars(of: row["body"]))
+                try update.execute(arguments: [document.length, key])
+                for value in LSHIndex.bandKeys(of: document.minHash) {
+                    try band.execute(arguments: [Int64(bitPattern: value), key])
+                }
+            }
         }
         return migrator
     }

@@ -55,7 +55,7 @@ struct SearchExecutor {
         let page = plan.request.limit + plan.request.offset
         let window = rankingWindow <= 0 ? Int(Int32.max) : max(rankingWindow, page)
 
-        let ranked: [(key: Int64, score: Double, candidates: Int)]
+        let ranked: [(key: Int64, score: Double, clusters: Int, candidates: Int)]
         let source: String
         var sourceArguments: [(any DatabaseValueConvertible)?] = []
         if let expression = plan.expression {
@@ -65,40 +65,53 @@ struct SearchExecutor {
             // FTS5 walks matches in rowid order for free, so the newest `window` matches are taken
             // first and only they are scored; the rank function must run in the query that scans the FTS5 table.
             let frequencies = try documentFrequencies.phraseCounts(of: plan.phrases, in: db)
+            // A cluster of copies is one hit: its best-scoring matching copy (`raw` counts the
+            // matches before collapsing, to know whether the window held them all).
             let sql = """
                 WITH candidates AS MATERIALIZED (
                     SELECT article_fts.rowid AS key,
                            zhili_rank(article_fts, \(Self.titleWeight)\(String(repeating: ", ?", count: frequencies.count))) AS score
                     \(source) ORDER BY article_fts.rowid DESC LIMIT ?
+                ), collapsed AS (
+                    SELECT c.key, c.score, row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
+                    FROM candidates c JOIN articles a ON a.key = c.key
                 )
-                SELECT key, score, count(*) OVER () FROM candidates ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
+                SELECT key, score, count(*) OVER (), (SELECT count(*) FROM candidates) AS raw FROM collapsed WHERE copy = 1
+                ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
             do {
                 ranked = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(
-                    frequencies + sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2]) }
+                    frequencies + sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2], $0[3]) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
                 // The expression is built from quoted strings only; reaching this means a bug, reported as such.
                 throw StoreError.invalidQuery("the full-text engine rejected the query (\(error.message ?? "no message")); please report it")
             }
         } else {
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.map { $0.replacingOccurrences(of: "= K", with: "= a.key") }.joined(separator: " AND ")
+            // Without words, each cluster of copies is listed once, by its representative.
+            let filter = " WHERE " + (conditions.map { $0.replacingOccurrences(of: "= K", with: "= a.key") } + ["a.duplicate_of IS NULL"])
+                .joined(separator: " AND ")
             source = "FROM articles a\(filter)"
             sourceArguments = arguments
             ranked = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT a.key, 0.0, 0 \(source) ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
+                SELECT a.key, 0.0, 0, 0 \(source) ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
                 """), arguments: StatementArguments(sourceArguments + [plan.request.limit, plan.request.offset]))
-                .map { ($0[0], $0[1], $0[2]) }
+                .map { ($0[0], $0[1], $0[2], $0[3]) }
         }
 
         // Fewer candidates than the window means they were all the matches; else count, up to a limit.
         var total: Int
         var exact = true
         if plan.expression != nil, let first = ranked.first, first.candidates < window {
-            total = first.candidates
+            total = first.clusters
         } else {
-            total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
-                                     arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
-            if total >= countLimit { exact = false }
+            // Clusters among the first `countLimit` matches.
+            let key = plan.expression == nil ? "a.key" : "article_fts.rowid"
+            let matches = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
+                                           arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
+            total = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(DISTINCT coalesce(x.cluster, x.id)) FROM (SELECT \(key) AS key \(source) LIMIT ?) m JOIN articles x ON x.key = m.key
+                """), arguments: StatementArguments(sourceArguments + [countLimit])) ?? 0
+            if matches >= countLimit { exact = false }
         }
         let hits = try loadHits(ranked.map { ($0.key, $0.score) })
         return SearchResults(
@@ -131,6 +144,14 @@ struct SearchExecutor {
             let key: Int64 = row[0], name: String = row[1]
             if programsByKey[key]?.contains(name) != true { programsByKey[key, default: []].append(name) }
         }
+        // Sources of every copy in each hit's cluster (one article indexed from several paths counts its paths).
+        var sourcesByKey: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT a.key, count(DISTINCT s.source) FROM articles a JOIN articles m ON m.cluster = a.cluster
+            JOIN article_sources s ON s.id = m.id WHERE a.key IN (\(placeholders)) GROUP BY a.key
+            """), arguments: arguments) {
+            sourcesByKey[row[0]] = row[1]
+        }
         let filterProgram = plan.request.filters.program ?? ""
         return ranked.compactMap { key, score in
             // An article deleted between the two reads of one transaction cannot happen (same snapshot).
@@ -146,7 +167,8 @@ struct SearchExecutor {
                 articleID: row["id"], title: title, date: row["date"], outlet: row["outlet"],
                 snippet: SnippetBuilder.snippet(of: row["body"], needles: plan.needles),
                 titleHighlights: title.map { SnippetBuilder.highlights(of: plan.needles, in: SnippetBuilder.foldedScalars($0)) } ?? [],
-                regions: regionsByKey[key] ?? [], matchedPrograms: matched, programs: programs, score: score)
+                regions: regionsByKey[key] ?? [], matchedPrograms: matched, programs: programs, score: score,
+                copies: max(0, (sourcesByKey[key] ?? 1) - 1))
         }
     }
 }

@@ -6,7 +6,8 @@ public struct SearchResults: Sendable, Codable, Hashable {
     public var interpretation: String
     /// The region the region filter resolved to, if one was given.
     public var region: RegionRef?
-    /// Number of matching articles in all pages (a lower bound when `totalIsExact` is false).
+    /// Number of matching articles in all pages, a cluster of copies counting once (a lower bound
+    /// when `totalIsExact` is false).
     public var total: Int
     /// Whether `total` counts every match; false when counting stopped at the store's limit.
     public var totalIsExact: Bool
@@ -49,11 +50,15 @@ public struct SearchHit: Sendable, Codable, Hashable {
     public var programs: [String]
     /// Relevance: higher is better (negated BM25; 0 when the query is empty).
     public var score: Double
+    /// Other sources of the same article: its other paths and the sources of its near-duplicate
+    /// copies ("also on N sites"); a cluster of copies is one hit.
+    public var copies: Int
 
     /// Creates a hit.
     public init(
         articleID: String, title: String?, date: String?, outlet: String?, snippet: Snippet,
-        titleHighlights: [TextRange], regions: [RegionRef], matchedPrograms: [String], programs: [String], score: Double
+        titleHighlights: [TextRange], regions: [RegionRef], matchedPrograms: [String], programs: [String], score: Double,
+        copies: Int = 0
     ) {
         self.articleID = articleID
         self.title = title
@@ -65,11 +70,28 @@ public struct SearchHit: Sendable, Codable, Hashable {
         self.matchedPrograms = matchedPrograms
         self.programs = programs
         self.score = score
+        self.copies = copies
     }
 
     enum CodingKeys: String, CodingKey {
         case articleID = "article_id", title, date, outlet, snippet, titleHighlights = "title_highlights"
-        case regions, matchedPrograms = "matched_programs", programs, score
+        case regions, matchedPrograms = "matched_programs", programs, score, copies
+    }
+
+    /// Decodes a hit; `copies` defaults to 0 for hits saved before it existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        articleID = try container.decode(String.self, forKey: .articleID)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        date = try container.decodeIfPresent(String.self, forKey: .date)
+        outlet = try container.decodeIfPresent(String.self, forKey: .outlet)
+        snippet = try container.decode(Snippet.self, forKey: .snippet)
+        titleHighlights = try container.decode([TextRange].self, forKey: .titleHighlights)
+        regions = try container.decode([RegionRef].self, forKey: .regions)
+        matchedPrograms = try container.decode([String].self, forKey: .matchedPrograms)
+        programs = try container.decode([String].self, forKey: .programs)
+        score = try container.decode(Double.self, forKey: .score)
+        copies = try container.decodeIfPresent(Int.self, forKey: .copies) ?? 0
     }
 }
 

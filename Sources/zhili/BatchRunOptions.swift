@@ -52,7 +52,7 @@ struct BatchRunOptions: ParsableArguments {
     /// without --errors and the processors' notes go to `reporter`, and so does a failure.
     func run<Processor: DocumentProcessor>(
         _ options: BatchOptions, reporter: Reporter, sink: (([Processor.Record]) throws -> Void)? = nil,
-        makeProcessor: @escaping @Sendable () throws -> Processor
+        stage: (any OrderedStage)? = nil, makeProcessor: @escaping @Sendable () throws -> Processor
     ) throws -> BatchSummary {
         let sizes = options.inputs.compactMap(\.size)
         let progress = BatchProgress.automatic(
@@ -66,7 +66,7 @@ struct BatchRunOptions: ParsableArguments {
             try BatchRunner(options: options, makeProcessor: makeProcessor).run(progress: progress, report: { problem in
                 progress.finish()
                 reporter.report(problem)
-            }, sink: sink)
+            }, sink: sink, stage: stage)
         }
     }
 }

@@ -27,6 +27,12 @@ struct ExtractCommand: ParsableCommand {
             After a crash or kill, the same command with --resume cuts the outputs back to the last \
             checkpoint and continues without losing or repeating a record.
 
+            Near-duplicates: each record carries `cluster` (the id of the first record of its \
+            cluster of copies, in output order) and `duplicate_of` (the best copy before it: \
+            earliest-dated, else longest), found by MinHash over (a 1-in-4 sample of) 4-character shingles with LSH \
+            bands and verified by containment. They depend only on earlier records, so output \
+            is the same for any --jobs and after --resume. `zhili dedup` reports whole clusters.
+
             Exit status: 0 when every record went through; 3 when some records were skipped \
             (see --errors); 1 when an output could not be written or the run could not start.
 
@@ -111,7 +117,9 @@ struct ExtractCommand: ParsableCommand {
         let includeTokens = tokens
         let defaultYear = self.defaultYear
         let store = try reporter.run { try db.map { try SQLiteStore(path: $0, mode: .readWrite) } }
-        let summary = try batch.run(options, reporter: reporter, sink: store.map { store in { _ = try store.write($0) } }) {
+        let summary = try batch.run(
+            options, reporter: reporter, sink: store.map { store in { _ = try store.write($0) } }, stage: DuplicateStage()
+        ) {
             // One extractor per worker thread: it holds ICU handles that are not thread-safe.
             let extractor = try Extractor(indicators: indicatorTable, knownPrograms: userPrograms, lexicon: userLexicon)
             extractor.defaultYear = defaultYear

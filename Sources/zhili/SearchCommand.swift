@@ -63,7 +63,8 @@ struct SearchCommand: ParsableCommand {
             print("\n\(request.offset + index + 1). \(title)")
             let meta = [hit.date, hit.outlet, hit.regions.isEmpty ? nil : hit.regions.prefix(3).map(\.name).joined(separator: "、")]
                 .compactMap { $0 }
-            print("   " + (meta + [String(format: "score %.2f", hit.score)]).joined(separator: " · "))
+            let copies = hit.copies > 0 ? ["also on \(hit.copies) site\(hit.copies == 1 ? "" : "s")"] : []
+            print("   " + (meta + copies + [String(format: "score %.2f", hit.score)]).joined(separator: " · "))
             let snippet = hit.snippet
             print("   " + (snippet.truncatedStart ? "…" : "") + TerminalText.highlight(snippet.text, snippet.highlights)
                 .replacingOccurrences(of: "\n", with: " ") + (snippet.truncatedEnd ? "…" : ""))

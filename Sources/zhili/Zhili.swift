@@ -7,7 +7,7 @@ struct Zhili: AsyncParsableCommand {
         commandName: "zhili",
         abstract: "Clean, extract, index and search Chinese local-governance news.",
         subcommands: [
-            CleanCommand.self, ExtractCommand.self,
+            CleanCommand.self, ExtractCommand.self, DedupCommand.self,
             IndexCommand.self, SearchCommand.self, ProgramsCommand.self, CompareCommand.self, IndicatorsCommand.self,
             ServeCommand.self,
         ]

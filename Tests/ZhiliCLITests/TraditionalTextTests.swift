@@ -58,10 +58,12 @@ import Testing
         let index = try CLI.run(["extract", CLI.root.appendingPathComponent("corpus/raw").path, traditional.path, "--db", db.path, "--quiet"])
         #expect(index.status == 0, "\(index.stderr)")
         let simplified = try Self.hits("网格员", db: db)
-        // The Traditional copy of 003 is found beside its Simplified original, shown as written.
+        // The Traditional copy of 003 (converted by another tool, so not the same content id) is a
+        // near-duplicate of its Simplified original: one hit, the best-matching copy as written,
+        // "also on 1 site".
         let run = try CLI.run(["search", "网格员", "--db", db.path, "--json", "--limit", "50"])
-        #expect(run.stdout.contains("五大任務 興安擔當"))
-        #expect(run.stdout.contains("五大任务 兴安担当"))
+        #expect(run.stdout.contains("五大任務 興安擔當") != run.stdout.contains("五大任务 兴安担当"))
+        #expect(run.stdout.contains("\"copies\" : 1"))
         #expect(try Self.hits("網格員", db: db) == simplified)
         #expect(try Self.hits("\"矛盾糾紛\"", db: db) == (try Self.hits("\"矛盾纠纷\"", db: db)))
     }

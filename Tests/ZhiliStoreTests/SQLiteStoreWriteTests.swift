@@ -7,7 +7,7 @@ import ZhiliCore
     @Test func storedRecordsRoundTrip() throws {
         let (store, _) = try Fixtures.store()
         for record in Fixtures.all {
-            #expect(try store.article(id: record.article.id) == record)
+            #expect(try store.article(id: record.article.id) == Fixtures.stored(record))
         }
         #expect(try store.article(id: "missing") == nil)
     }
@@ -24,7 +24,7 @@ import ZhiliCore
         }
         let (store, _) = try Fixtures.store([record])
         let stored = try #require(try store.article(id: record.article.id))
-        #expect(stored == record)
+        #expect(stored == Fixtures.stored(record))
         #expect(stored.regions.last?.role == .mentioned)
         #expect(stored.programs.first?.aliases == ["老李调解室品牌"])
         #expect(stored.figures.allSatisfy { $0.yearSource == .articleDate })
@@ -41,7 +41,7 @@ import ZhiliCore
         #expect(try store.articleCount() == 5)
         #expect(try store.search(SearchRequest(query: "诈骗")).hits.isEmpty)
         #expect(try store.search(SearchRequest(query: "警务室")).hits.map(\.articleID) == ["wuhai"])
-        #expect(try store.article(id: "wuhai") == changed)
+        #expect(try store.article(id: "wuhai") == Fixtures.stored(changed))
         let grids = try #require(try store.indicators().first { $0.id == "grids" })
         #expect(grids.figureCount == 2)
         #expect(grids.articleCount == 2)
@@ -65,6 +65,43 @@ import ZhiliCore
         #expect(group.articleCount == 1)
         #expect(group.firstSeen == "2024-01-02")
         #expect(group.years == [2024])
+    }
+
+    /// A reprint (first paragraph cut, a footer added, one sentence edited) joins the original's
+    /// cluster; only the representative counts in compare, programs and indicators, and an
+    /// earlier-dated copy takes its place.
+    @Test func copiesCountOnceAndTheEarliestRepresents() throws {
+        let (store, _) = try Fixtures.store()
+        var reprint = Fixtures.bayannurGrids
+        reprint.article.id = "bayannur-reprint"
+        reprint.article.source = "mirror/bayannur.html"
+        reprint.article.date = "2023-03-20"
+        reprint.article.paragraphs = reprint.article.paragraphs.map { $0.replacingOccurrences(of: "。", with: "，成效明显。") } + ["来源：巴彦淖尔日报　责任编辑：王芳"]
+        try store.write([reprint])
+        let stored = try #require(try store.article(id: "bayannur-reprint"))
+        #expect(stored.cluster == "bayannur")
+        #expect(stored.duplicateOf == "bayannur")
+        #expect(try store.article(id: "bayannur")?.duplicateOf == nil)
+        func compareRows() throws -> [String] {
+            try store.compare(CompareRequest(indicator: "grids")).rows.filter { $0.region.code == "150800" }.map(\.articleID)
+        }
+        #expect(try compareRows() == ["bayannur"])
+        #expect(try store.indicators().first { $0.id == "grids" }?.articleCount == 3)
+        let hits = try store.search(SearchRequest(query: "网格")).hits.filter { $0.title?.contains("巴彦淖尔") == true }
+        #expect(hits.count == 1)
+        #expect(hits.first?.copies == 1)
+
+        // An earlier copy becomes the representative; the counts move to it.
+        var earlier = reprint
+        earlier.article.id = "bayannur-earlier"
+        earlier.article.source = "another/site.html"
+        earlier.article.date = "2023-03-01"
+        try store.write([earlier])
+        #expect(try store.article(id: "bayannur")?.duplicateOf == "bayannur-earlier")
+        #expect(try store.article(id: "bayannur-reprint")?.duplicateOf == "bayannur-earlier")
+        #expect(try compareRows() == ["bayannur-earlier"])
+        #expect(try store.indicators().first { $0.id == "grids" }?.articleCount == 3)
+        #expect(try store.search(SearchRequest(query: "网格")).hits.filter { $0.title?.contains("巴彦淖尔") == true }.first?.copies == 2)
     }
 
     @Test func duplicateIDsInOneBatchKeepTheLast() throws {
@@ -95,9 +132,13 @@ import ZhiliCore
         let batches = 20
         let writer = Task.detached {
             for batch in 0..<batches {
+                // Distinct articles (copies of one would count once in search).
                 let records = (0..<50).map { index in
                     var record = Fixtures.hingganGrids
-                    record.article.id = "copy-\(batch)-\(index)"
+                    record.article.id = "article-\(batch)-\(index)"
+                    record.article.paragraphs = ["兴安盟网格员" + Fixtures.distinctText(seed: batch * 50 + index)]
+                    record.programs = []
+                    record.figures = []
                     return record
                 }
                 try store.write(records)
@@ -137,8 +178,12 @@ import ZhiliCore
 
     @Test func compareShowsEveryValueForOneRegion() throws {
         let (store, _) = try Fixtures.store()
-        var again = Fixtures.hingganGrids
-        again.article.id = "hinggan-2"
+        // Another article reporting the league's grids (a copy of the first would count once).
+        let again = Fixtures.record(
+            id: "hinggan-2", title: "兴安盟网格化管理再升级", date: "2023-08-01",
+            paragraphs: ["截至年底,兴安盟全科网格增至4700个,各苏木乡镇综治中心实现实体化运行。"],
+            regions: [(Fixtures.hinggan, .prefecture, Fixtures.hinggan)],
+            figures: [("4700个", 4700, "个", "grids", "全科网格", Fixtures.hinggan, 2023)])
         try store.write([again])
         let rows = try store.compare(CompareRequest(indicator: "grids")).rows.filter { $0.region.code == "152200" }
         #expect(rows.map(\.articleID).sorted() == ["hinggan", "hinggan-2"])

@@ -1,5 +1,6 @@
 import ZhiliText
 import ZhiliCore
+import ZhiliICU
 
 /// Turns a raw document into clean articles: the whole ingest pipeline, top to bottom.
 ///
@@ -36,12 +37,19 @@ public struct Cleaner: Sendable {
         boilerplate = BoilerplateFilter(patterns: patterns)
     }
 
-    /// The articles in `document`, each with `id = Article.stableID(source:index:)`.
+    /// The articles in `document`, each with its content id (``ContentText/identifier(title:paragraphs:)``):
+    /// one article found at two paths, or in Traditional and Simplified script, gets one id.
     ///
     /// Throws a diagnostic when the document holds no usable text (binary data, or nothing
     /// but white space and boilerplate: the latter with severity `.warning`).
     /// - Complexity: O(n) in the document's size.
     public func clean(_ document: RawDocument) throws(Diagnostic) -> [Article] {
+        try cleanWithContent(document).map(\.article)
+    }
+
+    /// ``clean(_:)``, with the content scalars of each article's body (``ContentText``), computed
+    /// once for its id and handed on to near-duplicate detection, which shingles them.
+    public func cleanWithContent(_ document: RawDocument) throws(Diagnostic) -> [(article: Article, body: [UInt32])] {
         if !document.charsetIsForced, let reason = Self.binaryReason(document.bytes) {
             throw Diagnostic(.error, source: document.source, offset: document.byteOffset, line: document.line, reason: reason)
         }
@@ -70,11 +78,15 @@ public struct Cleaner: Sendable {
         var editors = found.editors
         for name in page?.editors ?? [] where !editors.contains(name) { editors.append(name) }
         return drafts.enumerated().map { index, draft in
-            Article(
+            var body: [UInt32] = []
+            for paragraph in draft.paragraphs { ContentText.append(paragraph, to: &body) }
+            let article = Article(
+                id: ContentText.identifier(title: ContentText.scalars(of: draft.title ?? ""), body: body),
                 source: document.source, index: index,
                 title: draft.title, subtitle: draft.subtitle, date: date, outlet: outlet,
                 authors: draft.authors.isEmpty ? (found.authors.isEmpty ? page?.authors ?? [] : found.authors) : draft.authors, editors: editors,
                 paragraphs: draft.paragraphs, captions: draft.captions, warnings: decoded.warnings)
+            return (article, body)
         }
     }
 
