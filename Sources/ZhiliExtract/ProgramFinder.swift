@@ -34,8 +34,8 @@ struct ProgramHit {
 struct ProgramFinder: Sendable {
     /// Names accepted whenever quoted.
     let known: Set<String>
-    /// The known names as scalars, to look for inside a modifier without building strings.
-    let knownScalars: [[Unicode.Scalar]]
+    /// The known names, to match in the text without building strings.
+    let knownTrie: ScalarTrie
 
     /// Suffixes of unquoted names, also joined to a quoted head. 中心 is not one: a centre
     /// (综治中心, 调处中心, 诉讼服务中心) is a facility or an institution, not a program, whatever
@@ -97,7 +97,7 @@ struct ProgramFinder: Sendable {
     /// Creates a finder with a lexicon of known program names.
     init(known: Set<String>) {
         self.known = known
-        knownScalars = known.map { Array($0.unicodeScalars) }
+        knownTrie = ScalarTrie(words: Array(known))
     }
 
     /// Programs in `text` (whose quotations are `spans`, whose place names are `regionSpans`),
@@ -123,7 +123,7 @@ struct ProgramFinder: Sendable {
             // Terms the writer quoted: a coinage, distinctive wherever it recurs unquoted (“两伊”公路 …
             // 两伊路边调解服务室).
             let quotedTerms = spans.quotes.compactMap { $0.count >= 4 ? $0.lowerBound + 1..<$0.upperBound - 1 : nil }
-            let names = NameContext(quotedTerms: quotedTerms, regionSpans: regionSpans, known: knownScalars)
+            let names = NameContext(quotedTerms: quotedTerms, regionSpans: regionSpans)
             var index = 0
             while index < buffer.count {
                 guard let match = suffixes.longestMatch(in: buffer, from: index) else {
@@ -149,10 +149,15 @@ struct ProgramFinder: Sendable {
     ) -> ProgramHit? {
         let inner = (quote.lowerBound + 1)..<(quote.upperBound - 1)
         guard inner.count >= 2 else { return nil }
-        // Quote marks nested inside a name (“全民反诈骗‘三个一百万’”) are not part of it.
-        let content = inner.contains(where: { Self.innerQuoteMarks.contains(text[$0]) })
-            ? String(String.UnicodeScalarView(text.scalars[inner].filter { !Self.innerQuoteMarks.contains($0) }))
-            : text.string(inner)
+        // Quote marks nested inside a name (“全民反诈骗‘三个一百万’”) are not part of it. Built only
+        // for a hit.
+        func content() -> String {
+            inner.contains(where: { Self.innerQuoteMarks.contains(text[$0]) })
+                ? String(String.UnicodeScalarView(text.scalars[inner].filter { !Self.innerQuoteMarks.contains($0) }))
+                : text.string(inner)
+        }
+        func hit() -> ProgramHit { ProgramHit(name: content(), start: quote.lowerBound, end: quote.upperBound) }
+        let isKnown = isKnown(inner, buffer: buffer)
         // 一体化, 一站式: a manner or property, not a name, even before a type word (文化 is a noun).
         let isManner = text[inner.upperBound - 1] == "式"
             || text[inner.upperBound - 1] == "化" && !text.has("文化", endingAt: inner.upperBound)
@@ -160,33 +165,31 @@ struct ProgramFinder: Sendable {
         // a name); a rate or a score is a measure (“调解成功率”).
         if text.has("中心", endingAt: inner.upperBound) && !isFormula(inner, text)
             || text[inner.upperBound - 1] == "率" || text.has("满意度", endingAt: inner.upperBound) {
-            return known.contains(content) ? ProgramHit(name: content, start: quote.lowerBound, end: quote.upperBound) : nil
+            return isKnown ? hit() : nil
         }
         // A quoted head with a type word: “两全”代办制, “1+8”矛盾纠纷多元化解机制.
         if !isManner, let join = joinedSuffix(after: quote.upperBound, text: text, buffer: buffer),
            !hasSentencePunctuation(inner, text) {
-            let name = content + text.string(quote.upperBound..<join.modifierEnd) + text.string(join.suffix)
+            let name = content() + text.string(quote.upperBound..<join.modifierEnd) + text.string(join.suffix)
             return ProgramHit(name: name, start: quote.lowerBound, end: join.suffix.upperBound)
         }
         // 一厅四区15室 names a layout; other names starting with a digit are numbers (“12345”).
         if CharacterClass.isDigit(text[inner.lowerBound]) { return nil }
         if hasClausePunctuation(inner, text) || inner.count > 16 { return nil }
-        let hit = ProgramHit(name: content, start: quote.lowerBound, end: quote.upperBound)
-        if known.contains(content) { return hit }
-        if endsWithHead(inner, text) { return hit }
+        if isKnown || endsWithHead(inner, text) { return hit() }
         // “X”的…, “X”有机融合的…: X describes what follows.
         if describesFollowingNoun(after: quote.upperBound, text) { return nil }
         if isManner { return nil }
         // A named layout of rooms (一厅二站七室四中心), not a group of institutions (四所一庭) or a goal.
         if isFormula(inner, text) {
-            return text.has("目标", at: quote.upperBound) || isInstitutionGroup(inner, text) ? nil : hit
+            return text.has("目标", at: quote.upperBound) || isInstitutionGroup(inner, text) ? nil : hit()
         }
-        if content.hasPrefix("平安"), isRegionName(String(content.dropFirst(2))) {
+        if text.has("平安", at: inner.lowerBound), isRegionName(text.string(inner.lowerBound + 2..<inner.upperBound)) {
             // “平安乌兰察布”建设目标: a goal, not a campaign.
-            return text.has("目标", at: quote.upperBound) || text.has("建设目标", at: quote.upperBound) ? nil : hit
+            return text.has("目标", at: quote.upperBound) || text.has("建设目标", at: quote.upperBound) ? nil : hit()
         }
-        if isQualified(quoteIndex: index, spans: spans, text: text) { return hit }
-        for verb in Self.introducers where text.has(verb, endingAt: quote.lowerBound) { return hit }
+        if isQualified(quoteIndex: index, spans: spans, text: text) { return hit() }
+        for verb in Self.introducers where text.has(verb, endingAt: quote.lowerBound) { return hit() }
         return nil
     }
 
@@ -304,8 +307,6 @@ struct ProgramFinder: Sendable {
         var quotedTerms: [Range<Int>]
         /// Place names found in the article.
         var regionSpans: [Range<Int>]
-        /// Known program names.
-        var known: [[Unicode.Scalar]]
     }
 
     private func unquoted(
@@ -373,7 +374,15 @@ struct ProgramFinder: Sendable {
         if names.regionSpans.contains(where: { $0.overlaps(modifier) }) { return true }
         if (text[modifier.lowerBound] == "老" || text[modifier.lowerBound] == "小"), modifier.count <= 3 { return true }
         let words = text.scalars[modifier]
-        return names.quotedTerms.contains { Self.holds(words, text.scalars[$0]) } || names.known.contains { Self.holds(words, $0[...]) }
+        if names.quotedTerms.contains(where: { Self.holds(words, text.scalars[$0]) }) { return true }
+        return text.scalars.withUnsafeBufferPointer { buffer in
+            modifier.contains { knownTrie.longestMatch(in: buffer, from: $0).map { $0.end <= modifier.upperBound } ?? false }
+        }
+    }
+
+    /// Whether `range` is exactly a known program name.
+    private func isKnown(_ range: Range<Int>, buffer: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        knownTrie.longestMatch(in: buffer, from: range.lowerBound)?.end == range.upperBound
     }
 
     /// Whether `part` occurs in `whole`.
