@@ -48,6 +48,12 @@ import Testing
         ((try? Data(contentsOf: url)) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
+    @Test func versionIsPrinted() throws {
+        let run = try CLI.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.5.0")
+    }
+
     @Test func seedsGiveSixRecordsAndExitZero() throws {
         let directory = CLI.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
