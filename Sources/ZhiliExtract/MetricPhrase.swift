@@ -62,6 +62,8 @@ struct MetricPhrase {
         "常驻", "轮驻", "随驻", "入驻", "进驻", "驻守", "长年", "集中", "常态化", "实体化", "对接",
         // 以12个对接单位为载体: the noun is what the construction 以…为… takes.
         "为载体", "为依托", "为抓手", "为基础", "为核心", "为重点",
+        // 发挥42个社会组织作用: the object of 发挥 is not what is counted.
+        "作用",
     ]
 
     /// The first scalars of ``nounStops``.
@@ -319,7 +321,7 @@ struct MetricPhrase {
     /// 了 after a verb (调解了民间纠纷; 了解 and 为了 keep theirs).
     static func withoutFillers(_ phrase: String) -> String {
         guard phrase.unicodeScalars.contains(where: { fillerStarts.contains($0) }) else { return phrase }
-        var scalars = Array(phrase.unicodeScalars)
+        var scalars = abbreviated(Array(phrase.unicodeScalars))
         var kept: [Unicode.Scalar] = []
         var index = 0
         while index < scalars.count {
@@ -351,7 +353,20 @@ struct MetricPhrase {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    static let fillerStarts: Set<Unicode.Scalar> = ["各", "“", "”", "了", "共"]
+    static let fillerStarts: Set<Unicode.Scalar> = ["各", "“", "”", "了", "共", "(", "（"]
+
+    /// Introductions of an abbreviation in brackets (县级社会矛盾纠纷调处化解中心(下称县级矛调中心)).
+    static let abbreviationMarks = ["下称", "以下简称", "简称", "以下称"]
+
+    /// `scalars` with a name and the abbreviation bracketed after it (X(下称Y)…) written as the
+    /// abbreviation (Y…): the name the article uses from there on.
+    static func abbreviated(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let open = scalars.firstIndex(where: { $0 == "(" || $0 == "（" }),
+              let close = scalars[open...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { return scalars }
+        let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<close]))
+        guard let mark = abbreviationMarks.first(where: { inside.hasPrefix($0) }) else { return scalars }
+        return Array(inside.unicodeScalars.dropFirst(mark.unicodeScalars.count)) + scalars[(close + 1)...]
+    }
     /// Characters that make a word with 共 before them (共建, 共享, 共治, 共同, 共产, 共青团, 共和, 共识).
     static let wordsAfterGong: Set<Unicode.Scalar> = ["建", "享", "治", "同", "产", "青", "和", "识", "商", "用", "性", "计"]
 

@@ -58,6 +58,9 @@ import ZhiliExtract
         ("群众满意度从2020年的98.40%到2023年的99.46%。", "99.46%", "群众满意度"),
         ("以6个进驻单位和12个对接单位为载体。", "12个", "对接单位"),
         ("参与调处各类矛盾纠纷2800余起。", "2800余起", "参与调处矛盾纠纷"),
+        // A bracketed abbreviation stands for the name before it; 发挥…作用 takes a noun.
+        ("县级社会矛盾纠纷调处化解中心(下称县级矛调中心)共接待群众101.1万人次。", "101.1万人次", "县级矛调中心接待群众"),
+        ("发挥新能矿业调解工作室等42个社会组织作用。", "42个", "社会组织"),
     ])
     func findsMetric(_ sentence: String, _ text: String, _ metric: String) throws {
         let figures = try ExtractionFixture.record(sentence).figures
