@@ -53,7 +53,7 @@ struct ProgramFinder: Sendable {
         "系列创建活动",
     ]
     /// Endings that make a quoted term a program by themselves.
-    static let heads = suffixes + ["经验", "行动", "建设", "之家", "警局", "义警", "队", "制", "工作室", "大练兵", "大比武"]
+    static let heads = suffixes + ["经验", "行动", "建设", "之家", "警局", "义警", "队", "制", "工作室", "大练兵", "大比武", "驿站"]
     /// Words after a quoted term (or a chain of them) that mark it as a program, not joined to it.
     static let qualifiers = ["活动", "建设", "行动"]
     /// Words after 等 that mark every quoted term of the clause as a program.
