@@ -100,6 +100,7 @@ enum ReferenceCleaning {
         var lines: [SourceLine] = []
         var found = ArticleMetadata()
         var ended = false
+        var liftedLine: (index: Int, line: SourceLine, before: ArticleMetadata)?
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indented = raw.unicodeScalars.first.map(CharacterClass.isSpace) ?? false
             var line = trimmed(String(raw))
@@ -113,7 +114,19 @@ enum ReferenceCleaning {
             if let (caption, rest) = splitGluedCredit(line) { parts = [caption, "", rest] }
             for part in parts where !ended {
                 if part.isEmpty { lines.append(SourceLine("")); continue }
-                if consume(part, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
+                if let lifted = liftedLine {
+                    liftedLine = nil
+                    if let first = part.unicodeScalars.first, Cleaner.continuations.contains(first) {
+                        lines[lifted.index] = lifted.line
+                        found = lifted.before
+                    }
+                }
+                let before = found
+                if consume(part, with: metadata, into: &found) {
+                    liftedLine = (lines.count, SourceLine(part, indented: indented), before)
+                    lines.append(SourceLine(""))
+                    continue
+                }
                 switch classify(part, patterns: boilerplate.patterns) {
                 case .keep(let kept):
                     if kept != part, consume(kept, with: metadata, into: &found) { lines.append(SourceLine("")); continue }

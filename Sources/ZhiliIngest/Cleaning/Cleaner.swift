@@ -122,6 +122,7 @@ public struct Cleaner: Sendable {
         var lines: [SourceLine] = []
         var found = ArticleMetadata()
         var ended = false
+        var liftedLine: (index: Int, line: SourceLine, before: ArticleMetadata)?
         var contiguous = text
         let utf8 = text.utf8
         contiguous.withUTF8 { bytes in
@@ -158,7 +159,21 @@ public struct Cleaner: Sendable {
         /// Lifts metadata and drops boilerplate from one repaired line.
         func classify(_ line: String, indented: Bool) {
             guard !ended else { return }
-            if metadata.consume(line, into: &found) { lines.append(SourceLine("")); return }
+            // A line lifted as metadata that the next line continues (a column break after
+            // `2021年12月3日`, then `,第八个…`) was body text: it goes back.
+            if let lifted = liftedLine {
+                liftedLine = nil
+                if let first = line.unicodeScalars.first, Self.continuations.contains(first) {
+                    lines[lifted.index] = lifted.line
+                    found = lifted.before
+                }
+            }
+            let before = found
+            if metadata.consume(line, into: &found) {
+                liftedLine = (lines.count, SourceLine(line, indented: indented), before)
+                lines.append(SourceLine(""))
+                return
+            }
             switch boilerplate.classify(line) {
             case .keep(let kept):
                 // A metadata line once furniture is stripped from it (`来源：… 【字体：大 中 小】`).
@@ -176,6 +191,9 @@ public struct Cleaner: Sendable {
             }
         }
     }
+
+    /// Characters that open a line continuing the one before it.
+    static let continuations: Set<Unicode.Scalar> = [",", "，", "、", "；", ";", "。", "”", ")", "）", ":", "："]
 
     /// Why `bytes` look like binary data rather than text, or nil.
     ///
