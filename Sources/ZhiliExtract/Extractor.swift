@@ -101,7 +101,8 @@ public final class Extractor {
 
         // Programs.
         let quotes = QuoteSpans(text)
-        let programHits = programFinder.programs(in: text, spans: quotes, regionSpans: hits.map { $0.start..<$0.end }) {
+        let regionSpans = hits.map { $0.start..<$0.end }
+        let programHits = programFinder.programs(in: text, spans: quotes, regionSpans: regionSpans) {
             !regions.codes(named: $0).isEmpty
         }
         let programs = programHits.map { hit in
@@ -114,7 +115,7 @@ public final class Extractor {
         // Figures.
         let excluded = quotes.all.filter { text[$0.lowerBound] == "《" } + programHits.map { $0.start..<$0.end }
         let (figureHits, years) = figureFinder.figures(in: text, excluded: excluded)
-        let metrics = MetricPhrase(text: text, regionSpans: hits.map { $0.start..<$0.end }).metrics(for: figureHits)
+        let metrics = MetricPhrase(text: text, regionSpans: regionSpans).metrics(for: figureHits)
         let (referenceYear, referenceSource): (Int?, YearSource) = article.year.map { ($0, .articleDate) } ?? (defaultYear, .default)
         let figures = zip(figureHits, metrics).map { hit, metric -> Figure in
             let unit = hit.unit

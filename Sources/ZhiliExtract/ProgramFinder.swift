@@ -32,9 +32,7 @@ struct ProgramHit {
 /// (一站式, 一体化), facilities (…中心), measures (…率), groups of institutions (四所一庭),
 /// goals (“平安乌兰察布”建设目标) and categories (等特色护边模式).
 struct ProgramFinder: Sendable {
-    /// Names accepted whenever quoted.
-    let known: Set<String>
-    /// The known names, to match in the text without building strings.
+    /// Names accepted whenever quoted, as a trie to match in the text without building strings.
     let knownTrie: ScalarTrie
 
     /// Suffixes of unquoted names, also joined to a quoted head. 中心 is not one: a centre
@@ -96,7 +94,6 @@ struct ProgramFinder: Sendable {
 
     /// Creates a finder with a lexicon of known program names.
     init(known: Set<String>) {
-        self.known = known
         knownTrie = ScalarTrie(words: Array(known))
     }
 
@@ -327,7 +324,7 @@ struct ProgramFinder: Sendable {
         if isGenericOnly(modifier, buffer: buffer) { return nil }
         let suffix = suffixStart..<suffixEnd
         if !Self.systemSuffixes.contains(where: { text.has($0, endingAt: suffixEnd) }),
-           !isDistinctive(modifier, text: text, names: names) {
+           !isDistinctive(modifier, text: text, buffer: buffer, names: names) {
             return nil
         }
         return ProgramHit(name: text.string(left..<suffix.upperBound), start: left, end: suffixEnd)
@@ -360,7 +357,9 @@ struct ProgramFinder: Sendable {
     /// formula or a parallel coinage of the shape ABAC (即知即调, 月结月清, 分流分调), or a
     /// nickname (老李). A modifier of ordinary words (矛盾纠纷多元化解机制, 跨部门协同办案平台,
     /// 劳动纠纷调解室) describes what the thing does: it is not a name.
-    private func isDistinctive(_ modifier: Range<Int>, text: ArticleText, names: NameContext) -> Bool {
+    private func isDistinctive(
+        _ modifier: Range<Int>, text: ArticleText, buffer: UnsafeBufferPointer<Unicode.Scalar>, names: NameContext
+    ) -> Bool {
         for offset in modifier {
             let scalar = text[offset]
             if !CharacterClass.isHan(scalar) { return true }
@@ -375,9 +374,7 @@ struct ProgramFinder: Sendable {
         if (text[modifier.lowerBound] == "老" || text[modifier.lowerBound] == "小"), modifier.count <= 3 { return true }
         let words = text.scalars[modifier]
         if names.quotedTerms.contains(where: { Self.holds(words, text.scalars[$0]) }) { return true }
-        return text.scalars.withUnsafeBufferPointer { buffer in
-            modifier.contains { knownTrie.longestMatch(in: buffer, from: $0).map { $0.end <= modifier.upperBound } ?? false }
-        }
+        return modifier.contains { knownTrie.longestMatch(in: buffer, from: $0).map { $0.end <= modifier.upperBound } ?? false }
     }
 
     /// Whether `range` is exactly a known program name.
