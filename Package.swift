@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C shims over Debian's system libraries. Only the Swift module directly
@@ -105,6 +106,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Stage 4, grown up: the same store protocol over PostgreSQL (postgres-nio), for many
+        // machines writing one database and several servers reading it.
+        .target(
+            name: "ZhiliPostgres",
+            dependencies: [
+                "ZhiliCore", "ZhiliStore", "ZhiliExtract", "ZhiliSegment", "ZhiliText", "ZhiliDedup", "ZhiliICU",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // Batch driver: ordered parallel processing of dumps, outputs, progress, errors, resume.
         .target(
             name: "ZhiliBatch",
@@ -128,7 +141,7 @@ let package = Package(
         .executableTarget(
             name: "zhili",
             dependencies: [
-                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliDedup", "ZhiliStore", "ZhiliServer", "ZhiliBatch",
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliDedup", "ZhiliStore", "ZhiliPostgres", "ZhiliServer", "ZhiliBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -116,7 +116,7 @@ struct ExtractCommand: ParsableCommand {
             defaultJournal: defaultJournal, decoder: documents.decoder, outputShape: ["tokens=\(tokens)", "default-year=\(defaultYear.map(String.init) ?? "")"])
         let includeTokens = tokens
         let defaultYear = self.defaultYear
-        let store = try reporter.run { try db.map { try SQLiteStore(path: $0, mode: .readWrite) } }
+        let store = try reporter.run { try db.map { try CommandStore($0, mode: .readWrite) } }
         let summary = try batch.run(
             options, reporter: reporter, sink: store.map { store in { _ = try store.write($0) } }, stage: DuplicateStage()
         ) {
