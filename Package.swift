@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already a dependency of postgres-nio; named for the TLS context of the PostgreSQL connection check.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // C shims over Debian's system libraries. Only the Swift module directly
@@ -113,6 +115,7 @@ let package = Package(
             dependencies: [
                 "ZhiliCore", "ZhiliStore", "ZhiliExtract", "ZhiliSegment", "ZhiliText", "ZhiliDedup", "ZhiliICU",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -163,9 +166,14 @@ let package = Package(
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhiliStoreTests",
-            dependencies: ["ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest"],
+            // ZhiliPostgres: StoreParityTests runs the store cases against both stores.
+            dependencies: [
+                "ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest", "ZhiliPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ZhiliPostgresTests", dependencies: ["ZhiliPostgres", "ZhiliStore", "ZhiliSegment"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhiliServerTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// A PostgreSQL connection string, `postgres://user[:password]@host[:port]/database[?sslmode=…]`,
@@ -98,6 +99,18 @@ public struct ConnectionString: Sendable, CustomStringConvertible {
         configuration.options.maximumConnections = max(1, maximumConnections)
         configuration.options.connectTimeout = .seconds(10)
         return configuration
+    }
+
+    /// The configuration of one connection outside the pool (the store's first contact, which
+    /// must fail at once with the reason rather than wait for the pool's retries).
+    public func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let mode: PostgresConnection.Configuration.TLS
+        switch tls {
+        case .disable: mode = .disable
+        case .prefer: mode = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: mode = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        return PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
     }
 
     /// The string without its password, for messages.

@@ -49,11 +49,14 @@ public final class PostgresStore: ArticleStore {
     let resolver: RegionResolver
     private let runner: Task<Void, Never>
 
+    private let connectionString: ConnectionString
+
     private init(
         connection: ConnectionString, mode: Mode, regions: RegionTable, maximumConnections: Int,
         rankingWindow: Int, countLimit: Int, logger: Logger
     ) throws {
         location = connection.description
+        connectionString = connection
         self.mode = mode
         regionTable = regions
         self.rankingWindow = rankingWindow
@@ -79,7 +82,7 @@ public final class PostgresStore: ArticleStore {
     ///   server cannot be reached, the database holds no index (read-only) or a newer one.
     public static func open(
         _ url: String, mode: Mode = .readWrite, regions: RegionTable = .bundled, maximumConnections: Int = 8,
-        rankingWindow: Int = 100, countLimit: Int = 500, logger: Logger = Logger(label: "zhili.postgres")
+        rankingWindow: Int = 100, countLimit: Int = 500, logger: Logger = PostgresStore.quietLogger
     ) async throws -> PostgresStore {
         let connection = try ConnectionString(url)
         let store = try PostgresStore(
@@ -89,21 +92,46 @@ public final class PostgresStore: ArticleStore {
         return store
     }
 
+    /// A logger for the store's background work that reports errors only (the pool's retries
+    /// are not news to a command-line user; the error a call throws says what went wrong).
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "zhili.postgres")
+        logger.logLevel = .error
+        return logger
+    }
+
+    /// Checks and prepares the schema on one connection of its own, so a server that cannot be
+    /// reached is reported at once with its reason.
     private func prepareSchema() async throws {
-        try await withConnection { connection in
-            switch mode {
-            case .readWrite:
-                try await PostgresSchema.migrate(connection, regions: regionTable, logger: logger)
-            case .readOnly:
-                let exists = try await SQLQuery("SELECT to_regclass('zhili_migrations') IS NOT NULL AS present")
-                    .rows(on: connection, logger: logger).first?.value("present", as: Bool.self) ?? false
-                guard exists else { throw PostgresStoreError.notAnIndex(location: location) }
-                let version = try await PostgresSchema.appliedVersion(connection, logger: logger)
-                if version > PostgresSchema.latestVersion {
-                    throw PostgresStoreError.newerSchema(found: version, known: PostgresSchema.latestVersion)
-                }
-                guard version == PostgresSchema.latestVersion else { throw PostgresStoreError.notAnIndex(location: location) }
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                configuration: try connectionString.connectionConfiguration(), id: 0, logger: logger)
+        } catch {
+            throw PostgresStoreError.wrap(error, location: location)
+        }
+        do {
+            try await checkSchema(connection)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw PostgresStoreError.wrap(error, location: location)
+        }
+    }
+
+    private func checkSchema(_ connection: PostgresConnection) async throws {
+        switch mode {
+        case .readWrite:
+            try await PostgresSchema.migrate(connection, regions: regionTable, logger: logger)
+        case .readOnly:
+            let exists = try await SQLQuery("SELECT to_regclass('zhili_migrations') IS NOT NULL AS present")
+                .rows(on: connection, logger: logger).first?.value("present", as: Bool.self) ?? false
+            guard exists else { throw PostgresStoreError.notAnIndex(location: location) }
+            let version = try await PostgresSchema.appliedVersion(connection, logger: logger)
+            if version > PostgresSchema.latestVersion {
+                throw PostgresStoreError.newerSchema(found: version, known: PostgresSchema.latestVersion)
             }
+            guard version == PostgresSchema.latestVersion else { throw PostgresStoreError.notAnIndex(location: location) }
         }
     }
 
@@ -122,8 +150,6 @@ public final class PostgresStore: ArticleStore {
             return try await client.withConnection { connection in
                 try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
             }
-        } catch let error as PostgresTransactionError {
-            throw PostgresStoreError.wrap(error.closureError ?? error.beginError ?? error.commitError ?? error, location: location)
         } catch {
             throw PostgresStoreError.wrap(error, location: location)
         }

@@ -26,6 +26,10 @@ public enum PostgresStoreError: Error, Sendable, CustomStringConvertible {
 
     /// `error` from PostgresNIO as a store error naming `location`; other errors unchanged.
     static func wrap(_ error: any Error, location: String) -> any Error {
+        if let transaction = error as? PostgresTransactionError,
+           let cause = transaction.closureError ?? transaction.beginError ?? transaction.commitError {
+            return wrap(cause, location: location)
+        }
         guard let error = error as? PSQLError else { return error }
         if let message = error.serverInfo?[.message] {
             let hint = error.serverInfo?[.hint].map { " (\($0))" } ?? ""
