@@ -259,10 +259,20 @@ public final class PostgresStore: ArticleStore {
         }
     }
 
-    /// Whether the server answers a trivial query now (for `/healthz`); the error says why not.
-    public func ping() async throws {
-        try await withConnection { connection in
-            try await SQLQuery("SELECT 1").run(on: connection, logger: logger)
+    /// The current number of articles, or an error when the server does not answer within
+    /// `timeout` (for `/healthz`, which must answer while the pool waits for a lost server).
+    public func health(timeout: Duration = .seconds(5)) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int?.self) { group in
+            group.addTask { try await self.articleCount() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let count = try await group.next() ?? nil else {
+                throw PostgresStoreError.cannotConnect(location: location, reason: "no answer within \(timeout)")
+            }
+            return count
         }
     }
 
