@@ -165,7 +165,8 @@ struct PostgresCompareQuery {
                 FROM figures f JOIN articles a ON a.key = f.article
                 """)
             appendCondition(query, code: division.code)
-            query.append(" ORDER BY f.period_year DESC NULLS LAST, f.article DESC LIMIT \(query.bind(perRegion))")
+            // SQLite leaves ties within an article to its backward index scan: the later figure first.
+            query.append(" ORDER BY f.period_year DESC NULLS LAST, f.article DESC, f.ordinal DESC LIMIT \(query.bind(perRegion))")
             rows += try await query.rows(on: connection, logger: logger).map { row in
                 ComparisonRow(
                     region: division, value: try row.value("value"), valueMax: try row.value("value_max"), unit: try row.value("unit"),
