@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
         .library(name: "ZhiliDedup", targets: ["ZhiliDedup"]),
         .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
+        .library(name: "ZhiliPostgres", targets: ["ZhiliPostgres"]),
         .library(name: "ZhiliBatch", targets: ["ZhiliBatch"]),
         .library(name: "ZhiliServer", targets: ["ZhiliServer"]),
     ],

@@ -135,23 +135,45 @@ public final class PostgresStore: ArticleStore {
         }
     }
 
-    /// Runs `body` on a pooled connection; PostgresNIO's errors become ``PostgresStoreError``s.
-    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// How long a call waits for a pooled connection before it fails: the pool keeps retrying a
+    /// server that went away, and a command must say so rather than wait for ever.
+    public static let connectionWait: Duration = .seconds(30)
+
+    /// Runs `body` on a pooled connection; PostgresNIO's errors become ``PostgresStoreError``s,
+    /// and no connection within ``connectionWait`` is ``PostgresStoreError/cannotConnect(location:reason:)``.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let leased = LeaseFlag()
         do {
-            return try await client.withConnection { connection in try await body(connection) }
+            return try await withThrowingTaskGroup(of: ConnectionOutcome<T>.self) { [client] group in
+                group.addTask {
+                    .done(try await client.withConnection { connection in
+                        leased.set()
+                        return try await body(connection)
+                    })
+                }
+                group.addTask {
+                    try await Task.sleep(for: Self.connectionWait)
+                    // Once a connection is leased the call runs to its end; wait to be cancelled.
+                    while leased.isSet { try await Task.sleep(for: .seconds(3600)) }
+                    return .noConnection
+                }
+                defer { group.cancelAll() }
+                switch try await group.next() {
+                case .done(let value): return value
+                case .noConnection, nil:
+                    throw PostgresStoreError.cannotConnect(
+                        location: location, reason: "no connection within \(Self.connectionWait); is the server running? (the batch was not written; rerun with --resume when it is back)")
+                }
+            }
         } catch {
             throw PostgresStoreError.wrap(error, location: location)
         }
     }
 
     /// Runs `body` in a transaction on a pooled connection (rolled back when it throws).
-    func withTransaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withConnection { connection in
-                try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
-            }
-        } catch {
-            throw PostgresStoreError.wrap(error, location: location)
+    func withTransaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withConnection { [logger] connection in
+            try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
         }
     }
 
@@ -191,7 +213,7 @@ public final class PostgresStore: ArticleStore {
     public func search(_ request: SearchRequest) async throws -> SearchResults {
         let plan = try segmenters.with { segmenter in try SearchPlan(request: request, segmenter: segmenter) }
         let regionCode = try request.filters.region.map { try resolveRegionOrThrow($0) }
-        return try await withConnection { connection in
+        return try await withConnection { [self] connection in
             try await PostgresSearch(
                 connection: connection, logger: logger, plan: plan, regionCode: regionCode, regions: regionTable,
                 rankingWindow: rankingWindow, countLimit: countLimit).run()
@@ -201,7 +223,7 @@ public final class PostgresStore: ArticleStore {
     /// Named programs matching `request`, most widely reported first.
     public func programs(_ request: ProgramsRequest) async throws -> [ProgramGroup] {
         let regionCode = try request.region.flatMap { $0.isEmpty ? nil : try resolveRegionOrThrow($0) }
-        return try await withConnection { connection in
+        return try await withConnection { [self] connection in
             try await PostgresProgramQuery(connection: connection, logger: logger, request: request, regionCode: regionCode).run()
         }
     }
@@ -209,7 +231,7 @@ public final class PostgresStore: ArticleStore {
     /// One indicator across the divisions of a region (the 12 leagues and cities by default).
     public func compare(_ request: CompareRequest) async throws -> Comparison {
         let withinCode = try request.within.map { try resolveRegionOrThrow($0) } ?? RegionResolver.innerMongolia
-        return try await withConnection { connection in
+        return try await withConnection { [self] connection in
             try await PostgresCompareQuery(
                 connection: connection, logger: logger, request: request, withinCode: withinCode, regions: regionTable).run()
         }
@@ -217,7 +239,7 @@ public final class PostgresStore: ArticleStore {
 
     /// Indicator ids with their figure and article counts, most reported first.
     public func indicators() async throws -> [IndicatorSummary] {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             try await PostgresIndicatorQuery.all(connection, logger: logger)
         }
     }
@@ -225,7 +247,7 @@ public final class PostgresStore: ArticleStore {
     /// The division tree below `code` (default Inner Mongolia, 150000) with article counts.
     public func regions(under code: String = RegionResolver.innerMongolia) async throws -> RegionNode {
         let root = try resolveRegionOrThrow(code)
-        let counts = try await withConnection { connection in
+        let counts = try await withConnection { [self] connection in
             let query = SQLQuery("""
                 SELECT ra.code, count(*) AS n FROM region_tree t JOIN region_articles ra ON ra.code = t.code
                 WHERE t.ancestor =
@@ -242,7 +264,7 @@ public final class PostgresStore: ArticleStore {
 
     /// The stored record with `id`, with text, figures and programs and their offsets; nil if unknown.
     public func article(id: String) async throws -> ArticleRecord? {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             try await PostgresRecordReader(connection: connection, logger: logger).record(id: id)
         }
     }
@@ -254,7 +276,7 @@ public final class PostgresStore: ArticleStore {
 
     /// Number of stored articles.
     public func articleCount() async throws -> Int {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             try await SQLQuery("SELECT count(*) AS n FROM articles").rows(on: connection, logger: logger).first?.value("n") ?? 0
         }
     }
@@ -278,7 +300,7 @@ public final class PostgresStore: ArticleStore {
 
     /// Updates the planner's statistics after a large build (`ANALYZE`).
     public func optimize() async throws {
-        try await withConnection { connection in
+        try await withConnection { [self] connection in
             try await SQLQuery("ANALYZE").run(on: connection, logger: logger)
         }
     }
@@ -287,4 +309,28 @@ public final class PostgresStore: ArticleStore {
         guard let code = resolver.resolve(text) else { throw StoreError.unknownRegion(text) }
         return code
     }
+}
+
+/// Whether a call got its connection, set from the pool's task and read by the timer's.
+private final class LeaseFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
+
+/// What finished first: the call, or the wait for a connection.
+private enum ConnectionOutcome<T: Sendable>: Sendable {
+    case done(T)
+    case noConnection
 }
