@@ -282,7 +282,12 @@ struct PostgresRecordWriter {
         }
         let update = SQLQuery()
         let representative = update.bind(best.id)
-        update.append("UPDATE articles SET duplicate_of = CASE WHEN id = \(representative) THEN NULL ELSE \(representative) END WHERE cluster = \(update.bind(cluster))")
+        // Only the rows that change: an update rewrites the whole row (body included) in PostgreSQL.
+        update.append("""
+            UPDATE articles SET duplicate_of = CASE WHEN id = \(representative) THEN NULL ELSE \(representative) END
+            WHERE cluster = \(update.bind(cluster))
+              AND duplicate_of IS DISTINCT FROM (CASE WHEN id = \(representative) THEN NULL ELSE \(representative) END)
+            """)
         try await run(update)
         return Placement(cluster: cluster, duplicateOf: best.key == nil ? nil : best.id)
     }

@@ -66,14 +66,18 @@ struct PostgresSearch {
             let tsquery = query.bind(fullText.tsquery)
             // The newest `window` matches are ranked, as in SQLite; a cluster of copies is one hit:
             // its best-scoring matching copy (`raw` counts matches before collapsing).
+            // The window is chosen first and only its rows are ranked: ranking reads each row's
+            // whole tsvector, which for a common word would otherwise happen for every match.
             query.append("""
-                WITH candidates AS MATERIALIZED (
-                    SELECT t.key, ts_rank_cd('\(Self.weights)'::float4[], t.terms, \(tsquery)::tsquery, \(Self.normalization))::float8 AS score
-                    FROM article_terms t WHERE t.terms @@ \(tsquery)::tsquery
+                WITH window_keys AS MATERIALIZED (
+                    SELECT t.key FROM article_terms t WHERE t.terms @@ \(tsquery)::tsquery
                 """)
             appendFilters(on: "t.key", to: query)
             query.append("""
                  ORDER BY t.key DESC LIMIT \(query.bind(window))
+                ), candidates AS MATERIALIZED (
+                    SELECT w.key, ts_rank_cd('\(Self.weights)'::float4[], t.terms, \(tsquery)::tsquery, \(Self.normalization))::float8 AS score
+                    FROM window_keys w JOIN article_terms t ON t.key = w.key
                 ), collapsed AS (
                     SELECT c.key, c.score, row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
                     FROM candidates c JOIN articles a ON a.key = c.key
