@@ -98,6 +98,9 @@ public struct ConnectionString: Sendable, CustomStringConvertible {
             host: host, port: port, username: user, password: password, database: database, tls: mode)
         configuration.options.maximumConnections = max(1, maximumConnections)
         configuration.options.connectTimeout = .seconds(10)
+        // Zhili's queries are short; compiling them (JIT, on by default in PostgreSQL 15 for
+        // costly plans) takes longer than running them.
+        configuration.options.additionalStartupParameters = [("jit", "off")]
         return configuration
     }
 
