@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ZhiliServerTests",
             dependencies: [
-                "ZhiliServer", "ZhiliStore", "ZhiliCore",
+                "ZhiliServer", "ZhiliStore", "ZhiliCore", "ZhiliIngest", "ZhiliExtract",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -78,6 +78,7 @@ enum ComparePage {
                 "region": row.region.name, "reportedBy": row.reportedBy?.name ?? "", "hasReportedBy": row.reportedBy != nil,
                 "value": row.label, "text": row.text, "change": row.change.map { "\($0.mark) \($0.rawValue)" } ?? "",
                 "changeClass": row.change == .下降 ? "fall" : row.change == .上升 ? "rise" : "",
+                "valueClass": row.change == .下降 ? "num fall" : row.change == .上升 ? "num rise" : "num",
                 "basis": row.basis?.rawValue ?? "", "metric": row.metric ?? "",
                 "year": row.year.map(String.init) ?? "—", "title": row.title ?? "（无标题）", "articleID": row.articleID,
                 "href": ArticleView.figureLink(articleID: row.articleID, start: row.start), "sentence": row.sentence,

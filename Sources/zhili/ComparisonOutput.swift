@@ -39,7 +39,7 @@ struct ComparisonOutput {
 
     /// A text table, sentences shortened to ``width``.
     func table() -> String {
-        var lines = [heading]
+        var lines = TerminalText.wrap(heading, toWidth: width)
         if comparison.rows.isEmpty {
             lines.append("no region has a \(comparison.kind.rawValue) value")
         } else if comparison.selection == .byYear {
@@ -60,7 +60,7 @@ struct ComparisonOutput {
             let anchors = comparison.rows.map { Optional($0.text) }
             lines.append(TextTable.render(headers: headers, rows: shorten(rows, headers: headers, anchors: anchors)))
         }
-        lines += summaryLines()
+        lines += summaryLines().flatMap { TerminalText.wrap($0, toWidth: width) }
         return lines.joined(separator: "\n")
     }
 

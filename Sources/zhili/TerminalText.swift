@@ -50,6 +50,34 @@ enum TerminalText {
         return result
     }
 
+    /// `text` broken into lines of at most `columns` display columns (0: one line) after a space
+    /// or 、 where it can, continuation lines indented by two spaces.
+    static func wrap(_ text: String, toWidth columns: Int) -> [String] {
+        guard columns > 8, width(text) > columns else { return [text] }
+        var words: [String] = [""]
+        for character in text {
+            words[words.count - 1].append(character)
+            if character == " " || character == "、" { words.append("") }
+        }
+        var lines: [String] = []
+        var line = ""
+        for word in words where !word.isEmpty {
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty, width(line) + width(word) > columns {
+                lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
+                line = "  "
+            }
+            for character in word {
+                if width(line) + width(String(character)) > columns {
+                    lines.append(line)
+                    line = "  "
+                }
+                line.append(character)
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
     /// Whether standard output is a terminal (then highlights use ANSI colour).
     static let isTerminal = isatty(1) == 1
 
