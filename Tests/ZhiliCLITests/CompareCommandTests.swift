@@ -75,6 +75,17 @@ import Testing
         #expect(run.stdout.contains("5780个"))
     }
 
+    /// Labels and units come from indicators.json, not from the first metric stored.
+    @Test func indicatorsListsChineseLabelsAndOneUnit() throws {
+        let run = try CLI.run(["indicators", "--db", Self.database])
+        #expect(run.status == 0)
+        let hazards = run.lines.first { $0.hasPrefix("hazards_found ") }
+        #expect(hazards?.contains("排查隐患") == true)
+        #expect(hazards?.split(separator: " ").contains("处") == true)
+        #expect(run.lines.contains { $0.hasPrefix("repeat_petitions ") && $0.contains("重复访") })
+        #expect(!run.stdout.contains("正在整改"))
+    }
+
     @Test(arguments: [
         (["--indicator", "no_such_indicator"], "no_such_indicator"),
         (["--indicator", "grids", "--year", "2023..2021"], "--year"),
