@@ -125,6 +125,13 @@ enum ComparePage {
         for (code, count) in comparison.reportedBelow.sorted(by: { $0.key < $1.key }) {
             notes.append("\(names[code] ?? code)：本级无数据，来自 \(count) 个旗县区的报道 from \(count) county report\(count == 1 ? "" : "s")")
         }
+        for rollup in comparison.rollups {
+            if let value = rollup.value {
+                notes.append("\(rollup.region.name)：全部 \(rollup.counties) 个旗县区合计 \(ComparisonRow.format(value))\(rollup.unit ?? "") sum of all counties")
+            } else {
+                notes.append("\(rollup.region.name)：\(rollup.counties) 个旗县区中 \(rollup.reporting) 个有数据，不合计 no sum")
+            }
+        }
         if comparison.undatedLeftOut > 0 {
             notes.append("\(comparison.undatedLeftOut) 个无年份的数值未列入 undated values left out")
         }

@@ -195,12 +195,18 @@ public struct ComparisonBuilder: Sendable {
         }
     }
 
-    /// The sum of the county values listed for `division`, when every county below it reports.
+    /// The sum of the latest county values listed for `division` (given newest first per county),
+    /// when every county below it reports.
     func rollup(_ division: RegionRef, _ values: [ComparisonRow]) -> RegionRollup {
-        let counties = regions.descendants(of: division.code).filter { regions.region(code: $0)?.level == .county }
-        let reporting = Set(values.compactMap(\.reportedBy?.code)).intersection(counties)
+        let counties = Set(regions.descendants(of: division.code).filter { regions.region(code: $0)?.level == .county })
+        var latest: [String: ComparisonRow] = [:]
+        for value in values {
+            guard let county = value.reportedBy?.code, counties.contains(county), latest[county] == nil else { continue }
+            latest[county] = value
+        }
+        let reporting = Set(latest.keys)
         let complete = !counties.isEmpty && reporting.count == counties.count
-        let summed = values.filter { $0.reportedBy.map { reporting.contains($0.code) } ?? false }
+        let summed = Array(latest.values)
         return RegionRollup(
             region: division, value: complete ? summed.reduce(0) { $0 + $1.value } : nil, unit: indicator.unit,
             reporting: reporting.count, counties: counties.count, years: Set(summed.compactMap(\.year)).sorted())

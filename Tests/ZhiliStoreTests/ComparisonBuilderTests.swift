@@ -109,6 +109,13 @@ import ZhiliExtract
         let summed = Self.build(CompareRequest(indicator: "hazards_found", rollup: true), all)
         #expect(summed.rollups.first?.value == 9006)
         #expect(summed.rollups.first?.reporting == 3)
+        // Every value listed, several years of one county: the sum takes each county's latest.
+        let older = all + [
+            Self.candidate(Self.haibowan, "海勃湾区排查安全隐患150处。", "150处", value: 150, unit: "处", year: 2021, article: "i"),
+        ]
+        let every = Self.build(CompareRequest(indicator: "hazards_found", selection: .all, rollup: true), older)
+        #expect(every.rows.count == 4)
+        #expect(every.rollups.first?.value == 9006)
         // Without --rollup nothing is summed.
         #expect(Self.build(CompareRequest(indicator: "hazards_found"), all).rollups.isEmpty)
     }
