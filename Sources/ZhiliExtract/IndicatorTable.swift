@@ -126,9 +126,19 @@ public struct IndicatorTable: Sendable {
     /// as the metric phrase may leave the verb out.
     ///
     /// - Complexity: O(*m*·*k*) for a metric of *m* scalars and patterns of at most *k* scalars.
-    public func indicator(forMetric metric: String, unit: String?, isChange: Bool = false, clause: String = "") -> Indicator? {
+    public func indicator(
+        forMetric metric: String, unit: String?, isChange: Bool = false, clause: @autoclosure () -> String = ""
+    ) -> Indicator? {
         let scalars = Array(metric.unicodeScalars)
-        let clauseUnfinished = !clause.isEmpty && unfinishedMarkers.contains { clause.contains($0) }
+        // Read only when a completed indicator matches.
+        var clauseChecked: Bool?
+        func clauseUnfinished() -> Bool {
+            if let clauseChecked { return clauseChecked }
+            let text = clause()
+            let found = !text.isEmpty && unfinishedMarkers.contains { text.contains($0) }
+            clauseChecked = found
+            return found
+        }
         var best: (length: Int, indicator: Int)?
         scalars.withUnsafeBufferPointer { buffer in
             for start in 0..<buffer.count {
@@ -138,7 +148,7 @@ public struct IndicatorTable: Sendable {
                     for owner in owners[payload]
                     where length > (best?.length ?? 0) && indicators[owner].accepts(unit: unit, isChange: isChange)
                         && !indicators[owner].isExcluded(by: metric)
-                        && !(indicators[owner].completed == true && (clauseUnfinished || isUnfinished(buffer, before: start))) {
+                        && !(indicators[owner].completed == true && (isUnfinished(buffer, before: start) || clauseUnfinished())) {
                         best = (length, owner)
                     }
                 }

@@ -135,6 +135,9 @@ enum ComparePage {
         if comparison.undatedLeftOut > 0 {
             notes.append("\(comparison.undatedLeftOut) 个无年份的数值未列入 undated values left out")
         }
+        if comparison.aboveLevel > 0 {
+            notes.append("另有 \(comparison.aboveLevel) 个关于\(comparison.within.name)全区的数值，不属于任何盟市 values about the whole region")
+        }
         for kind in FigureRole.allCases {
             if let count = comparison.otherKinds[kind] {
                 notes.append("另有 \(count) 个\(kindNames[kind] ?? kind.rawValue)数值，选“\(kindNames[kind] ?? kind.rawValue)”查看 (\(kind.rawValue))")

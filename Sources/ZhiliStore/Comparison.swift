@@ -77,13 +77,16 @@ public struct Comparison: Sendable, Codable, Hashable {
     public var undatedLeftOut: Int
     /// Values of this indicator of the other kinds, not compared here (kind → count).
     public var otherKinds: [FigureRole: Int]
+    /// Values located above the compared level (about the region as a whole, or a league's own
+    /// when its counties are compared), not listed.
+    public var aboveLevel: Int
 
     /// Creates a comparison.
     public init(
         indicator: IndicatorSummary, kind: FigureRole, level: RegionLevel, within: RegionRef, years: ClosedRange<Int>?,
         selection: CompareRequest.Selection, rows: [ComparisonRow], columns: [Int], missing: [RegionRef],
         omitted: [String: Int] = [:], reportedBelow: [String: Int] = [:], rollups: [RegionRollup] = [],
-        undatedLeftOut: Int = 0, otherKinds: [FigureRole: Int] = [:]
+        undatedLeftOut: Int = 0, otherKinds: [FigureRole: Int] = [:], aboveLevel: Int = 0
     ) {
         self.indicator = indicator
         self.kind = kind
@@ -99,11 +102,13 @@ public struct Comparison: Sendable, Codable, Hashable {
         self.rollups = rollups
         self.undatedLeftOut = undatedLeftOut
         self.otherKinds = otherKinds
+        self.aboveLevel = aboveLevel
     }
 
     enum CodingKeys: String, CodingKey {
         case indicator, kind, level, within, years, selection, rows, columns, missing, omitted
         case reportedBelow = "reported_below", rollups, undatedLeftOut = "undated_left_out", otherKinds = "other_kinds"
+        case aboveLevel = "above_level"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -123,6 +128,7 @@ public struct Comparison: Sendable, Codable, Hashable {
         undatedLeftOut = try container.decode(Int.self, forKey: .undatedLeftOut)
         let kinds = try container.decode([String: Int].self, forKey: .otherKinds)
         otherKinds = Dictionary(uniqueKeysWithValues: kinds.compactMap { key, value in FigureRole(rawValue: key).map { ($0, value) } })
+        aboveLevel = try container.decodeIfPresent(Int.self, forKey: .aboveLevel) ?? 0
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -141,6 +147,7 @@ public struct Comparison: Sendable, Codable, Hashable {
         try container.encode(rollups, forKey: .rollups)
         try container.encode(undatedLeftOut, forKey: .undatedLeftOut)
         try container.encode(Dictionary(uniqueKeysWithValues: otherKinds.map { ($0.key.rawValue, $0.value) }), forKey: .otherKinds)
+        try container.encode(aboveLevel, forKey: .aboveLevel)
     }
 
     /// A year range as JSON writes it: `{"from": 2021, "to": 2023}`.

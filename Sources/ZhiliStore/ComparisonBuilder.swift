@@ -31,7 +31,8 @@ public struct ComparisonCandidate: Sendable, Hashable {
 /// 1. keeps one kind of value (``FigureRole``) and, for levels and targets, the indicator's units;
 /// 2. keeps one of the figures repeated inside one article (same region, value, unit and change);
 /// 3. applies the year range, counting the undated values it leaves out;
-/// 4. gives each value to the compared division holding its region: a division's own values when
+/// 4. gives each value to the compared division holding its region (counting those located above
+///    the compared level, such as a league's own values when its counties are compared): a division's own values when
 ///    it has some, else those of the divisions below it (a league shown "from N county reports");
 /// 5. chooses per division (and per reporting division below it) the latest dated value, the
 ///    latest of each year, or all, newest first; counts what is not listed;
@@ -82,6 +83,7 @@ public struct ComparisonBuilder: Sendable {
         // 1–3: kind, units, repeats inside an article, years.
         var otherKinds: [FigureRole: Int] = [:]
         var undatedLeftOut = 0
+        var aboveLevel = 0
         var seen = Set<RepeatKey>()
         var rows: [(division: RegionRef, row: ComparisonRow)] = []
         for candidate in candidates {
@@ -100,7 +102,10 @@ public struct ComparisonBuilder: Sendable {
                 }
                 guard request.years?.contains(year) ?? true else { continue }
             }
-            guard let division = division(of: candidate.region.code, in: divisionCodes) else { continue }
+            guard let division = division(of: candidate.region.code, in: divisionCodes) else {
+                aboveLevel += 1
+                continue
+            }
             let row = ComparisonRow(
                 region: division, reportedBy: division.code == candidate.region.code ? nil : candidate.region,
                 value: figure.value, valueMax: figure.valueMax, unit: unit, qualifier: figure.qualifier, kind: role,
@@ -155,7 +160,8 @@ public struct ComparisonBuilder: Sendable {
         return Comparison(
             indicator: summary, kind: kind, level: request.level, within: within, years: request.years,
             selection: request.selection, rows: listed, columns: columns, missing: missing, omitted: omitted,
-            reportedBelow: reportedBelow, rollups: rollups, undatedLeftOut: undatedLeftOut, otherKinds: otherKinds)
+            reportedBelow: reportedBelow, rollups: rollups, undatedLeftOut: undatedLeftOut, otherKinds: otherKinds,
+            aboveLevel: aboveLevel)
     }
 
     /// The unit a value of `role` is reported in, or nil when the figure's unit is not the indicator's.

@@ -141,6 +141,10 @@ struct ComparisonOutput {
         if !others.isEmpty {
             notes.append("not compared here: \(others.joined(separator: ", "))")
         }
+        if comparison.aboveLevel > 0 {
+            let count = comparison.aboveLevel
+            notes.append("\(count) value\(count == 1 ? "" : "s") located above \(comparison.level.rawValue) level (\(comparison.within.name) as a whole or its leagues) not listed")
+        }
         if rollupAsked && comparison.kind != .level {
             notes.append("--rollup sums levels only; \(comparison.kind.rawValue) values are not summed")
         }

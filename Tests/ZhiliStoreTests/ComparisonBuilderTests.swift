@@ -143,5 +143,6 @@ import ZhiliExtract
         ).build(both)
         #expect(comparison.rows.map(\.region) == [Self.hainan])
         #expect(comparison.missing == [Self.haibowan, Self.wuda])
+        #expect(comparison.aboveLevel == 1)   // 乌海市's own value is no county's
     }
 }
