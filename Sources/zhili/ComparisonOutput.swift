@@ -143,7 +143,7 @@ struct ComparisonOutput {
         }
         if comparison.aboveLevel > 0 {
             let count = comparison.aboveLevel
-            notes.append("\(count) value\(count == 1 ? "" : "s") located above \(comparison.level.rawValue) level (\(comparison.within.name) as a whole or its leagues) not listed")
+            notes.append("\(count) value\(count == 1 ? "" : "s") located above \(comparison.level.rawValue) level in \(comparison.within.name) not listed")
         }
         if rollupAsked && comparison.kind != .level {
             notes.append("--rollup sums levels only; \(comparison.kind.rawValue) values are not summed")

@@ -28,6 +28,10 @@ import Testing
         ("rate-csv", ["--indicator", "dispute_resolution_rate", "--kind", "rate", "--format", "csv"]),
         ("rate-all-table", ["--indicator", "dispute_resolution_rate", "--all"]),
         ("county-reports-rollup", ["--indicator", "hazards_found", "--rollup"]),
+        // 正在整改200条 is not a fixed hazard, nor in the indicator's unit: only 已整改8466处 is.
+        ("verb-hazards-fixed", ["--indicator", "整改隐患", "--level", "county", "--within", "乌海", "--all"]),
+        // 群众重复访同比下降29% is a change of repeat petitions, not a count of petitions.
+        ("verb-repeat-petitions", ["--indicator", "重复访", "--kind", "change"]),
         ("county-level-json", ["--indicator", "hazards_found", "--level", "county", "--within", "乌海", "--format", "json"]),
     ]
 
