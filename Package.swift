@@ -159,6 +159,8 @@ let package = Package(
                 "ZhiliServer", "ZhiliStore", "ZhiliCore", "ZhiliIngest", "ZhiliExtract",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            // Fixtures/ holds the golden /api/compare answer on the seeds.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]
