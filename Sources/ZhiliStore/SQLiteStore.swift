@@ -79,7 +79,11 @@ public final class SQLiteStore: ArticleStore {
         if mode == .readOnly && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.unusableDatabase(path: path, reason: "no such index; build one with `zhili index FILE --db \(path)`")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError.unusableDatabase(path: path, reason: "cannot open: \(error.message ?? "\(error.resultCode)")")
+        }
 
         let migrator = Schema.migrator(segmenters: segmenters)
         switch mode {
