@@ -169,6 +169,8 @@ public final class SQLiteStore: ArticleStore {
     }
 
     private func searchWork(_ request: SearchRequest) throws -> Work<SearchResults> {
+        // Counts remembered from before another process wrote are stale.
+        documentFrequencies.forgetUnless(changeToken())
         let plan = try segmenters.with { segmenter in try SearchPlan(request: request, segmenter: segmenter) }
         let regionCode = try request.filters.region.map { try resolveRegionOrThrow($0) }
         return { [regionTable, documentFrequencies, rankingWindow, countLimit] db in
@@ -251,6 +253,22 @@ public final class SQLiteStore: ArticleStore {
     }
 
     /// Number of stored articles (for tools; not part of ``ArticleStore``).
+    /// The modification time, size and inode of the database file and of its write-ahead log:
+    /// every commit, by this process or another, changes the log (or, once checkpointed, the file).
+    /// A `stat` of two files, so cheap enough to ask on every request.
+    public func changeToken() -> String? {
+        var token = ""
+        for file in [path, path + "-wal"] {
+            var info = stat()
+            guard stat(file, &info) == 0 else {
+                token += "-;"
+                continue
+            }
+            token += "\(info.st_ino),\(info.st_size),\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec);"
+        }
+        return token
+    }
+
     public func articleCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0 }
     }
