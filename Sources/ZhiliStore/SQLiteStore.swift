@@ -79,23 +79,40 @@ public final class SQLiteStore: ArticleStore {
         if mode == .readOnly && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.unusableDatabase(path: path, reason: "no such index; build one with `zhili index FILE --db \(path)`")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
+        let existing = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) > 0
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = Schema.migrator(segmenters: segmenters)
+            switch mode {
+            case .readWrite:
+                // Writing into a damaged file spreads the damage: refuse it (a quick check reads every page once).
+                if existing { try Self.requireIntact(pool, path: path) }
+                try migrator.migrate(pool)
+                try pool.write { db in try Schema.loadRegions(regions, into: db) }
+            case .readOnly:
+                let (completed, superseded) = try pool.read { db in
+                    (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
+                }
+                if superseded {
+                    throw StoreError.unusableDatabase(path: path, reason: "written by a newer Zhili; upgrade zhili")
+                }
+                if !completed {
+                    // An old index and a damaged one both lack the migrations: tell them apart.
+                    try Self.requireIntact(pool, path: path)
+                    throw StoreError.unusableDatabase(path: path, reason: "not an up-to-date Zhili index; run `zhili index` on it first")
+                }
+            }
+        } catch {
+            throw StoreError.damaged(error, path: path) ?? error
+        }
+    }
 
-        let migrator = Schema.migrator(segmenters: segmenters)
-        switch mode {
-        case .readWrite:
-            try migrator.migrate(pool)
-            try pool.write { db in try Schema.loadRegions(regions, into: db) }
-        case .readOnly:
-            let (completed, superseded) = try pool.read { db in
-                (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
-            }
-            if superseded {
-                throw StoreError.unusableDatabase(path: path, reason: "written by a newer Zhili; upgrade zhili")
-            }
-            if !completed {
-                throw StoreError.unusableDatabase(path: path, reason: "not an up-to-date Zhili index; run `zhili index` on it first")
-            }
+    /// Throws ``StoreError/damagedDatabase(path:detail:)`` unless SQLite's quick check of the
+    /// file at `path` finds it intact.
+    static func requireIntact(_ pool: DatabasePool, path: String) throws {
+        let findings = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        if findings != ["ok"] {
+            throw StoreError.damagedDatabase(path: path, detail: "SQLite: " + findings.joined(separator: "; "))
         }
     }
 

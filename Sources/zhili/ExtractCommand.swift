@@ -99,14 +99,19 @@ struct ExtractCommand: ParsableCommand {
         let indicatorTable: IndicatorTable
         do {
             for file in lexicon {
-                let extra = try Lexicon(contentsOf: URL(fileURLWithPath: file))
+                let extra = Lexicon(parsing: try UserFile.text(file, option: "--lexicon"), source: file)
                 for problem in extra.diagnostics { reporter.report(problem) }
                 extraLexicons.append(extra)
             }
             for file in programs {
-                knownPrograms.formUnion(Extractor.programNames(fromList: try String(contentsOfFile: file, encoding: .utf8)))
+                knownPrograms.formUnion(Extractor.programNames(fromList: try UserFile.text(file, option: "--programs")))
             }
-            indicatorTable = try indicators.map { try IndicatorTable(contentsOf: URL(fileURLWithPath: $0)) } ?? .bundled
+            indicatorTable = try indicators.map { path in
+                _ = try UserFile.data(path, option: "--indicators")
+                return try IndicatorTable(contentsOf: URL(fileURLWithPath: path))
+            } ?? .bundled
+        } catch let error as ValidationError {
+            throw error
         } catch {
             throw ValidationError("\(error)")
         }
