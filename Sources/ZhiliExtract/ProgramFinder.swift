@@ -74,7 +74,7 @@ struct ProgramFinder: Sendable {
     /// Words that start with a stop character but belong inside a name (在线, 等级).
     static let stopExceptions = ["在线", "等级", "和谐", "以人为本", "为民", "到位", "所有", "对接", "已有"]
     /// After a suffix, words that make the phrase name something else (市中心医院, 综治中心覆盖率).
-    static let headChangers = ["医院", "覆盖率", "率", "主任", "人员", "负责人", "大楼", "建设方案", "治"]
+    static let headChangers = ["医院", "覆盖率", "率", "主任", "人员", "负责人", "大楼", "建设方案", "治", "款", "师", "量", "费"]
     /// Vocabulary that alone does not make a name (运行机制, 基层治理模式, 工作机制).
     static let generic = [
         "基层", "治理", "运行", "工作", "规范", "高效", "有序", "长效", "管理", "服务", "社会", "执法", "便民", "首要",
@@ -314,6 +314,18 @@ struct ProgramFinder: Sendable {
         // 有一间两伊路边调解服务室: a count before the name is not part of it (一条热线: no name).
         if Self.numerals.contains(text[left]), let unit = FigureUnits.trie.longestMatch(in: buffer, from: left + 1) {
             left = min(unit.end, suffixStart)
+        }
+        // 拖欠3万元工程款, 投入500万元平台: an amount with its unit is a quantity, not part of a name.
+        var digit = left
+        while digit < suffixStart {
+            if CharacterClass.isASCIIDigit(text[digit]) {
+                var end = digit
+                while end < suffixStart, CharacterClass.isASCIIDigit(text[end]) || text[end] == "." || text[end] == "万" || text[end] == "亿" { end += 1 }
+                if let unit = FigureUnits.trie.longestMatch(in: buffer, from: end), unit.end <= suffixStart { left = unit.end }
+                digit = end
+            } else {
+                digit += 1
+            }
         }
         // …等特色护边模式: the category of the names listed before it.
         if text[left - 1] == "等" { return nil }

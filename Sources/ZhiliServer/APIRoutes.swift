@@ -17,9 +17,10 @@ enum APIRoutes {
         router.get("/api/search") { request, _ in
             let key = request.uri.query ?? ""
             if let cached = state.searchCache.value(for: key) { return JSONResponse.make(bytes: cached) }
+            let generation = state.searchCache.generation
             let search = try searchRequest(QueryParameters(request), state: state)
             let bytes = try JSONResponse.encode(try await storeCall { try await state.store.search(search) })
-            state.searchCache.store(bytes, for: key)
+            state.searchCache.store(bytes, for: key, generation: generation)
             return JSONResponse.make(bytes: bytes)
         }
         router.get("/api/programs") { request, _ in

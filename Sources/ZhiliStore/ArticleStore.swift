@@ -35,4 +35,12 @@ public protocol ArticleStore: Sendable {
 
     /// Resolves a region name, alias or GB/T 2260 code (`乌兰察布`, `集宁区`, `150902`), or nil.
     func resolveRegion(_ text: String) async throws -> RegionRef?
+
+    /// Number of stored articles.
+    func articleCount() async throws -> Int
+
+    /// A value that changes whenever the stored data changes, also when another process writes
+    /// (nil when the store cannot tell). A server compares it to know when the counts and
+    /// answers it keeps are stale.
+    func changeToken() async throws -> String?
 }

@@ -99,6 +99,10 @@ import ZhiliExtract
         // A numeral closing the modifier (a crash once: the formula test looked past its end).
         "建立网格三机制。",
         "打造调解二平台。",
+        // A word that continues the type word (工程款, 工程师) and an amount with its unit are no name.
+        "王某拖欠3万元工程款迟迟未付。",
+        "县里聘请2名工程师驻村。",
+        "财政投入500万元平台建设资金。",
     ])
     func ignoresSlogansAndGenericPhrases(_ sentence: String) throws {
         let programs = try ExtractionFixture.record(sentence).programs
