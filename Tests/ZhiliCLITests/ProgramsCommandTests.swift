@@ -61,6 +61,20 @@ import Testing
         #expect(rows[2][2] == "152201" && rows[2][4] == "152200")
     }
 
+    @Test func programListAsCSVHasCountsAndYearsAsIntegers() throws {
+        let db = try Self.index()
+        let run = try CLI.run(["programs", "老李", "--format", "csv", "--db", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = run.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+        #expect(rows.first == [
+            "program", "article_count", "mention_count", "first_date", "first_year", "last_date", "last_year",
+            "region_count", "region_codes", "region_names", "years",
+        ])
+        let row = try #require(rows.first { $0.first == "老李调解室" })
+        #expect(row[1] == "3" && row[4] == "2021" && row[6] == "2022", "\(row)")  // the undated article counts here
+        #expect(row[8].split(separator: ";").allSatisfy { Int($0) != nil })
+    }
+
     @Test(arguments: [["programs", "--timeline"], ["programs", "--reuse"], ["programs", "--limit", "0"]])
     func badCombinationsAreUsageErrors(arguments: [String]) throws {
         let run = try CLI.run(arguments + ["--db", "/no/such.db"])
