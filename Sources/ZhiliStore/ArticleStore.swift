@@ -16,6 +16,11 @@ public protocol ArticleStore: Sendable {
     /// Named programs matching a query and region, grouped by name.
     func programs(_ request: ProgramsRequest) async throws -> [ProgramGroup]
 
+    /// Where and when each program a request names was first and last reported, by region and level,
+    /// with text reused between regions (``ProgramTimeline/build(program:mentions:regions:within:)``
+    /// turns fetched mentions into the answer).
+    func programTimelines(_ request: ProgramTimelineRequest) async throws -> [ProgramTimeline]
+
     /// One indicator across the regions of one level within a region.
     func compare(_ request: CompareRequest) async throws -> Comparison
 

@@ -103,7 +103,12 @@ public final class SQLiteStore: ArticleStore {
                 }
             }
         } catch {
-            throw StoreError.damaged(error, path: path) ?? error
+            if let damaged = StoreError.damaged(error, path: path) { throw damaged }
+            // A file that cannot be opened at all (a folder in the way, no permission) is named.
+            if let error = error as? DatabaseError, error.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
+                throw StoreError.unusableDatabase(path: path, reason: "cannot open: \(error.message ?? "\(error.resultCode)")")
+            }
+            throw error
         }
     }
 

@@ -38,8 +38,8 @@ struct ExtractCommand: ParsableCommand {
 
             Examples:
               zhili extract corpus/raw
-              zhili extract dump.jsonl.gz crawl.warc.gz --out records.jsonl --errors errors.jsonl
-              zhili extract scraped/ --include '*.html' --exclude 'draft*' --csv tables/ --jobs 2
+              zhili extract dump.jsonl.gz --out out/records.jsonl --errors out/errors.jsonl
+              zhili extract scraped/ --include '*.html' --exclude 'draft*' --csv tables/
               zhili extract big.jsonl --out records.jsonl --resume
               zhili extract crawl.warc.gz --db zhili.db --quiet
             """
@@ -125,7 +125,7 @@ struct ExtractCommand: ParsableCommand {
         let includeTokens = tokens
         let detectDuplicates = !noDedup
         let defaultYear = self.defaultYear
-        let store = try reporter.run { try db.map { try SQLiteStore(path: $0, mode: .readWrite) } }
+        let store = try reporter.run { try db.map { try DatabaseOptions.open($0, .readWrite) } }
         let summary = try batch.run(
             options, reporter: reporter, sink: store.map { store in { _ = try store.write($0) } }, stage: detectDuplicates ? DuplicateStage() : nil
         ) {
