@@ -135,7 +135,25 @@ struct ProgramFinder: Sendable {
             }
         }
         hits.sort { $0.start < $1.start }
+        for index in hits.indices { hits[index].name = Self.withoutLayoutSpaces(hits[index].name) }
         return Self.canonical(hits, isRegionName: isRegionName)
+    }
+
+    /// `name` without the spaces that page layout puts beside Chinese characters (“老 李调解室”,
+    /// a justified column's “老李 调解室”): a Chinese name has none. Spaces between Latin words stay.
+    static func withoutLayoutSpaces(_ name: String) -> String {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.contains(where: { $0.properties.isWhitespace }) else { return name }
+        var kept = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.properties.isWhitespace {
+                let before = scalars[..<index].last { !$0.properties.isWhitespace }
+                let after = scalars[(index + 1)...].first { !$0.properties.isWhitespace }
+                guard let before, let after, !CharacterClass.isHan(before), !CharacterClass.isHan(after) else { continue }
+            }
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 
     // MARK: Quoted names

@@ -131,6 +131,16 @@ import ZhiliExtract
         for program in programs { #expect(program.aliases == aliases[program.name, default: []], "\(program.name)") }
     }
 
+    /// Spaces from page layout inside a name (a justified column, a broken line) are not part of it.
+    @Test(arguments: [
+        ("近日,在“老 李调解室”里,居民正在讲述。", "老李调解室"),
+        ("村里设立了“ 老支书调解室”。", "老支书调解室"),
+        ("推广“ODR 在线调解”平台。", "ODR在线调解平台"),
+    ])
+    func layoutSpacesAreNotPartOfAName(_ sentence: String, _ name: String) throws {
+        #expect(try ExtractionFixture.record(sentence).programs.map(\.name) == [name])
+    }
+
     @Test func knownProgramsAreUserSupplied() throws {
         let extractor = try Extractor(knownPrograms: ["网格夜话"])
         let record = try extractor.extract(Article(source: "t", paragraphs: ["各社区办起“网格夜话”。"]))
