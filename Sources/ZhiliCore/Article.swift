@@ -58,8 +58,11 @@ public struct Article: Sendable, Codable, Hashable {
     }
 
     /// The year of `date`, if any.
-    public var year: Int? {
-        guard let date, date.utf8.count >= 4 else { return nil }
+    public var year: Int? { date.flatMap(Self.year(of:)) }
+
+    /// The year an ISO 8601 date starts with (`2023` of `2023-01-06`), nil when it starts otherwise.
+    public static func year(of date: String) -> Int? {
+        guard date.utf8.count >= 4 else { return nil }
         return Int(date.prefix(4))
     }
 

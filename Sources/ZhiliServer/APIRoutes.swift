@@ -3,7 +3,7 @@ import Hummingbird
 import ZhiliCore
 import ZhiliStore
 
-/// The JSON API: `/api/search`, `/api/programs`, `/api/compare`, `/api/indicators`, `/api/regions`,
+/// The JSON API: `/api/search`, `/api/programs`, `/api/programs/timeline`, `/api/compare`, `/api/indicators`, `/api/regions`,
 /// `/api/articles/{id}` and `/healthz`. Documented in `docs/openapi.yaml`.
 enum APIRoutes {
     /// Longest accepted program filter, region name, indicator id or article id.
@@ -17,9 +17,10 @@ enum APIRoutes {
         router.get("/api/search") { request, _ in
             let key = request.uri.query ?? ""
             if let cached = state.searchCache.value(for: key) { return JSONResponse.make(bytes: cached) }
+            let generation = state.searchCache.generation
             let search = try searchRequest(QueryParameters(request), state: state)
             let bytes = try JSONResponse.encode(try await storeCall { try await state.store.search(search) })
-            state.searchCache.store(bytes, for: key)
+            state.searchCache.store(bytes, for: key, generation: generation)
             return JSONResponse.make(bytes: bytes)
         }
         router.get("/api/programs") { request, _ in
@@ -30,6 +31,20 @@ enum APIRoutes {
                 limit: try query.int("limit", in: 1...state.configuration.maxPageSize, default: 50)!)
             let groups = try await storeCall { try await state.store.programs(programs) }
             return try JSONResponse.make(ProgramList(programs: groups))
+        }
+        router.get("/api/programs/timeline") { request, _ in
+            let query = QueryParameters(request)
+            guard let text = try query.string("q", maxLength: maxNameLength) else {
+                throw APIError.badParameter("q", "required: a program name or part of one")
+            }
+            let exact = try query.string("exact", maxLength: 5)
+            guard exact == nil || exact == "true" || exact == "false" else {
+                throw APIError.badParameter("exact", "expected true or false")
+            }
+            let timelines = ProgramTimelineRequest(
+                query: text, exactName: exact == "true", region: try query.string("region", maxLength: maxNameLength),
+                limit: try query.int("limit", in: 1...state.configuration.maxPageSize, default: 20)!)
+            return try JSONResponse.make(TimelineList(timelines: try await storeCall { try await state.store.programTimelines(timelines) }))
         }
         router.get("/api/compare") { request, _ in
             let compare = try compareRequest(QueryParameters(request), required: true)!
@@ -129,6 +144,11 @@ enum APIRoutes {
     /// `/api/programs` answer.
     struct ProgramList: Encodable {
         let programs: [ProgramGroup]
+    }
+
+    /// `/api/programs/timeline` answer.
+    struct TimelineList: Encodable {
+        let timelines: [ProgramTimeline]
     }
 
     /// `/api/indicators` answer.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZhiliBatch
 import ZhiliStore
 
 /// The `--db` option of the commands that use an index.
@@ -15,6 +16,13 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the index, read-only for queries.
     func open(_ mode: SQLiteStore.Mode) throws -> SQLiteStore {
-        try SQLiteStore(path: db, mode: mode)
+        try Self.open(db, mode)
+    }
+
+    /// Opens the index at `path`; to write, creates it and the folders above it. A failure names
+    /// `path` as the user gave it.
+    static func open(_ path: String, _ mode: SQLiteStore.Mode) throws -> SQLiteStore {
+        if mode == .readWrite { try OutputFolder.make(of: path) }
+        return try SQLiteStore(path: path, mode: mode)
     }
 }

@@ -68,7 +68,10 @@ public struct Cleaner: Sendable {
         let pageTitle = page?.title.map { TextShape.trimmed(normalizer.normalize($0)) }
         // An HTML page's lines are its own paragraphs and line breaks: nothing to rejoin.
         let paragraphs = page == nil ? joiner.paragraphs(from: lines) : Self.paragraphs(eachLineOf: lines)
-        let drafts = splitter.split(paragraphs, title: document.title ?? pageTitle, fromHTML: page != nil)
+        // A title given with the document (a JSON Lines field) is normalized as the text is: no
+        // control characters (a NUL would be stored whole and read back cut), full-width digits half-width.
+        let givenTitle = document.title.map { TextShape.trimmed(normalizer.normalize($0)) }
+        let drafts = splitter.split(paragraphs, title: givenTitle ?? pageTitle, fromHTML: page != nil)
         guard !drafts.isEmpty else {
             throw Diagnostic(.warning, source: document.source, offset: document.byteOffset, line: document.line,
                              reason: "no article text found (empty, or only boilerplate)")
