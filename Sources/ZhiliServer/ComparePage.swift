@@ -143,6 +143,9 @@ enum ComparePage {
                 notes.append("另有 \(count) 个\(kindNames[kind] ?? kind.rawValue)数值，选“\(kindNames[kind] ?? kind.rawValue)”查看 (\(kind.rawValue))")
             }
         }
+        if comparison.kind == .change {
+            notes.append("地图圆圈面积表示增减幅度，升降见条形图 The map sizes circles by the size of each change; the chart shows its direction")
+        }
         let omitted = comparison.omitted.values.reduce(0, +)
         if omitted > 0 && comparison.selection != .all {
             notes.append("每个盟市只列最新数值，另有 \(omitted) 个较早或同年的数值，勾选“全部数值”查看")
