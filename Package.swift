@@ -156,9 +156,11 @@ let package = Package(
         .testTarget(
             name: "ZhiliServerTests",
             dependencies: [
-                "ZhiliServer", "ZhiliStore", "ZhiliCore",
+                "ZhiliServer", "ZhiliStore", "ZhiliCore", "ZhiliIngest", "ZhiliExtract",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            // Fixtures/ holds the golden /api/compare answer on the seeds.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -124,6 +124,17 @@ try:
     check(bool(anchor) and len(target) == 1 and target[0].tag_name == "mark", f"chart links to a highlighted figure (#{anchor})")
     shot(driver, "05-source-sentence.png")
 
+    # 5b. Changes are never levels: the change comparison draws falls left of zero, labelled ↓.
+    driver.get(BASE + "/compare?indicator=criminal_cases&kind=change")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "svg.chart"))
+    falls = driver.find_elements(By.CSS_SELECTOR, "svg.chart rect.bar.fall")
+    check(len(falls) >= 2, f"change chart draws falls ({len(falls)} bars, legend included)")
+    labels = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart text.bar-value.fall")]
+    check(any("同比↓" in label for label in labels), f"falls are labelled with ↓ and their basis ({labels[:2]})")
+    table = driver.find_element(By.CSS_SELECTOR, "table.compare").text
+    check("下降" in table and "同比" in table, "the table gives each change its direction and basis")
+    shot(driver, "05b-compare-changes.png")
+
     # 7. A program's diffusion timeline: from the program list to its page, then the timeline map
     #    (counties colored by first-mention year), stepping back in time with the year links.
     if TIMELINE_BASE:

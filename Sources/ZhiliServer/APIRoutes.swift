@@ -83,9 +83,13 @@ enum APIRoutes {
     }
 
     /// The comparison a request asks for; nil when `indicator` is absent and not `required`.
+    ///
+    /// Parameters: `indicator` (id or Chinese label), `level` (prefecture|county), `within`,
+    /// `year` (`2022` or `2021..2023`), `kind` (level|change|rate|target), `select`
+    /// (latest|all|by_year) and `rollup` (1 or true).
     static func compareRequest(_ query: QueryParameters, required: Bool) throws -> CompareRequest? {
         guard let indicator = try query.string("indicator", maxLength: maxNameLength) else {
-            if required { throw APIError.badParameter("indicator", "required; /api/indicators lists the ids") }
+            if required { throw APIError.badParameter("indicator", "required; /api/indicators lists the ids and labels") }
             return nil
         }
         var level = RegionLevel.prefecture
@@ -95,10 +99,29 @@ enum APIRoutes {
             }
             level = parsed
         }
+        var kind: FigureRole?
+        if let raw = try query.string("kind", maxLength: 16) {
+            guard let parsed = FigureRole(rawValue: raw) else {
+                throw APIError.badParameter("kind", "expected level, change, rate or target, got '\(raw)'")
+            }
+            kind = parsed
+        }
+        var selection = CompareRequest.Selection.latest
+        if let raw = try query.string("select", maxLength: 16) {
+            guard let parsed = CompareRequest.Selection(rawValue: raw) else {
+                throw APIError.badParameter("select", "expected latest, all or by_year, got '\(raw)'")
+            }
+            selection = parsed
+        }
+        var rollup = false
+        if let raw = try query.string("rollup", maxLength: 8) {
+            guard ["1", "true", "0", "false"].contains(raw) else { throw APIError.badParameter("rollup", "expected 1 or 0, got '\(raw)'") }
+            rollup = raw == "1" || raw == "true"
+        }
         return CompareRequest(
             indicator: indicator, level: level,
             within: try query.string("within", maxLength: maxNameLength),
-            year: try query.int("year", in: 1900...2100))
+            years: try query.years("year"), kind: kind, selection: selection, rollup: rollup)
     }
 
     /// The stored record `id`; 400 for an over-long id, 404 when there is none.

@@ -30,6 +30,8 @@ public final class SQLiteStore: ArticleStore {
     public let mode: Mode
     /// The division table regions resolve against.
     public let regionTable: RegionTable
+    /// The indicator table giving indicators their Chinese labels and units in `compare` and `indicators`.
+    public let indicatorTable: IndicatorTable
 
     /// How many of the newest matches a search ranks by BM25 (0: every match); see ``SearchRequest``.
     public let rankingWindow: Int
@@ -51,7 +53,7 @@ public final class SQLiteStore: ArticleStore {
     ///     one page; 0 ranks every match, exact but slow for words in most articles).
     ///   - countLimit: matches are counted up to this number.
     public init(
-        path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled,
+        path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled,
         rankingWindow: Int = 100, countLimit: Int = 500
     ) throws {
         _ = Self.configureSQLite
@@ -60,6 +62,7 @@ public final class SQLiteStore: ArticleStore {
         self.countLimit = max(1, countLimit)
         self.mode = mode
         self.regionTable = regions
+        self.indicatorTable = indicators
         self.segmenters = try SegmenterPool()
         self.resolver = RegionResolver(table: regions)
 
@@ -229,17 +232,19 @@ public final class SQLiteStore: ArticleStore {
 
     private func compareWork(_ request: CompareRequest) throws -> Work<Comparison> {
         let withinCode = try request.within.map { try resolveRegionOrThrow($0) } ?? RegionResolver.innerMongolia
-        return { [regionTable] db in try CompareQuery(db: db, request: request, withinCode: withinCode, regions: regionTable).run() }
+        return { [regionTable, indicatorTable] db in
+            try CompareQuery(db: db, request: request, withinCode: withinCode, regions: regionTable, indicators: indicatorTable).run()
+        }
     }
 
     /// Indicator ids with their figure and article counts, most reported first.
     public func indicators() throws -> [IndicatorSummary] {
-        try pool.read(IndicatorQuery.all)
+        try pool.read { [indicatorTable] db in try IndicatorQuery.all(db, table: indicatorTable) }
     }
 
     /// Indicator ids with their figure and article counts, most reported first.
     public func indicators() async throws -> [IndicatorSummary] {
-        try await pool.read(IndicatorQuery.all)
+        try await pool.read { [indicatorTable] db in try IndicatorQuery.all(db, table: indicatorTable) }
     }
 
     /// The division tree below `code` (default Inner Mongolia, 150000) with article counts.

@@ -217,7 +217,7 @@ let allQueries: [BenchQuery] = [
     BenchQuery(kind: "programs", run: { try $0.programs(ProgramsRequest(query: "调解")).count }, baseline: nil),
     BenchQuery(kind: "programs", run: { try $0.programs(ProgramsRequest(region: "兴安盟")).count }, baseline: nil),
     BenchQuery(kind: "compare", run: { try $0.compare(CompareRequest(indicator: "grids")).rows.count }, baseline: nil),
-    BenchQuery(kind: "compare", run: { try $0.compare(CompareRequest(indicator: "grid_workers", year: 2022)).rows.count }, baseline: nil),
+    BenchQuery(kind: "compare", run: { try $0.compare(CompareRequest(indicator: "grid_workers", years: 2022...2022)).rows.count }, baseline: nil),
 ]
 let mix = allQueries.filter { options.only == nil || $0.kind == options.only }
 let kinds = ["one word", "two words", "phrase", "2-char word", "region-filtered", "programs", "compare"]
