@@ -20,7 +20,7 @@ struct CompareCommand: ParsableCommand {
               zhili compare --indicator 刑事案件 --kind change --format md
               zhili compare --indicator grid_workers --year 2021..2023 --by year
               zhili compare --indicator hazards_found --rollup --all
-              zhili compare --indicator dispute_resolution_rate --level county --within 鄂尔多斯
+              zhili compare --indicator grids --level county --within 鄂尔多斯
             """)
 
     /// Output formats.

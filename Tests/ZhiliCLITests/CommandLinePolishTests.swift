@@ -33,8 +33,8 @@ import Testing
     }
 
     /// Each `Examples:` line of every command's help is one whole command at 80 columns (the width
-    /// help has off a terminal). `compare` is left out here: its help is reworked with item 3.
-    @Test(arguments: ["clean", "extract", "index", "dedup", "search", "programs", "indicators", "serve"])
+    /// help has off a terminal).
+    @Test(arguments: ["clean", "extract", "index", "dedup", "search", "programs", "compare", "indicators", "serve", "check"])
     func helpExamplesAreWholeCommands(command: String) throws {
         let run = try CLI.run([command, "--help"])
         #expect(run.status == 0)
