@@ -95,10 +95,11 @@ struct CleanCommand: ParsableCommand {
 
     /// What the cleaner removed from one document, one removal a line in line order (then in
     /// the order the steps removed them): `  63  返回顶部  ← drop 分享让更多人看到|…`.
-    static func explanation(_ removals: [Removal], source: String) -> String {
+    /// For an HTML page (`fromHTML`), lines count in the page's main text, as the rules saw it.
+    static func explanation(_ removals: [Removal], source: String, fromHTML: Bool = false) -> String {
         guard !removals.isEmpty else { return "--- \(source): nothing removed\n\n" }
         let width = String(removals.map(\.line).max() ?? 0).count
-        var lines = ["--- \(source): removed"]
+        var lines = ["--- \(source): removed" + (fromHTML ? " (lines of the page's main text)" : "")]
         let ordered = removals.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         for removal in ordered {
             let number = String(removal.line)

@@ -33,7 +33,7 @@ final class CleaningProcessor: DocumentProcessor {
             output.notes.append(error)
         }
         for article in articles { append(article, into: &output) }
-        output.lines += Array(CleanCommand.explanation(removals, source: document.source).utf8)
+        output.lines += Array(CleanCommand.explanation(removals, source: document.source, fromHTML: document.format == .html).utf8)
     }
 
     /// One article in the output format, and its warnings as notes.

@@ -174,9 +174,9 @@ public struct Cleaner: Sendable {
                     continue
                 }
                 let undoubled = doubled.repair(line)
-                if undoubled != line { log.record(.doubledRun, line: number, Removal.dropped(from: line, leaving: undoubled)) }
+                if log.isOn, undoubled != line { log.record(.doubledRun, line: number, Removal.dropped(from: line, leaving: undoubled)) }
                 let unpinyined = pinyin.repair(undoubled)
-                if unpinyined != undoubled { log.record(.pinyin, line: number, Removal.dropped(from: undoubled, leaving: unpinyined)) }
+                if log.isOn, unpinyined != undoubled { log.record(.pinyin, line: number, Removal.dropped(from: undoubled, leaving: unpinyined)) }
                 line = TextShape.trimmed(spaces.repair(unpinyined))
                 // A picture's caption glued to the paragraph after it (…窗口 王刚 摄数据显示…)
                 // becomes a line of its own, kept apart by a blank line.
