@@ -12,7 +12,7 @@ struct CleanCommand: ParsableCommand {
             Reads files, directories and - (standard input) like `zhili extract`: text, HTML, JSON Lines \
             and WARC, gzip-compressed or not; in directories, .txt, .html/.htm and .jsonl files unless \
             --include says otherwise. Each article becomes one JSON object per line with id, source, \
-            index, title, subtitle, date, outlet, authors, editors, paragraphs, captions, text and warnings, \
+            index, url, title, subtitle, date, outlet, authors, editors, paragraphs, captions, text and warnings, \
             in input order whatever --jobs is.
 
             Problems are reported on standard error (or, for skipped records, in --errors) with the \
