@@ -95,14 +95,15 @@ struct CleanCommand: ParsableCommand {
 
     /// What the cleaner removed from one document, one removal a line in line order (then in
     /// the order the steps removed them): `  63  返回顶部  ← drop 分享让更多人看到|…`.
-    /// For an HTML page (`fromHTML`), lines count in the page's main text, as the rules saw it.
+    /// For an HTML page (`fromHTML`), lines count in the page's main text, as the rules saw it;
+    /// the blocks the main text left out come first, marked `-`.
     static func explanation(_ removals: [Removal], source: String, fromHTML: Bool = false) -> String {
         guard !removals.isEmpty else { return "--- \(source): nothing removed\n\n" }
         let width = String(removals.map(\.line).max() ?? 0).count
         var lines = ["--- \(source): removed" + (fromHTML ? " (lines of the page's main text)" : "")]
         let ordered = removals.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         for removal in ordered {
-            let number = String(removal.line)
+            let number = removal.line == 0 ? "-" : String(removal.line)
             lines.append(String(repeating: " ", count: width - number.count + 2) + number + "  " + removal.text + "  ← " + removal.rule.description)
         }
         return lines.joined(separator: "\n") + "\n\n"

@@ -12,7 +12,9 @@ import ZhiliCore
 /// must be the articles' captions).
 enum CleaningInvariant {
     /// The problems found, empty when the invariant holds.
+    /// Blocks of an HTML page outside its main text (line 0) are not part of the input.
     static func problems(input: String, articles: [Article], removals: [Removal]) -> [String] {
+        let removals = removals.filter { $0.line > 0 }
         var problems: [String] = []
         var counts: [Unicode.Scalar: Int] = [:]
         for scalar in input.unicodeScalars where !isSpace(scalar) { counts[scalar, default: 0] += 1 }

@@ -84,8 +84,9 @@ public struct Cleaner: Sendable {
         }
         var page: HTMLPage?
         if document.format == .html {
-            page = HTMLPage.parse(text, url: document.url)
+            page = HTMLPage.parse(text, url: document.url, explaining: log.isOn)
             text = page!.text
+            for removal in page!.leftOut { log.record(removal.rule, line: 0, removal.text) }
         }
         let (lines, found) = cleanLines(normalizer.normalize(text), log: &log)
         let pageTitle = page?.title.map { TextShape.trimmed(normalizer.normalize($0)) }

@@ -1,5 +1,8 @@
 /// A named cleaning rule that takes text out of an article's body.
 public enum CleaningRule: Sendable, Hashable, CustomStringConvertible {
+    /// A visible block of an HTML page that its main text left out (``HTMLPage``), and why:
+    /// `navigation`, `link list`, `caption`, `outside the main text`, `cleaned from the text`.
+    case page(String)
     /// A boilerplate pattern (`Resources/boilerplate.txt` or `--boilerplate FILE`): a `drop` or
     /// `end` line, or the part of a line a `strip` pattern cut out.
     case boilerplate(BoilerplatePatterns.Kind, pattern: String)
@@ -25,6 +28,7 @@ public enum CleaningRule: Sendable, Hashable, CustomStringConvertible {
     /// The rule's name as `zhili clean --explain` prints it: `drop 返回顶部|…`, `caption`.
     public var description: String {
         switch self {
+        case .page(let reason): "page: \(reason)"
         case .boilerplate(let kind, let pattern): "\(kind.rawValue) \(pattern)"
         case .afterEnd(let pattern): "after end \(pattern)"
         case .metadata: "metadata"
@@ -47,7 +51,8 @@ public struct Removal: Sendable, Hashable {
     /// The text removed: a whole line or paragraph, or the characters a rule cut out of one.
     public var text: String
     /// The 1-based line of the cleaned text (a file's own lines; an HTML page's main text)
-    /// where the removed text stands, or where its paragraph starts.
+    /// where the removed text stands, or where its paragraph starts; 0 for a block of an HTML
+    /// page outside its main text.
     public var line: Int
 
     /// Creates a record.
