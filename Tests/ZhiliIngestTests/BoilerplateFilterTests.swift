@@ -18,6 +18,10 @@ import Testing
         "当前位置：首页 > 新闻",
         "<img src=\"a.jpg\">",
         "20230106_photo.jpg",
+        "往期阅读",
+        "当前版: 08版 上一版  下一版",
+        "上一版 下一版",
+        "放大 缩小 默认",
     ])
     func dropsBoilerplate(line: String) {
         guard case .drop = Self.filter.classify(line) else {
@@ -67,6 +71,8 @@ import Testing
         "实行“12345”和“110”两线联动，市民只需拨打“12345”就能获得服务；",
         "织密平安防护网",
         "1. 建章立制,防患未然。",
+        "当前版本的系统已经升级完毕。",
+        "他把照片放大缩小后仔细查看。",
     ])
     func keepsBody(line: String) {
         #expect(Self.filter.classify(line) == .keep(line))
