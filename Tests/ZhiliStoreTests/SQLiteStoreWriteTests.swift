@@ -30,6 +30,15 @@ import ZhiliCore
         #expect(stored.figures.allSatisfy { $0.yearSource == .articleDate })
     }
 
+    /// The article's URL (migration v7) is stored and read back; records without one keep none.
+    @Test func theArticleURLRoundTrips() throws {
+        var record = Fixtures.laoli
+        record.article.url = "https://www.example.gov.cn/xw/t20230707_1.html"
+        let (store, _) = try Fixtures.store([record, Fixtures.wuhaiFraud])
+        #expect(try store.article(id: record.article.id)?.article.url == "https://www.example.gov.cn/xw/t20230707_1.html")
+        #expect(try store.article(id: Fixtures.wuhaiFraud.article.id)?.article.url == nil)
+    }
+
     @Test func reindexingTheSameIDReplacesTheArticle() throws {
         let (store, _) = try Fixtures.store()
         var changed = Fixtures.wuhaiFraud
