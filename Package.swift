@@ -138,7 +138,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/maps")],
             swiftSettings: swiftSettings
         ),
 
@@ -178,9 +178,11 @@ let package = Package(
         .testTarget(
             name: "ZhiliServerTests",
             dependencies: [
-                "ZhiliServer", "ZhiliStore", "ZhiliCore",
+                "ZhiliServer", "ZhiliStore", "ZhiliCore", "ZhiliIngest", "ZhiliExtract",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            // Fixtures/ holds the golden /api/compare answer on the seeds.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,8 +1,11 @@
 """End-to-end browser test for `zhili serve`, driven by scripts/browser-test.
 
 Drives Debian's headless chromium through chromium-driver: searches, filters by region, opens an
-article and loads the comparison chart and map, asserting on what each page shows and saving a
-screenshot of each step to scripts/out/screenshots/.
+article, loads the comparison chart and map, and (on the second server, TIMELINE_BASE, whose index
+holds a generated dump with cross-region reprints) steps through a program's diffusion timeline,
+asserting on what each page shows and saving a screenshot of each step to scripts/out/screenshots/.
+
+Usage: browser_test.py BASE OUT [TIMELINE_BASE]
 """
 import os
 import sys
@@ -15,6 +18,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1].rstrip("/")
 OUT = sys.argv[2]
+TIMELINE_BASE = sys.argv[3].rstrip("/") if len(sys.argv) > 3 else None
 os.makedirs(OUT, exist_ok=True)
 
 passed, failed = 0, 0
@@ -105,7 +109,8 @@ try:
         check(region in table and value in table, f"table shows {region} {value}")
     circles = driver.find_elements(By.CSS_SELECTOR, "svg.map circle.value")
     check(len(circles) >= 3, f"map has value circles ({len(circles)})")
-    check(len(driver.find_elements(By.CSS_SELECTOR, "svg.map circle.county")) > 50, "map draws county dots")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "svg.map path.county")) == 103, "map draws the 103 banners and counties")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "svg.map path.league-border")) == 1, "map draws the league borders")
     shot(driver, "04-compare.png")
 
     # 5. A bar links to its source sentence in the article.
@@ -118,6 +123,53 @@ try:
     target = driver.find_elements(By.ID, anchor)
     check(bool(anchor) and len(target) == 1 and target[0].tag_name == "mark", f"chart links to a highlighted figure (#{anchor})")
     shot(driver, "05-source-sentence.png")
+
+    # 5b. Changes are never levels: the change comparison draws falls left of zero, labelled ↓.
+    driver.get(BASE + "/compare?indicator=criminal_cases&kind=change")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "svg.chart"))
+    falls = driver.find_elements(By.CSS_SELECTOR, "svg.chart rect.bar.fall")
+    check(len(falls) >= 2, f"change chart draws falls ({len(falls)} bars, legend included)")
+    labels = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart text.bar-value.fall")]
+    check(any("同比↓" in label for label in labels), f"falls are labelled with ↓ and their basis ({labels[:2]})")
+    table = driver.find_element(By.CSS_SELECTOR, "table.compare").text
+    check("下降" in table and "同比" in table, "the table gives each change its direction and basis")
+    shot(driver, "05b-compare-changes.png")
+
+    # 7. A program's diffusion timeline: from the program list to its page, then the timeline map
+    #    (counties colored by first-mention year), stepping back in time with the year links.
+    if TIMELINE_BASE:
+        driver.get(TIMELINE_BASE + "/programs?q=" + urllib.parse.quote("调解室"))
+        driver.find_element(By.LINK_TEXT, "老李调解室").click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "a.timeline-link"))
+        driver.find_element(By.CSS_SELECTOR, "a.timeline-link").click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "svg.map"))
+        check(driver.current_url.endswith("/timeline"), f"program page links to its timeline ({driver.current_url})")
+        reported = driver.find_elements(By.CSS_SELECTOR, "svg.map path.county.reported")
+        check(len(reported) >= 10, f"timeline map colors the counties that reported 老李调解室 ({len(reported)})")
+        classes = {c for p in reported for c in p.get_attribute("class").split() if c.startswith("y")}
+        check(len(classes) >= 3, f"first-mention years take several colors ({sorted(classes)})")
+        legend = driver.find_elements(By.CSS_SELECTOR, ".year-legend li")
+        check(len(legend) >= 4, f"legend lists the years ({len(legend)} entries)")
+        county_rows = driver.find_elements(By.CSS_SELECTOR, "table.timeline")[0].find_elements(By.CSS_SELECTOR, "tbody tr")
+        check(len(county_rows) >= len(reported), f"county table has a row per colored county ({len(county_rows)} rows)")
+        reuse = driver.find_elements(By.CSS_SELECTOR, "svg.map path.reuse")
+        check(len(reuse) >= 1, f"reuse links are drawn ({len(reuse)})")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "table.reuse tbody tr")) >= len(reuse), "reuse table lists each link")
+        shot(driver, "07-timeline.png")
+        steps = driver.find_elements(By.CSS_SELECTOR, "nav.steps a")
+        first_year = steps[1].text
+        steps[1].click()
+        wait.until(lambda d: f"until={first_year}" in d.current_url)
+        early = driver.find_elements(By.CSS_SELECTOR, "svg.map path.county.reported")
+        check(0 < len(early) < len(reported), f"by the end of {first_year} fewer counties had reported ({len(early)} of {len(reported)})")
+        check(driver.find_element(By.CSS_SELECTOR, "nav.steps a[aria-current=page]").text == first_year, "the chosen year is marked")
+        shot(driver, "08-timeline-first-year.png")
+        # A colored county links to the article that first reported the program there.
+        link = driver.find_element(By.CSS_SELECTOR, "svg.map a path.county.reported")
+        href = driver.execute_script("return arguments[0].closest('a').getAttribute('href')", link)
+        driver.get(TIMELINE_BASE + href)
+        text = driver.find_element(By.CSS_SELECTOR, ".article-text").text
+        check("老李调解室" in text, f"a county links to an article naming the program ({href})")
 
     # 6. User text is escaped: a query with markup comes back as text.
     driver.get(BASE + "/?q=" + urllib.parse.quote("<b>x</b>"))

@@ -351,6 +351,7 @@ typedef struct {
     int count;
     int capacity;
     int failed;
+    int options;       // the options of the attempt whose marks the list holds
 } element_list;
 
 static int list_add(element_list *list) {
@@ -836,6 +837,7 @@ static void debug_candidate(element_list *list, int best, int options, const cha
 
 /// One attempt: the text chosen with `options`, or NULL.
 static char *attempt(element_list *list, int options, int32_t *out_length) {
+    list->options = options;
     measure(list, options);
     int best = best_candidate(list, options);
     if (best < 0) {
@@ -979,6 +981,57 @@ static void read_metadata(element_list *list, zhili_html_page *page) {
     if (info.length > 0) page->info_lines = buffer_finish(&info, NULL); else free(info.data);
 }
 
+// MARK: - What was left out
+
+/// Why the block at `index` is not in the main text, or NULL when it is: `navigation` (inside
+/// nav, header, footer, aside or menu, or a class/id such as nav, share, related, comment),
+/// `link list` (mostly links), `caption` (figcaption), `outside the main text`, or
+/// `cleaned from the text` (a list, table or block inside it that reads as furniture).
+static const char *left_out_reason(const element_list *list, int index) {
+    const element *items = list->items;
+    int kept_root = -1;
+    for (int a = index; a >= 0; a = items[a].parent) if (items[a].kept) { kept_root = a; break; }
+    int furniture = 0, cleaned = 0, figcaption = 0;
+    for (int a = index; a >= 0; a = items[a].parent) {
+        const element *e = &items[a];
+        if (e->kind == K_FURNITURE || ((e->flags & F_UNLIKELY) && !(e->flags & F_MAYBE))) furniture = 1;
+        if (kept_root >= 0 && a != kept_root && is_ancestor(items, kept_root, a)) {
+            if (e->flags & F_FIGCAPTION) figcaption = 1;
+            else if (e->out || cleaned_away(e, list->options)) cleaned = 1;
+        }
+        if (a == kept_root) break;
+    }
+    if (kept_root >= 0 && !cleaned && !figcaption) return NULL;
+    if (figcaption) return "caption";
+    if (furniture) return "navigation";
+    const element *e = &items[index];
+    if (e->length > 0 && e->links * 10 > e->length * 6) return "link list";
+    return kept_root >= 0 ? "cleaned from the text" : "outside the main text";
+}
+
+/// The visible text blocks (blocks and cells without blocks inside) that the main text left
+/// out, one a line: the reason, a tab, the block's text; at most 1,000 lines.
+static char *left_out(element_list *list) {
+    text_buffer buffer = { 0 };
+    int lines = 0;
+    for (int i = 0; i < list->count && lines < 1000; i++) {
+        const element *e = &list->items[i];
+        if (e->hidden || e->has_block || !(e->kind == K_BLOCK || e->kind == K_CELL || e->kind == K_FURNITURE)) continue;
+        const char *reason = left_out_reason(list, i);
+        if (!reason) continue;
+        char *text = node_text(e->node);
+        if (!text) continue;
+        buffer_text(&buffer, (const unsigned char *)reason);
+        buffer_append(&buffer, "\t", 1);
+        buffer_text(&buffer, (const unsigned char *)text);
+        buffer_break(&buffer, 1);
+        lines++;
+        free(text);
+    }
+    if (buffer.length == 0) { free(buffer.data); return NULL; }
+    return buffer_finish(&buffer, NULL);
+}
+
 // MARK: - Entry points
 
 static htmlDocPtr parse(const char *html, int32_t length) {
@@ -1025,7 +1078,7 @@ static char *main_text(element_list *list, int32_t *out_length) {
     return best;
 }
 
-zhili_html_page *zhili_html_parse(const char *html, int32_t length) {
+zhili_html_page *zhili_html_parse(const char *html, int32_t length, int32_t explain) {
     htmlDocPtr document = parse(html, length);
     if (!document) return NULL;
     zhili_html_page *page = calloc(1, sizeof(zhili_html_page));
@@ -1043,6 +1096,7 @@ zhili_html_page *zhili_html_parse(const char *html, int32_t length) {
     if (!page->text) { page->text = malloc(1); if (page->text) page->text[0] = 0; text_length = 0; }
     page->text_length = text_length;
     read_metadata(&list, page);
+    if (explain) page->left_out = left_out(&list);
     free(list.items);
     xmlFreeDoc(document);
     return page;
@@ -1050,7 +1104,7 @@ zhili_html_page *zhili_html_parse(const char *html, int32_t length) {
 
 char *zhili_html_text(const char *html, int32_t length, int32_t *out_length) {
     *out_length = 0;
-    zhili_html_page *page = zhili_html_parse(html, length);
+    zhili_html_page *page = zhili_html_parse(html, length, 0);
     if (!page) return NULL;
     char *text = page->text;
     *out_length = page->text_length;
@@ -1070,6 +1124,7 @@ void zhili_html_page_free(zhili_html_page *page) {
     free(page->published);
     free(page->canonical);
     free(page->info_lines);
+    free(page->left_out);
     free(page);
 }
 

@@ -11,7 +11,8 @@ import ZhiliIngest
 /// Crash safety: outputs are only appended to, in whole records; after each group of records
 /// is written (and committed to the sink) a checkpoint with every output's size and the next
 /// input position is appended to the journal. `--resume` cuts each output back to the sizes of
-/// the last complete checkpoint and continues reading from its position.
+/// the last complete checkpoint and continues reading from its position. A run that reaches its
+/// end removes its journal. Missing folders of the outputs and the journal are created.
 public struct BatchRunner<Processor: DocumentProcessor> {
     /// The options.
     public var options: BatchOptions
@@ -47,16 +48,14 @@ public struct BatchRunner<Processor: DocumentProcessor> {
             inputs: options.inputs,
             options: options.outputShape + ["json=\(options.outputPath ?? "")", "csv=\(options.csvDirectory ?? "")", "errors=\(options.errorsPath ?? "")", "max=\(options.maxArticleBytes)", "enc=\(options.encoding ?? "")"])
 
-        // Journal and the checkpoint to resume from.
+        // The journal and checkpoint to resume from; a new journal is started only once the
+        // outputs are open, so a path that cannot be written is reported as the user gave it.
         var journal: Journal?
         var checkpoint: Checkpoint?
-        if let journalPath = options.journalPath {
-            if options.resume, let (existing, found) = try Journal.resume(path: journalPath, fingerprint: fingerprint) {
-                journal = existing
-                checkpoint = found
-            } else {
-                journal = try Journal(path: journalPath, fingerprint: fingerprint)
-            }
+        if let journalPath = options.journalPath, options.resume,
+           let (existing, found) = try Journal.resume(path: journalPath, fingerprint: fingerprint) {
+            journal = existing
+            checkpoint = found
         }
         let resumed = checkpoint != nil
         func resumeSize(_ path: String) -> Int? {
@@ -64,7 +63,10 @@ public struct BatchRunner<Processor: DocumentProcessor> {
             return checkpoint.sizes[path] ?? 0
         }
 
-        // Outputs.
+        // Outputs, in folders made as needed.
+        for path in [options.outputPath, options.errorsPath, options.journalPath].compactMap(\.self) where path != "-" {
+            try OutputFolder.make(of: path)
+        }
         let jsonFile = try options.outputPath.map { try AppendFile(path: $0, resumeAt: $0 == "-" ? nil : resumeSize($0)) }
         if let stage, resumed, let jsonFile, jsonFile.path != "-" {
             try stage.restore(fromOutput: jsonFile.path, size: jsonFile.size)
@@ -72,7 +74,7 @@ public struct BatchRunner<Processor: DocumentProcessor> {
         let errorsFile = try options.errorsPath.map { try AppendFile(path: $0, resumeAt: resumeSize($0)) }
         var csvFiles: [CSVTable: AppendFile] = [:]
         if let directory = options.csvDirectory {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try OutputFolder.make(directory)
             for table in CSVTable.allCases {
                 let path = directory + "/" + table.fileName
                 let file = try AppendFile(path: path, resumeAt: resumeSize(path))
@@ -80,12 +82,16 @@ public struct BatchRunner<Processor: DocumentProcessor> {
                 csvFiles[table] = file
             }
         }
+        if journal == nil, let journalPath = options.journalPath {
+            journal = try Journal(path: journalPath, fingerprint: fingerprint)
+        }
         var totals = checkpoint?.totals ?? BatchTotals()
         let bytesAtStart = totals.bytes
         progress?.begin(from: totals)
         let startedAt = Date()
 
         if checkpoint?.done == true {
+            journal?.remove()
             return BatchSummary(totals: totals, bytesThisRun: 0, elapsed: 0, stoppedAtError: false, resumed: true, failures: 0)
         }
 
@@ -223,6 +229,8 @@ public struct BatchRunner<Processor: DocumentProcessor> {
             return true
         }
         try flush(done: !stoppedAtError)
+        // A run that reached its end needs no journal: there is nothing left to resume.
+        if !stoppedAtError { journal?.remove() }
         progress?.finish()
         return BatchSummary(
             totals: totals, bytesThisRun: totals.bytes - bytesAtStart, elapsed: Date().timeIntervalSince(startedAt),

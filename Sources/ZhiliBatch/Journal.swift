@@ -96,6 +96,12 @@ public final class Journal {
         try file.write(line)
     }
 
+    /// Deletes the journal file, once the run it describes has finished; a later `--resume`
+    /// then starts afresh.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
     /// A stable fingerprint of a run: its inputs (paths and sizes) and the options that shape its output.
     public static func fingerprint(inputs: [InputFile], options: [String]) -> String {
         var hash = FNV1a()

@@ -14,6 +14,9 @@ public struct Article: Sendable, Codable, Hashable {
     public var source: String
     /// Position of the article within its source (0 for the first).
     public var index: Int
+    /// The page's canonical URL (`<link rel="canonical">`, `og:url`), else the URL its container
+    /// gave (a JSON `url` field, a WARC target URI); nil when none is known.
+    public var url: String?
     /// Headline.
     public var title: String?
     /// Sub-headline such as `来自…的报道`, without leading dashes.
@@ -38,7 +41,7 @@ public struct Article: Sendable, Codable, Hashable {
 
     /// Creates an article; `id` defaults to ``Article/stableID(source:index:)``.
     public init(
-        id: String? = nil, source: String, index: Int = 0,
+        id: String? = nil, source: String, index: Int = 0, url: String? = nil,
         title: String? = nil, subtitle: String? = nil, date: String? = nil, outlet: String? = nil,
         authors: [String] = [], editors: [String] = [],
         paragraphs: [String] = [], captions: [String] = [], warnings: [String] = []
@@ -46,6 +49,7 @@ public struct Article: Sendable, Codable, Hashable {
         self.id = id ?? Article.stableID(source: source, index: index)
         self.source = source
         self.index = index
+        self.url = url
         self.title = title
         self.subtitle = subtitle
         self.date = date
@@ -58,8 +62,11 @@ public struct Article: Sendable, Codable, Hashable {
     }
 
     /// The year of `date`, if any.
-    public var year: Int? {
-        guard let date, date.utf8.count >= 4 else { return nil }
+    public var year: Int? { date.flatMap(Self.year(of:)) }
+
+    /// The year an ISO 8601 date starts with (`2023` of `2023-01-06`), nil when it starts otherwise.
+    public static func year(of date: String) -> Int? {
+        guard date.utf8.count >= 4 else { return nil }
         return Int(date.prefix(4))
     }
 
@@ -74,7 +81,7 @@ public struct Article: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, source, index, title, subtitle, date, outlet, authors, editors, paragraphs, captions, text, warnings
+        case id, source, index, url, title, subtitle, date, outlet, authors, editors, paragraphs, captions, text, warnings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,6 +89,7 @@ public struct Article: Sendable, Codable, Hashable {
         id = try container.decode(String.self, forKey: .id)
         source = try container.decode(String.self, forKey: .source)
         index = try container.decodeIfPresent(Int.self, forKey: .index) ?? 0
+        url = try container.decodeIfPresent(String.self, forKey: .url)
         title = try container.decodeIfPresent(String.self, forKey: .title)
         subtitle = try container.decodeIfPresent(String.self, forKey: .subtitle)
         date = try container.decodeIfPresent(String.self, forKey: .date)
@@ -98,6 +106,7 @@ public struct Article: Sendable, Codable, Hashable {
         try container.encode(id, forKey: .id)
         try container.encode(source, forKey: .source)
         try container.encode(index, forKey: .index)
+        try container.encode(url, forKey: .url)
         try container.encode(title, forKey: .title)
         try container.encode(subtitle, forKey: .subtitle)
         try container.encode(date, forKey: .date)

@@ -90,6 +90,8 @@ public enum JSONLineWriter {
             appendRaw(",\"tokens\":", to: &bytes)
             appendArray(tokens, to: &bytes, element: appendToken)
         }
+        appendRaw(",\"url\":", to: &bytes)
+        appendOptional(article.url, to: &bytes)
         appendRaw(",\"warnings\":", to: &bytes)
         appendStrings(article.warnings, to: &bytes)
         bytes.append(UInt8(ascii: "}"))

@@ -16,16 +16,19 @@ public struct LSHIndex: Sendable {
     /// Members remembered per bucket: the newest.
     public static let bucketLimit = 4
 
-    /// Open addressing on the band keys themselves (already hashes), kept compact for the cache:
-    /// per slot the key's high 32 bits (0 for empty; a rare clash of two keys only adds candidates,
-    /// which are verified), its members (``bucketLimit`` per slot, a ring) and how many it holds.
-    /// A power of two in size, at most half full.
-    private var keys: [UInt32] = Array(repeating: 0, count: 1024)
-    private var members: [Int32] = Array(repeating: -1, count: 1024 * LSHIndex.bucketLimit)
-    private var fill: [UInt8] = Array(repeating: 0, count: 1024)
+    /// Open addressing on the band keys themselves (already hashes), one slot of ``slotWidth``
+    /// words per key so that a lookup reads one cache line: the key's high 32 bits (0 for empty; a
+    /// rare clash of two keys only adds candidates, which are verified), how many members it holds
+    /// with where the ring writes next, and its members (``bucketLimit``, newest kept). A power of
+    /// two in slots, at most half full.
+    private var slots: [UInt32] = Array(repeating: 0, count: 1024 * LSHIndex.slotWidth)
+    private var slotCount = 1024
     private var used = 0
     /// Shared bands per member, zero between calls.
     private var counts: [UInt8] = []
+
+    /// Words per slot: key, fill, members.
+    private static let slotWidth = 2 + bucketLimit
 
     /// An empty index.
     public init() {}
@@ -61,30 +64,32 @@ public struct LSHIndex: Sendable {
     private mutating func visit(_ bandKeys: [UInt64], adding member: Int32?) -> [(member: Int32, bands: Int)] {
         var touched: [Int32] = []
         touched.reserveCapacity(bandKeys.count * Self.bucketLimit)
-        let limit = Self.bucketLimit
+        let limit = Self.bucketLimit, width = Self.slotWidth
         for bandKey in bandKeys {
             let key = UInt32(truncatingIfNeeded: bandKey >> 32) | 1   // never 0, the empty slot's mark
-            let mask = keys.count - 1
-            var slot = Self.home(key, size: keys.count)
-            while keys[slot] != 0 && keys[slot] != key { slot = (slot &+ 1) & mask }
-            let filled = Int(fill[slot] & 0x0F)
-            if keys[slot] == key {
-                for index in (slot &* limit)..<(slot &* limit &+ filled) {
-                    let found = Int(members[index])
+            let mask = slotCount - 1
+            var slot = Self.home(key, size: slotCount)
+            while slots[slot &* width] != 0 && slots[slot &* width] != key { slot = (slot &+ 1) & mask }
+            let base = slot &* width
+            // Fill: the count in the low nibble, the ring's next position in the high one.
+            let fill = slots[base &+ 1]
+            let filled = Int(fill & 0x0F)
+            if slots[base] == key {
+                for index in (base &+ 2)..<(base &+ 2 &+ filled) {
+                    let found = Int(slots[index])
                     if counts[found] == 0 { touched.append(Int32(found)) }
                     counts[found] &+= 1
                 }
             }
             guard let member else { continue }
-            if keys[slot] == 0 {
-                keys[slot] = key
+            if slots[base] == 0 {
+                slots[base] = key
                 used += 1
             }
-            // The ring: the next position to write is in the high nibble.
-            let next = Int(fill[slot] >> 4)
-            members[slot &* limit &+ next] = member
-            fill[slot] = UInt8(min(filled + 1, limit)) | UInt8((next + 1) % limit) << 4
-            if used * 2 > keys.count { grow() }
+            let next = Int(fill >> 4)
+            slots[base &+ 2 &+ next] = UInt32(bitPattern: member)
+            slots[base &+ 1] = UInt32(min(filled + 1, limit)) | UInt32((next + 1) % limit) << 4
+            if used * 2 > slotCount { grow() }
         }
         // Sorted as packed (bands, member) keys: most bands first, then the newest member.
         var packed = touched.map { UInt64(counts[Int($0)]) << 32 | UInt64(UInt32(bitPattern: $0)) }
@@ -93,21 +98,15 @@ public struct LSHIndex: Sendable {
         return packed.map { (member: Int32(bitPattern: UInt32(truncatingIfNeeded: $0)), bands: Int($0 >> 32)) }
     }
 
-    /// Doubles the table, re-placing each key by linear probing from its home slot.
+    /// Doubles the table, re-placing each slot by linear probing from its key's home slot.
     private mutating func grow() {
-        let (oldKeys, oldMembers, oldFill) = (keys, members, fill)
-        let size = oldKeys.count * 2
-        keys = Array(repeating: 0, count: size)
-        members = Array(repeating: -1, count: size * Self.bucketLimit)
-        fill = Array(repeating: 0, count: size)
-        for (index, key) in oldKeys.enumerated() where key != 0 {
-            var slot = Self.home(key, size: size)
-            while keys[slot] != 0 { slot = (slot &+ 1) & (size - 1) }
-            keys[slot] = key
-            fill[slot] = oldFill[index]
-            for offset in 0..<Self.bucketLimit {
-                members[slot * Self.bucketLimit + offset] = oldMembers[index * Self.bucketLimit + offset]
-            }
+        let old = slots, oldCount = slotCount, width = Self.slotWidth
+        slotCount = oldCount * 2
+        slots = Array(repeating: 0, count: slotCount * width)
+        for index in 0..<oldCount where old[index * width] != 0 {
+            var slot = Self.home(old[index * width], size: slotCount)
+            while slots[slot * width] != 0 { slot = (slot &+ 1) & (slotCount - 1) }
+            for word in 0..<width { slots[slot * width + word] = old[index * width + word] }
         }
     }
 

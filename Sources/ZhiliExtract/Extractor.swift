@@ -120,7 +120,9 @@ public final class Extractor {
         let figures = zip(figureHits, metrics).map { hit, metric -> Figure in
             let unit = hit.unit
             let kind = unit.map(MeasureWords.kind(of:)) ?? .count
-            let indicator = metric.flatMap { indicators.indicator(forMetric: $0, unit: unit, isChange: hit.change != nil) }
+            let indicator = metric.flatMap {
+                indicators.indicator(forMetric: $0, unit: unit, isChange: hit.change != nil, clause: Self.clause(before: hit.spanStart, in: text))
+            }
             let (year, yearSource) = Self.year(
                 at: hit.start, in: text, years: years, reference: referenceYear, referenceSource: referenceSource)
             return Figure(
@@ -134,6 +136,13 @@ public final class Extractor {
             ranked, titleCodes: Set(titleHits.map(\.code)), figureRegions: figures.compactMap(\.region?.code),
             passing: passing)
         return ArticleRecord(article: article, regions: mentions, programs: programs, figures: figures, tokens: tokens)
+    }
+
+    /// The text of the clause before `offset`: back to the nearest clause or sentence break, at most 40 scalars.
+    static func clause(before offset: Int, in text: ArticleText) -> String {
+        var start = offset
+        while start > 0, offset - start < 40, !CharacterClass.isClauseBreak(text[start - 1]) { start -= 1 }
+        return text.string(start..<offset)
     }
 
     /// The year a figure at `offset` refers to, and where it comes from: a year stated in its

@@ -18,7 +18,7 @@ struct MetricPhrase {
         "较上年同期", "比上年同期", "较去年同期", "比去年同期", "较上年", "比上年", "较去年", "比去年", "较上月", "比上月",
         "提升至", "提升到", "提高到", "提高至", "下降至", "下降到", "保持在", "稳定在", "达到", "高达", "共计", "总计", "合计",
         "累计", "同比", "环比", "分别", "下降", "上升", "增长", "减少", "提高", "降低", "增加", "提升", "下滑", "回落",
-        "就有", "超过", "不足", "不到", "将近", "降至", "升至", "达", "为", "至", "了", "有", "的", "约", "近", "超",
+        "就有", "只有", "仅有", "超过", "不足", "不到", "将近", "降至", "升至", "达", "为", "至", "了", "有", "的", "约", "近", "超",
         "逾", "共", "均", "是", "占",
     ]
     /// The last scalars of ``trailing``: a phrase ending in none of them has no predicate to strip.
@@ -34,11 +34,19 @@ struct MetricPhrase {
     static let stockVerbs = ["配备", "配齐", "划分为", "划分", "设置", "设立", "增设", "建成", "组建", "打造", "拥有", "现有", "配置", "新建", "招募", "培育"]
     /// Verbs that open a relative clause after a figure (12名分布在…等地的受害人).
     static let relativeVerbs = ["分布", "位于", "来自"]
+    /// Verbs of lasting before a duration that describes the noun after it (横跨20余年的房屋产权纠纷,
+    /// 历时3年的改造工程): the noun is what the duration measures.
+    static let lastingVerbs = ["横跨", "历时", "长达", "历经", "持续", "跨越", "耗时"]
+    /// Verbs that open the activity a duration measures, kept in the phrase (返聘从事司法行政工作30余年
+    /// → 从事司法行政工作).
+    static let activityStarts = ["从事", "担任"]
+    /// Units of time: a duration after an activity (从事…工作20余年的老党员) measures the activity.
+    static let durationUnits: Set<String> = ["年", "个月", "月", "天", "日", "小时", "个工作日", "周"]
     /// Copulas after a figure that closes nothing before it (2600元属于燃气报警、改造等费用).
     static let copulas = ["属于", "用于", "是", "为"]
     /// Adverbs and time words stripped from the start of a phrase.
     static let leading = [
-        "累计", "共计", "共", "全年", "全市", "全盟", "全区", "全旗", "全县", "其中", "今年", "去年", "当年", "目前", "同时", "此外", "另外",
+        "累计", "共计", "共", "全年", "全市", "全盟", "全区", "全旗", "全县", "全镇", "全乡", "全省", "全州", "全村", "其中", "今年", "去年", "当年", "目前", "同时", "此外", "另外",
         "今日", "当日", "今天", "当天", "先后",
         // Personal pronouns: who did it, not what is counted.
         "他们", "她们", "我们", "他", "她",
@@ -50,6 +58,8 @@ struct MetricPhrase {
         "到", "增至", "降至", "升至",
         // After a duration: 24年来, 20年前, 3年间.
         "以来", "来", "前", "间",
+        // 7公里远的…: a distance closes its phrase (距边境线只有7公里远).
+        "远",
     ]
     /// Words right after a figure (or after a comma) that lead to the end of a span from it.
     static let spanEnds = ["到", "增至", "降至", "升至", "增加到", "增长到", "提高到", "下降到", "减少到"]
@@ -64,6 +74,9 @@ struct MetricPhrase {
         "为载体", "为依托", "为抓手", "为基础", "为核心", "为重点",
         // 发挥42个社会组织作用: the object of 发挥 is not what is counted.
         "作用",
+        // A noun's predicate: a share of it (24个镇区大部分取得…), an adverb of delay (5万元借款迟迟
+        // 未还), what it makes up or tries (300多名牧民组成的队伍, 18户牧民探索…).
+        "大部分", "大多数", "取得", "迟迟", "尚未", "仍然", "组成", "探索",
     ]
 
     /// The first scalars of ``nounStops``.
@@ -84,8 +97,13 @@ struct MetricPhrase {
             let clauseStart = self.clauseStart(before: head.start, previousFigureEnd: index > 0 ? figures[index - 1].tailEnd : nil)
             let clauseEnd = self.clauseEnd(after: tail.tailEnd)
             let nextFigureStart = last + 1 < figures.count ? figures[last + 1].start : Int.max
-            if last == index, let phrase = following(from: tail.tailEnd, clauseEnd: min(clauseEnd, nextFigureStart), nextFigureInClause: nextFigureStart < clauseEnd) {
+            let measuresActivity = last == index && Self.durationUnits.contains(head.unit ?? "")
+                && Self.activityStarts.contains { word in (clauseStart..<head.start).contains { text.has(word, at: $0) } }
+            if last == index, !measuresActivity, let phrase = following(from: tail.tailEnd, clauseEnd: min(clauseEnd, nextFigureStart), nextFigureInClause: nextFigureStart < clauseEnd) {
                 result[index] = phrase
+            } else if last == index, Self.lastingVerbs.contains(where: { text.has($0, endingAt: head.spanStart) }),
+                      let noun = describedNoun(after: tail.tailEnd) {
+                result[index] = noun
             } else if let phrase = preceding(from: clauseStart, to: head.start) {
                 let count = last - index + 1
                 let items = count > 1 ? share(phrase, count: count) : nil
@@ -105,6 +123,10 @@ struct MetricPhrase {
             let isSpanEnd = figures[index].start - previous.tailEnd <= 12
                 && Self.spanEnds.contains { text.has($0, at: previous.tailEnd) || text.has($0, at: previous.tailEnd + 1) }
             if isChange || isSpanEnd { result[index] = result[index - 1] }
+        }
+        // 18户53名牧民: a figure right before another counts the same noun.
+        for index in figures.indices.dropLast().reversed() where figures[index + 1].spanStart == figures[index].tailEnd {
+            result[index] = result[index + 1]
         }
         // An age (58岁, 44歲) measures how old someone is, whoever the sentence is about.
         for index in figures.indices where figures[index].unit == "岁" || figures[index].unit == "周岁" {
@@ -144,6 +166,28 @@ struct MetricPhrase {
         return clean((of + 1)..<clauseEnd(after: of + 1))
     }
 
+    /// Where a noun phrase starting at `start` ends: at the first of ``nounStops`` after its first
+    /// character, or at `clauseEnd`.
+    private func nounEnd(from start: Int, clauseEnd: Int) -> Int {
+        let nounStopStarts = Self.nounStopStarts
+        for offset in start..<clauseEnd
+        where offset > start && nounStopStarts.contains(text[offset]) && Self.nounStops.contains(where: { text.has($0, at: offset) }) {
+            return offset
+        }
+        return clauseEnd
+    }
+
+    /// The noun a duration describes through 的 later in its clause (横跨20余年、历经多次诉讼的房屋产权纠纷
+    /// → 房屋产权纠纷), or nil.
+    private func describedNoun(after start: Int) -> String? {
+        var offset = start
+        while offset < text.count, !CharacterClass.isClauseBreak(text[offset]) {
+            if text[offset] == "的" { return clean((offset + 1)..<nounEnd(from: offset + 1, clauseEnd: clauseEnd(after: offset + 1))) }
+            offset += 1
+        }
+        return nil
+    }
+
     /// The noun phrase after a figure, or nil when the figure closes its phrase.
     private func following(from start: Int, clauseEnd: Int, nextFigureInClause: Bool) -> String? {
         guard start < clauseEnd else { return nil }
@@ -153,18 +197,17 @@ struct MetricPhrase {
         for verb in Self.relativeVerbs where text.has(verb, at: start) { return relativeHead(from: start) }
         var phraseStart = start
         if first == "的" { phraseStart += 1 }
-        var end = clauseEnd
-        let nounStopStarts = Self.nounStopStarts
-        for offset in phraseStart..<clauseEnd
-        where nounStopStarts.contains(text[offset]) && Self.nounStops.contains(where: { text.has($0, at: offset) }) && offset > phraseStart {
-            end = offset
-            break
-        }
+        var end = nounEnd(from: phraseStart, clauseEnd: clauseEnd)
         // Before the next figure of the clause, the phrase ends at the last list separator.
         if nextFigureInClause, end == clauseEnd {
             var cut = end
             while cut > phraseStart, !FigureFinder.separators.contains(text[cut - 1]) { cut -= 1 }
             if cut > phraseStart { end = cut - 1 }
+        }
+        // 15人自驾游客团在行进至牧区时: a clause of time (在…时) is not part of the noun.
+        if end - phraseStart > 3, let at = (phraseStart + 1..<end - 2).first(where: { text[$0] == "在" }),
+           (at + 2..<end).contains(where: { text[$0] == "时" }) {
+            end = at
         }
         var phrase = phraseStart..<end
         if let lastOf = (phrase).last(where: { text[$0] == "的" }), end - lastOf - 1 >= 2 {
@@ -191,10 +234,16 @@ struct MetricPhrase {
                 break
             }
         }
+        // 在调解岗位上一干就是(20多年): the idiom of persisting (一干就是, 一守就是) is the predicate.
+        if upper - lower > 4, text.has("就", endingAt: upper), text[upper - 3] == "一" { upper -= 3 }
         // 全省来信来访数相比2012年(下降67.3%): the base of the comparison is not what is counted.
         if let basis = comparisonStart(in: lower..<upper) { upper = basis }
         // 群众满意度从2020年的(98.40%到…): what is counted comes before the span's 从.
+        // The same with a point of time and 的 (功能场所从最初的(21个增至…), 从原来的).
         if let from = (lower + 2..<max(lower + 2, upper)).first(where: { text[$0] == "从" && CharacterClass.isASCIIDigit(text[$0 + 1]) }) {
+            upper = from
+        } else if upper - lower > 3, text[end - 1] == "的",
+                  let from = (max(lower + 2, upper - 5)..<upper).last(where: { text[$0] == "从" }) {
             upper = from
         }
         for word in Self.predicateStarts {
@@ -235,6 +284,19 @@ struct MetricPhrase {
         if let lastOf = (lower..<upper).last(where: { text[$0] == "的" }), upper - lastOf - 1 >= 2 {
             lower = lastOf + 1
         }
+        // 从事司法行政工作(30余年), 坐落在距边境线只有(7公里): the activity or the distance starts
+        // the phrase, with its verb.
+        for word in Self.activityStarts + ["距离", "距"] {
+            if let at = (lower..<max(lower, upper - word.unicodeScalars.count - 1)).last(where: { text.has(word, at: $0) }),
+               !text.has("距今", at: at) {
+                lower = at
+                break
+            }
+        }
+        // “今日巡逻边境线(24公里): an opening quote that closes after the figure.
+        if lower < upper - 2, ["“", "「", "『", "\""].contains(text[lower]), !(lower + 1..<upper).contains(where: { ["”", "」", "』", "\""].contains(text[$0]) }) {
+            lower += 1
+        }
         // A region that opens the phrase is its subject, not what is counted; a period that opens
         // it (今年1—7月, 6月份) is when.
         var stripped = true
@@ -256,6 +318,12 @@ struct MetricPhrase {
                 stripped = true
                 break
             }
+        }
+        // (老张)在人民调解岗位上(一干就是…): where, as a role.
+        if upper - lower > 4, ["上", "中", "里"].contains(text[upper - 1]),
+           let at = (lower..<upper - 3).last(where: { text[$0] == "在" }) {
+            lower = at + 1
+            upper -= 1
         }
         // 环比5月(下降11.6%): only the basis of a change; what changed is named before it.
         if ["同比", "环比"].contains(where: { text.has($0, at: lower) }) { return nil }

@@ -74,7 +74,7 @@ struct ProgramFinder: Sendable {
     /// Words that start with a stop character but belong inside a name (在线, 等级).
     static let stopExceptions = ["在线", "等级", "和谐", "以人为本", "为民", "到位", "所有", "对接", "已有"]
     /// After a suffix, words that make the phrase name something else (市中心医院, 综治中心覆盖率).
-    static let headChangers = ["医院", "覆盖率", "率", "主任", "人员", "负责人", "大楼", "建设方案", "治"]
+    static let headChangers = ["医院", "覆盖率", "率", "主任", "人员", "负责人", "大楼", "建设方案", "治", "款", "师", "量", "费"]
     /// Vocabulary that alone does not make a name (运行机制, 基层治理模式, 工作机制).
     static let generic = [
         "基层", "治理", "运行", "工作", "规范", "高效", "有序", "长效", "管理", "服务", "社会", "执法", "便民", "首要",
@@ -135,7 +135,25 @@ struct ProgramFinder: Sendable {
             }
         }
         hits.sort { $0.start < $1.start }
+        for index in hits.indices { hits[index].name = Self.withoutLayoutSpaces(hits[index].name) }
         return Self.canonical(hits, isRegionName: isRegionName)
+    }
+
+    /// `name` without the spaces that page layout puts beside Chinese characters (“老 李调解室”,
+    /// a justified column's “老李 调解室”): a Chinese name has none. Spaces between Latin words stay.
+    static func withoutLayoutSpaces(_ name: String) -> String {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.contains(where: { $0.properties.isWhitespace }) else { return name }
+        var kept = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.properties.isWhitespace {
+                let before = scalars[..<index].last { !$0.properties.isWhitespace }
+                let after = scalars[(index + 1)...].first { !$0.properties.isWhitespace }
+                guard let before, let after, !CharacterClass.isHan(before), !CharacterClass.isHan(after) else { continue }
+            }
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 
     // MARK: Quoted names
@@ -314,6 +332,18 @@ struct ProgramFinder: Sendable {
         // 有一间两伊路边调解服务室: a count before the name is not part of it (一条热线: no name).
         if Self.numerals.contains(text[left]), let unit = FigureUnits.trie.longestMatch(in: buffer, from: left + 1) {
             left = min(unit.end, suffixStart)
+        }
+        // 拖欠3万元工程款, 投入500万元平台: an amount with its unit is a quantity, not part of a name.
+        var digit = left
+        while digit < suffixStart {
+            if CharacterClass.isASCIIDigit(text[digit]) {
+                var end = digit
+                while end < suffixStart, CharacterClass.isASCIIDigit(text[end]) || text[end] == "." || text[end] == "万" || text[end] == "亿" { end += 1 }
+                if let unit = FigureUnits.trie.longestMatch(in: buffer, from: end), unit.end <= suffixStart { left = unit.end }
+                digit = end
+            } else {
+                digit += 1
+            }
         }
         // …等特色护边模式: the category of the names listed before it.
         if text[left - 1] == "等" { return nil }

@@ -123,83 +123,125 @@ struct PostgresProgramQuery {
     }
 }
 
-/// One indicator across the divisions of one level below a region, on PostgreSQL (the SQLite
-/// store's comparison query, returning the shared ``ZhiliStore/Comparison``).
+/// One indicator across the divisions of one level below a region, on PostgreSQL: fetches the
+/// same rows as the SQLite store's comparison query (the indicator's figures located in the
+/// region, representatives of clusters of copies only) and leaves grouping and choosing to the
+/// shared ``ZhiliStore/ComparisonBuilder``.
 struct PostgresCompareQuery {
     let connection: PostgresConnection
     let logger: Logger
     let request: CompareRequest
     let withinCode: String
     let regions: RegionTable
+    let indicators: IndicatorTable
 
     func run() async throws -> Comparison {
-        guard let summary = try await PostgresIndicatorQuery.summary(connection, logger: logger, id: request.indicator) else {
-            throw StoreError.invalidQuery("unknown indicator '\(request.indicator)'; `zhili indicators` lists the ids in this index")
+        guard let summary = try await PostgresIndicatorQuery.summary(connection, logger: logger, name: request.indicator, table: indicators) else {
+            throw StoreError.invalidQuery(
+                "unknown indicator '\(request.indicator)'; `zhili indicators` lists the ids and labels in this index")
         }
+        let indicator = indicators.indicator(id: summary.id)
+            ?? Indicator(id: summary.id, label: summary.label ?? summary.id, unit: summary.unit ?? "", patterns: [])
         let within = regions.region(code: withinCode)?.ref ?? RegionRef(name: withinCode, code: withinCode)
-        let divisionsQuery = SQLQuery("SELECT r.code, r.name FROM region_tree t JOIN regions r ON r.code = t.code WHERE t.ancestor = ")
-        divisionsQuery.append("\(divisionsQuery.bind(withinCode)) AND r.level = \(divisionsQuery.bind(request.level.rawValue)) ORDER BY r.code")
-        let divisions = try await divisionsQuery.rows(on: connection, logger: logger)
-            .map { RegionRef(name: try $0.value("name"), code: try $0.value("code")) }
-
-        let perRegion = request.rowsPerRegion <= 0 ? Int(Int32.max) : request.rowsPerRegion
-        var rows: [ComparisonRow] = []
-        var missing: [RegionRef] = []
-        var omitted: [String: Int] = [:]
-        func appendCondition(_ query: SQLQuery, code: String) {
-            query.append(" WHERE f.indicator = \(query.bind(request.indicator)) AND f.region_code = \(query.bind(code))")
-            if let year = request.year { query.append(" AND f.period_year = \(query.bind(year))") }
-            query.append(" AND a.duplicate_of IS NULL")
+        let query = SQLQuery("""
+            SELECT f.*, a.id AS article_id, a.title AS article_title, a.date AS article_date
+            FROM figures f
+            JOIN region_tree t ON t.code = f.region_code AND t.ancestor =
+            """)
+        query.append(" \(query.bind(withinCode)) JOIN articles a ON a.key = f.article")
+        query.append(" WHERE f.indicator = \(query.bind(summary.id)) AND a.duplicate_of IS NULL")
+        let candidates = try await query.rows(on: connection, logger: logger).map { row -> ComparisonCandidate in
+            var figure = try PostgresRecordReader.figure(row)
+            if figure.year == nil, let year = try row.value("period_year", as: Int?.self) { figure.year = year }
+            return ComparisonCandidate(
+                region: figure.region ?? within, figure: figure,
+                articleID: try row.value("article_id"), title: try row.value("article_title"), date: try row.value("article_date"))
         }
-        for division in divisions {
-            let countQuery = SQLQuery("SELECT count(*) AS n FROM figures f JOIN articles a ON a.key = f.article")
-            appendCondition(countQuery, code: division.code)
-            let count: Int = try await countQuery.rows(on: connection, logger: logger).first?.value("n") ?? 0
-            guard count > 0 else {
-                missing.append(division)
-                continue
-            }
-            if count > perRegion { omitted[division.code] = count - perRegion }
-            let query = SQLQuery("""
-                SELECT f.value, f.value_max, f.unit, f.qualifier, f.period_year, f.text, a.id, a.title, a.date, f.sentence, f.start, f."end"
-                FROM figures f JOIN articles a ON a.key = f.article
-                """)
-            appendCondition(query, code: division.code)
-            // SQLite leaves ties within an article to its backward index scan: the later figure first.
-            query.append(" ORDER BY f.period_year DESC NULLS LAST, f.article DESC, f.ordinal DESC LIMIT \(query.bind(perRegion))")
-            rows += try await query.rows(on: connection, logger: logger).map { row in
-                ComparisonRow(
-                    region: division, value: try row.value("value"), valueMax: try row.value("value_max"), unit: try row.value("unit"),
-                    qualifier: try row.value("qualifier"), year: try row.value("period_year"), text: try row.value("text"),
-                    articleID: try row.value("id"), title: try row.value("title"), date: try row.value("date"),
-                    sentence: try row.value("sentence"), start: try row.value("start"), end: try row.value("end"))
-            }
-        }
-        return Comparison(
-            indicator: summary, level: request.level, within: within, year: request.year,
-            rows: rows, missing: missing, omitted: omitted)
+        let builder = ComparisonBuilder(
+            request: request, indicator: indicator, counts: (summary.figureCount, summary.articleCount),
+            within: within, regions: regions)
+        return builder.build(candidates)
     }
 }
 
-/// Reads the indicator catalog on PostgreSQL.
+/// Reads the indicator catalog on PostgreSQL: counts from the index, Chinese labels and units
+/// from the indicator table (as the SQLite store's).
 enum PostgresIndicatorQuery {
     /// Every indicator with at least one figure, most reported first.
-    static func all(_ connection: PostgresConnection, logger: Logger) async throws -> [IndicatorSummary] {
+    static func all(_ connection: PostgresConnection, logger: Logger, table: IndicatorTable) async throws -> [IndicatorSummary] {
         try await SQLQuery("SELECT * FROM indicators WHERE figure_count > 0 ORDER BY figure_count DESC, id")
-            .rows(on: connection, logger: logger).map(summary)
+            .rows(on: connection, logger: logger).map { try summary($0, table: table) }
     }
 
-    /// The indicator `id`, or nil when it was never reported.
-    static func summary(_ connection: PostgresConnection, logger: Logger, id: String) async throws -> IndicatorSummary? {
+    /// The indicator whose id or Chinese label is `name`, or nil when it was never reported.
+    static func summary(_ connection: PostgresConnection, logger: Logger, name: String, table: IndicatorTable) async throws -> IndicatorSummary? {
+        let id = table.indicator(named: name)?.id ?? name
         let query = SQLQuery("SELECT * FROM indicators WHERE figure_count > 0 AND id = ")
         query.append(query.bind(id))
-        return try await query.rows(on: connection, logger: logger).first.map(summary)
+        return try await query.rows(on: connection, logger: logger).first.map { try summary($0, table: table) }
     }
 
-    private static func summary(_ row: PostgresRandomAccessRow) throws -> IndicatorSummary {
-        IndicatorSummary(
-            id: try row.value("id"), label: try row.value("label"), unit: try row.value("unit"),
+    private static func summary(_ row: PostgresRandomAccessRow, table: IndicatorTable) throws -> IndicatorSummary {
+        let id: String = try row.value("id")
+        let known = table.indicator(id: id)
+        return IndicatorSummary(
+            id: id, label: try known?.label ?? row.value("label"), unit: try known?.unit ?? row.value("unit"),
             figureCount: try row.value("figure_count"), articleCount: try row.value("article_count"))
+    }
+}
+
+/// The diffusion timelines of the programs a ``ZhiliStore/ProgramTimelineRequest`` names, on
+/// PostgreSQL: fetches the same programs and mentions as the SQLite store's timeline query and
+/// builds with the shared ``ZhiliStore/ProgramTimeline/build(program:mentions:regions:within:)``.
+struct PostgresProgramTimelineQuery {
+    let connection: PostgresConnection
+    let logger: Logger
+    let request: ProgramTimelineRequest
+    /// The resolved region filter, if any.
+    let regionCode: String?
+    let regions: RegionTable
+
+    func run() async throws -> [ProgramTimeline] {
+        let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return [] }
+        let limit = min(max(request.limit, 1), ProgramsRequest.maximumLimit)
+        let query = SQLQuery()
+        if request.exactName {
+            query.append("SELECT key, name FROM programs WHERE name = \(query.bind(text))")
+        } else {
+            let needle = query.bind(text)
+            query.append("""
+                SELECT key, name FROM programs
+                WHERE strpos(name, \(needle)) > 0
+                   OR key IN (SELECT DISTINCT program FROM program_mentions WHERE aliases IS NOT NULL AND strpos(aliases, \(needle)) > 0)
+                ORDER BY article_count DESC, mention_count DESC, name LIMIT \(query.bind(limit))
+                """)
+        }
+        var timelines: [ProgramTimeline] = []
+        for row in try await query.rows(on: connection, logger: logger) {
+            let key: Int64 = try row.value("key")
+            timelines.append(ProgramTimeline.build(
+                program: try row.value("name"), mentions: try await mentions(of: key), regions: regions, within: regionCode))
+        }
+        return timelines
+    }
+
+    /// Every mention of `program` with its article's date and cluster, one row per article and region.
+    private func mentions(of program: Int64) async throws -> [ProgramTimelineMention] {
+        let query = SQLQuery("""
+            SELECT a.id, a.title, a.date, coalesce(a.cluster, a.id) AS cluster, pm.effective_code,
+                   string_agg(pm.aliases, chr(31) ORDER BY pm.ordinal) AS aliases
+            FROM program_mentions pm JOIN articles a ON a.key = pm.article
+            WHERE pm.program =
+            """)
+        query.append(" \(query.bind(program)) GROUP BY a.key, pm.effective_code")
+        return try await query.rows(on: connection, logger: logger).map { row in
+            let joined: String? = try row.value("aliases")
+            let aliases = joined.map { $0.split(separator: "\u{1F}").flatMap { JSONText.strings(String($0)) } } ?? []
+            return ProgramTimelineMention(
+                articleID: try row.value("id"), title: try row.value("title"), date: try row.value("date"),
+                cluster: try row.value("cluster"), regionCode: try row.value("effective_code"), aliases: aliases)
+        }
     }
 }
 
@@ -219,7 +261,8 @@ struct PostgresRecordReader {
         let paragraphs = storedParagraphs.map { JSONText.strings($0) }
             ?? body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let article = Article(
-            id: try row.value("id"), source: try row.value("source"), index: try row.value("position"), title: try row.value("title"),
+            id: try row.value("id"), source: try row.value("source"), index: try row.value("position"), url: try row.value("url"),
+            title: try row.value("title"),
             subtitle: try row.value("subtitle"), date: try row.value("date"), outlet: try row.value("outlet"),
             authors: JSONText.strings(try row.value("authors")), editors: JSONText.strings(try row.value("editors")), paragraphs: paragraphs,
             captions: JSONText.strings(try row.value("captions")), warnings: JSONText.strings(try row.value("warnings")))

@@ -299,14 +299,14 @@ struct PostgresRecordWriter {
         let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains(where: RecordWriter.containsLineBreak)
         let row = SQLQuery("""
             INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs,
-                cluster, duplicate_of, content_length) VALUES (
+                cluster, duplicate_of, content_length, url) VALUES (
             """)
         row.append([
             row.bind(key), row.bind(article.id), row.bind(article.source), row.bind(article.index), row.bind(article.title), row.bind(article.subtitle),
             row.bind(article.date), row.bind(article.year), row.bind(article.outlet), row.bind(JSONString.array(article.authors)),
             row.bind(JSONString.array(article.editors)), row.bind(JSONString.array(article.captions)), row.bind(JSONString.array(article.warnings)),
             row.bind(article.text), row.bind(needsParagraphs ? JSONString.array(article.paragraphs) : nil),
-            row.bind(placement.cluster), row.bind(placement.duplicateOf), row.bind(length),
+            row.bind(placement.cluster), row.bind(placement.duplicateOf), row.bind(length), row.bind(article.url),
         ].joined(separator: ", ") + ")")
         try await run(row)
         let source = SQLQuery("INSERT INTO article_sources (id, source, position) VALUES (")

@@ -4,7 +4,7 @@ import ZhiliExtract
 
 /// The PostgreSQL schema and its versioned migrations.
 ///
-/// The tables mirror ``ZhiliStore/SQLiteStore``'s schema (its migrations v1–v6) column for column,
+/// The tables mirror ``ZhiliStore/SQLiteStore``'s schema (its migrations v1–v7) column for column,
 /// so the queries and the counts they keep read the same; text columns use the `"C"` collation so
 /// that ordering by name, date or code is bytewise, as in SQLite. Two things differ:
 /// `article_keys` hands out article keys (many writers share one database), and the full-text
@@ -208,6 +208,11 @@ enum PostgresSchema {
                 terms tsvector NOT NULL
             );
             CREATE INDEX article_terms_search ON article_terms USING gin (terms);
+            """),
+        // SQLite's "v7: article url": the page's canonical URL, else its container's
+        // (`Article.url`); null for articles stored before.
+        Migration(version: 2, name: "article url", sql: """
+            ALTER TABLE articles ADD COLUMN url text COLLATE "C";
             """),
     ]
 

@@ -38,6 +38,8 @@ public final class PostgresStore: ArticleStore {
     public let mode: Mode
     /// The division table regions resolve against.
     public let regionTable: RegionTable
+    /// The indicator table giving indicators their Chinese labels and units in `compare` and `indicators`.
+    public let indicatorTable: IndicatorTable
     /// How many of the newest matches a search ranks (0: every match); as ``ZhiliStore/SQLiteStore/rankingWindow``.
     public let rankingWindow: Int
     /// Matches are counted up to this number; beyond it ``ZhiliStore/SearchResults/totalIsExact`` is false.
@@ -52,13 +54,14 @@ public final class PostgresStore: ArticleStore {
     private let connectionString: ConnectionString
 
     private init(
-        connection: ConnectionString, mode: Mode, regions: RegionTable, maximumConnections: Int,
+        connection: ConnectionString, mode: Mode, regions: RegionTable, indicators: IndicatorTable, maximumConnections: Int,
         rankingWindow: Int, countLimit: Int, logger: Logger
     ) throws {
         location = connection.description
         connectionString = connection
         self.mode = mode
         regionTable = regions
+        indicatorTable = indicators
         self.rankingWindow = rankingWindow
         self.countLimit = max(1, countLimit)
         self.logger = logger
@@ -75,18 +78,20 @@ public final class PostgresStore: ArticleStore {
     ///
     /// - Parameters:
     ///   - url: `postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]`.
+    ///   - indicators: the indicator table for labels and units in `compare` and `indicators`.
     ///   - maximumConnections: connections the pool opens at most.
     ///   - rankingWindow: how many of the most recently indexed matches are ranked (0: all).
     ///   - countLimit: matches are counted up to this number.
     /// - Throws: ``ConnectionString/Invalid`` for a malformed URL; ``PostgresStoreError`` when the
     ///   server cannot be reached, the database holds no index (read-only) or a newer one.
     public static func open(
-        _ url: String, mode: Mode = .readWrite, regions: RegionTable = .bundled, maximumConnections: Int = 8,
+        _ url: String, mode: Mode = .readWrite, regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled,
+        maximumConnections: Int = 8,
         rankingWindow: Int = 100, countLimit: Int = 500, logger: Logger = PostgresStore.quietLogger
     ) async throws -> PostgresStore {
         let connection = try ConnectionString(url)
         let store = try PostgresStore(
-            connection: connection, mode: mode, regions: regions, maximumConnections: maximumConnections,
+            connection: connection, mode: mode, regions: regions, indicators: indicators, maximumConnections: maximumConnections,
             rankingWindow: rankingWindow, countLimit: countLimit, logger: logger)
         try await store.prepareSchema()
         return store
@@ -232,19 +237,31 @@ public final class PostgresStore: ArticleStore {
         }
     }
 
+    /// The diffusion timelines of the programs `request` names (see ``ZhiliStore/ProgramTimeline``).
+    ///
+    /// - Throws: ``ZhiliStore/StoreError/unknownRegion(_:)`` for a region filter that names no division.
+    public func programTimelines(_ request: ProgramTimelineRequest) async throws -> [ProgramTimeline] {
+        let regionCode = try request.region.flatMap { $0.isEmpty ? nil : try resolveRegionOrThrow($0) }
+        return try await withConnection { [self] connection in
+            try await PostgresProgramTimelineQuery(
+                connection: connection, logger: logger, request: request, regionCode: regionCode, regions: regionTable).run()
+        }
+    }
+
     /// One indicator across the divisions of a region (the 12 leagues and cities by default).
     public func compare(_ request: CompareRequest) async throws -> Comparison {
         let withinCode = try request.within.map { try resolveRegionOrThrow($0) } ?? RegionResolver.innerMongolia
         return try await withConnection { [self] connection in
             try await PostgresCompareQuery(
-                connection: connection, logger: logger, request: request, withinCode: withinCode, regions: regionTable).run()
+                connection: connection, logger: logger, request: request, withinCode: withinCode, regions: regionTable,
+                indicators: indicatorTable).run()
         }
     }
 
     /// Indicator ids with their figure and article counts, most reported first.
     public func indicators() async throws -> [IndicatorSummary] {
         try await withConnection { [self] connection in
-            try await PostgresIndicatorQuery.all(connection, logger: logger)
+            try await PostgresIndicatorQuery.all(connection, logger: logger, table: indicatorTable)
         }
     }
 
@@ -284,6 +301,11 @@ public final class PostgresStore: ArticleStore {
             try await SQLQuery("SELECT count(*) AS n FROM articles").rows(on: connection, logger: logger).first?.value("n") ?? 0
         }
     }
+
+    /// Always nil: other processes write the shared database at any time, so a server over
+    /// PostgreSQL keeps no answers to invalidate (its search cache is off) and asks the database
+    /// on every request.
+    public func changeToken() async throws -> String? { nil }
 
     /// The current number of articles, or an error when the server does not answer within
     /// `timeout` (for `/healthz`, which must answer while the pool waits for a lost server).

@@ -3,7 +3,7 @@ import Hummingbird
 import ZhiliCore
 import ZhiliStore
 
-/// The JSON API: `/api/search`, `/api/programs`, `/api/compare`, `/api/indicators`, `/api/regions`,
+/// The JSON API: `/api/search`, `/api/programs`, `/api/programs/timeline`, `/api/compare`, `/api/indicators`, `/api/regions`,
 /// `/api/articles/{id}` and `/healthz`. Documented in `docs/openapi.yaml`.
 enum APIRoutes {
     /// Longest accepted program filter, region name, indicator id or article id.
@@ -24,9 +24,10 @@ enum APIRoutes {
         router.get("/api/search") { request, _ in
             let key = request.uri.query ?? ""
             if let cached = state.searchCache.value(for: key) { return JSONResponse.make(bytes: cached) }
+            let generation = state.searchCache.generation
             let search = try searchRequest(QueryParameters(request), state: state)
             let bytes = try JSONResponse.encode(try await storeCall { try await state.store.search(search) })
-            state.searchCache.store(bytes, for: key)
+            state.searchCache.store(bytes, for: key, generation: generation)
             return JSONResponse.make(bytes: bytes)
         }
         router.get("/api/programs") { request, _ in
@@ -37,6 +38,20 @@ enum APIRoutes {
                 limit: try query.int("limit", in: 1...state.configuration.maxPageSize, default: 50)!)
             let groups = try await storeCall { try await state.store.programs(programs) }
             return try JSONResponse.make(ProgramList(programs: groups))
+        }
+        router.get("/api/programs/timeline") { request, _ in
+            let query = QueryParameters(request)
+            guard let text = try query.string("q", maxLength: maxNameLength) else {
+                throw APIError.badParameter("q", "required: a program name or part of one")
+            }
+            let exact = try query.string("exact", maxLength: 5)
+            guard exact == nil || exact == "true" || exact == "false" else {
+                throw APIError.badParameter("exact", "expected true or false")
+            }
+            let timelines = ProgramTimelineRequest(
+                query: text, exactName: exact == "true", region: try query.string("region", maxLength: maxNameLength),
+                limit: try query.int("limit", in: 1...state.configuration.maxPageSize, default: 20)!)
+            return try JSONResponse.make(TimelineList(timelines: try await storeCall { try await state.store.programTimelines(timelines) }))
         }
         router.get("/api/compare") { request, _ in
             let compare = try compareRequest(QueryParameters(request), required: true)!
@@ -75,9 +90,13 @@ enum APIRoutes {
     }
 
     /// The comparison a request asks for; nil when `indicator` is absent and not `required`.
+    ///
+    /// Parameters: `indicator` (id or Chinese label), `level` (prefecture|county), `within`,
+    /// `year` (`2022` or `2021..2023`), `kind` (level|change|rate|target), `select`
+    /// (latest|all|by_year) and `rollup` (1 or true).
     static func compareRequest(_ query: QueryParameters, required: Bool) throws -> CompareRequest? {
         guard let indicator = try query.string("indicator", maxLength: maxNameLength) else {
-            if required { throw APIError.badParameter("indicator", "required; /api/indicators lists the ids") }
+            if required { throw APIError.badParameter("indicator", "required; /api/indicators lists the ids and labels") }
             return nil
         }
         var level = RegionLevel.prefecture
@@ -87,10 +106,29 @@ enum APIRoutes {
             }
             level = parsed
         }
+        var kind: FigureRole?
+        if let raw = try query.string("kind", maxLength: 16) {
+            guard let parsed = FigureRole(rawValue: raw) else {
+                throw APIError.badParameter("kind", "expected level, change, rate or target, got '\(raw)'")
+            }
+            kind = parsed
+        }
+        var selection = CompareRequest.Selection.latest
+        if let raw = try query.string("select", maxLength: 16) {
+            guard let parsed = CompareRequest.Selection(rawValue: raw) else {
+                throw APIError.badParameter("select", "expected latest, all or by_year, got '\(raw)'")
+            }
+            selection = parsed
+        }
+        var rollup = false
+        if let raw = try query.string("rollup", maxLength: 8) {
+            guard ["1", "true", "0", "false"].contains(raw) else { throw APIError.badParameter("rollup", "expected 1 or 0, got '\(raw)'") }
+            rollup = raw == "1" || raw == "true"
+        }
         return CompareRequest(
             indicator: indicator, level: level,
             within: try query.string("within", maxLength: maxNameLength),
-            year: try query.int("year", in: 1900...2100))
+            years: try query.years("year"), kind: kind, selection: selection, rollup: rollup)
     }
 
     /// The stored record `id`; 400 for an over-long id, 404 when there is none.
@@ -115,6 +153,11 @@ enum APIRoutes {
     /// `/api/programs` answer.
     struct ProgramList: Encodable {
         let programs: [ProgramGroup]
+    }
+
+    /// `/api/programs/timeline` answer.
+    struct TimelineList: Encodable {
+        let timelines: [ProgramTimeline]
     }
 
     /// `/api/indicators` answer.

@@ -39,6 +39,7 @@ public func buildRouter(state: ServerState) -> Router<BasicRequestContext> {
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware(pages: state.pages))
     router.add(middleware: BodyLimitMiddleware(maxBytes: state.configuration.maxBodySize))
+    router.add(middleware: IndexWatchMiddleware(state: state))
     let routes = GetRoutes(router)
     APIRoutes.add(to: routes, state: state)
     PageRoutes.add(to: routes, state: state)

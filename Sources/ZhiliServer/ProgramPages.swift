@@ -1,7 +1,9 @@
 import Hummingbird
+import ZhiliCore
 import ZhiliStore
 
-/// The program list (`/programs?q=&region=`) and one program's page (`/programs/{name}`).
+/// The program list (`/programs?q=&region=`), one program's page (`/programs/{name}`) and its
+/// diffusion timeline (`/programs/{name}/timeline?until=`).
 enum ProgramPages {
     /// Lists programs whose names contain `q`, optionally within a league or city.
     static func list(_ query: QueryParameters, state: ServerState) async throws -> Response {
@@ -44,6 +46,7 @@ enum ProgramPages {
         let values: [String: Any] = [
             "navPrograms": true,
             "name": group.name,
+            "timelineHref": "/programs/\(HTML.urlComponent(group.name))/timeline",
             "regions": group.regions.map(\.name),
             "years": years(group.years),
             "articleCount": group.articleCount,
@@ -64,6 +67,69 @@ enum ProgramPages {
             },
         ]
         return state.pages.page("program", values)
+    }
+
+    /// One program's diffusion: a map of first-mention years (as of the end of `until` when given),
+    /// the first and latest mention per county, league or city and province, and text reuse.
+    static func timeline(name: String?, query: QueryParameters, state: ServerState) async throws -> Response {
+        guard let name, !name.isEmpty, name.unicodeScalars.count <= APIRoutes.maxNameLength else {
+            throw APIError.badParameter("name", "expected a program name of at most \(APIRoutes.maxNameLength) characters")
+        }
+        let until = try query.int("until", in: 1900...2100)
+        let timelines = try await storeCall {
+            try await state.store.programTimelines(ProgramTimelineRequest(query: name, exactName: true, limit: 1))
+        }
+        guard let timeline = timelines.first else { throw APIError.notFound("program '\(name)'") }
+        let programHref = "/programs/\(HTML.urlComponent(timeline.program))"
+        let years = TimelineMap.years(of: timeline)
+        var values: [String: Any] = [
+            "navPrograms": true, "name": timeline.program, "programHref": programHref,
+            "aliases": timeline.aliases.joined(separator: "、"), "hasAliases": !timeline.aliases.isEmpty,
+            "datedArticles": timeline.datedArticles, "undatedArticles": timeline.undatedArticles,
+            "hasUndated": timeline.undatedArticles > 0, "until": until.map(String.init) ?? "", "hasUntil": until != nil,
+        ]
+        if let years {
+            var steps: [[String: Any]] = [["label": "全部 All", "href": programHref + "/timeline", "current": until == nil]]
+            steps += years.map { year in
+                ["label": String(year), "href": programHref + "/timeline?until=\(year)", "current": until == year]
+            }
+            values["steps"] = steps
+            values["legend"] = Set(timeline.regions.filter { $0.level != .province }.map(\.first.year)).sorted().map { year in
+                ["year": year, "class": TimelineMap.yearClass(year, in: years)]
+            }
+            let asOf = until.map { "（截至\($0)年底 as of the end of \($0)）" } ?? ""
+            values["mapSVG"] = TimelineMap.svg(timeline, until: until, regions: state.regions, title: "\(timeline.program)：首次报道年份\(asOf)")
+        }
+        let levels: [(RegionLevel, String)] = [(.county, "旗县区 Banners, counties and districts"), (.prefecture, "盟市 Leagues and cities"), (.province, "省级 Provinces")]
+        values["levels"] = levels.compactMap { level, title -> [String: Any]? in
+            let entries = timeline.regions(at: level)
+            guard !entries.isEmpty else { return nil }
+            return [
+                "title": title, "count": entries.count, "showLeague": level == .county,
+                "rows": entries.map { entry -> [String: Any] in
+                    [
+                        "region": entry.region.name, "code": entry.region.code, "league": entry.prefecture?.name ?? "",
+                        "showLeague": level == .county, "clusters": entry.clusters,
+                        "class": years.map { TimelineMap.yearClass(entry.first.year, in: $0) } ?? "",
+                        "first": articleCell(entry.first), "latest": articleCell(entry.latest),
+                    ]
+                },
+            ]
+        }
+        values["hasReuse"] = !timeline.reuse.isEmpty
+        values["reuse"] = timeline.reuse.map { link -> [String: Any] in
+            ["source": articleCell(link.source), "target": articleCell(link.target)]
+        }
+        return state.pages.page("timeline", values)
+    }
+
+    /// A table cell's values for a timeline article: date, title, link and the region the mention
+    /// came from (a county's, for a league's first mention reported by one of its banners).
+    static func articleCell(_ article: TimelineArticle) -> [String: Any] {
+        [
+            "date": String(article.date.prefix(10)), "title": article.title ?? "（无标题）",
+            "href": "/articles/" + HTML.urlComponent(article.id), "region": article.region.name,
+        ]
     }
 
     /// `2021–2023` style years, or `2021, 2023`.

@@ -3,8 +3,9 @@ import Hummingbird
 
 /// A bounded cache of encoded JSON answers, keyed by the request's query string.
 ///
-/// The server opens its index read-only, so an answer never goes stale while the server runs;
-/// caching spares the full-text query, the snippets and the JSON encoding of repeated searches.
+/// Caching spares the full-text query, the snippets and the JSON encoding of repeated searches.
+/// When the index changes under the server, ``IndexWatch`` empties the cache, and an answer
+/// computed before that (``generation`` moved on) is not kept.
 /// Evicts first-in first-out once `capacity` entries are held; a capacity of 0 disables it.
 public final class ResponseCache: @unchecked Sendable {
     /// Most entries held.
@@ -15,6 +16,7 @@ public final class ResponseCache: @unchecked Sendable {
     private var entries: [String: ByteBuffer] = [:]
     private var order: [String] = []
     private var next = 0
+    private var currentGeneration = 0
 
     /// Creates a cache of at most `capacity` answers of at most `maxEntryBytes` each.
     public init(capacity: Int, maxEntryBytes: Int = 64 * 1024) {
@@ -30,12 +32,31 @@ public final class ResponseCache: @unchecked Sendable {
         return entries[key]
     }
 
-    /// Keeps `value` for `key`, evicting the oldest entry when full.
-    public func store(_ value: ByteBuffer, for key: String) {
+    /// Changes at each ``removeAll()``: read it before computing an answer, hand it to
+    /// ``store(_:for:generation:)``.
+    public var generation: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return currentGeneration
+    }
+
+    /// Forgets every answer; answers computed before are no longer kept.
+    public func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.removeAll()
+        order.removeAll()
+        next = 0
+        currentGeneration += 1
+    }
+
+    /// Keeps `value` for `key`, evicting the oldest entry when full, unless the cache was emptied
+    /// since `generation` was read (the answer may predate a change of the index).
+    public func store(_ value: ByteBuffer, for key: String, generation: Int) {
         guard capacity > 0, value.readableBytes <= maxEntryBytes else { return }
         lock.lock()
         defer { lock.unlock() }
-        if entries[key] != nil { return }
+        if entries[key] != nil || generation != currentGeneration { return }
         if order.count < capacity {
             order.append(key)
         } else {

@@ -18,9 +18,12 @@ public struct ServerConfiguration: Sendable {
     /// A connection that sends no complete request part (a whole header, say) for this long,
     /// and is not waiting for an answer, is closed: idle and slow clients cannot pile up.
     public var idleTimeout: TimeAmount
+    /// How often the server looks whether its index changed (another process indexing into it);
+    /// a change shows in counts, the region tree and cached answers within this time.
+    public var indexCheckInterval: Duration
 
     /// Creates a configuration; the defaults bind 127.0.0.1:8080.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024, searchCacheSize: Int = 2048, idleTimeout: TimeAmount = .seconds(30)) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024, searchCacheSize: Int = 2048, idleTimeout: TimeAmount = .seconds(30), indexCheckInterval: Duration = .seconds(1)) {
         self.host = host
         self.port = port
         self.maxQueryLength = maxQueryLength
@@ -28,5 +31,6 @@ public struct ServerConfiguration: Sendable {
         self.maxBodySize = maxBodySize
         self.searchCacheSize = searchCacheSize
         self.idleTimeout = idleTimeout
+        self.indexCheckInterval = indexCheckInterval
     }
 }

@@ -9,15 +9,17 @@ public struct ServerState: Sendable {
     public let configuration: ServerConfiguration
     /// Division table for the region picker and the map.
     public let regions: RegionTable
+    /// The article count and region tree, read again when the index changes under the server.
+    public let watch: IndexWatch
     /// Inner Mongolia's leagues and cities with their counties and article counts.
-    public let regionTree: RegionNode
-    /// Number of articles in the index when the server started.
-    public let articleCount: Int?
+    public var regionTree: RegionNode { watch.regionTree }
+    /// Number of articles in the index.
+    public var articleCount: Int? { watch.articleCount }
     /// Page templates.
     public let pages: PageRenderer
     /// Stylesheet and script.
     public let assets: StaticAssets
-    /// Encoded `/api/search` answers by query string (the index is read-only, so they never go stale).
+    /// Encoded `/api/search` answers by query string, emptied when the index changes (``IndexWatch``).
     public let searchCache: ResponseCache
     /// The live check of a shared database for `/healthz`, or nil for a single-file index.
     public let database: DatabaseHealth?
@@ -31,8 +33,10 @@ public struct ServerState: Sendable {
         self.store = store
         self.configuration = configuration
         self.regions = regions
-        self.regionTree = try await store.regions(under: RegionResolver.innerMongolia)
-        self.articleCount = articleCount
+        let token = try await store.changeToken()
+        self.watch = IndexWatch(
+            token: token, articleCount: articleCount, regionTree: try await store.regions(under: RegionResolver.innerMongolia),
+            interval: configuration.indexCheckInterval)
         self.pages = try PageRenderer()
         self.assets = try StaticAssets()
         self.searchCache = ResponseCache(capacity: configuration.searchCacheSize)

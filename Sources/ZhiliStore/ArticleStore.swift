@@ -16,6 +16,11 @@ public protocol ArticleStore: Sendable {
     /// Named programs matching a query and region, grouped by name.
     func programs(_ request: ProgramsRequest) async throws -> [ProgramGroup]
 
+    /// Where and when each program a request names was first and last reported, by region and level,
+    /// with text reused between regions (``ProgramTimeline/build(program:mentions:regions:within:)``
+    /// turns fetched mentions into the answer).
+    func programTimelines(_ request: ProgramTimelineRequest) async throws -> [ProgramTimeline]
+
     /// One indicator across the regions of one level within a region.
     func compare(_ request: CompareRequest) async throws -> Comparison
 
@@ -30,4 +35,12 @@ public protocol ArticleStore: Sendable {
 
     /// Resolves a region name, alias or GB/T 2260 code (`乌兰察布`, `集宁区`, `150902`), or nil.
     func resolveRegion(_ text: String) async throws -> RegionRef?
+
+    /// Number of stored articles.
+    func articleCount() async throws -> Int
+
+    /// A value that changes whenever the stored data changes, also when another process writes
+    /// (nil when the store cannot tell). A server compares it to know when the counts and
+    /// answers it keeps are stale.
+    func changeToken() async throws -> String?
 }

@@ -2,80 +2,66 @@ import GRDB
 import ZhiliCore
 import ZhiliExtract
 
-/// One indicator across the divisions of one level below a region, every value with its source.
+/// One indicator across the divisions of one level below a region: fetches the indicator's figures
+/// located in the region (representatives of clusters of copies only) and leaves grouping and
+/// choosing to ``ComparisonBuilder``.
 struct CompareQuery {
     let db: Database
     let request: CompareRequest
     let withinCode: String
     let regions: RegionTable
+    let indicators: IndicatorTable
 
     func run() throws -> Comparison {
-        guard let summary = try IndicatorQuery.summary(db, id: request.indicator) else {
-            throw StoreError.invalidQuery("unknown indicator '\(request.indicator)'; `zhili indicators` lists the ids in this index")
+        guard let summary = try IndicatorQuery.summary(db, name: request.indicator, table: indicators) else {
+            throw StoreError.invalidQuery(
+                "unknown indicator '\(request.indicator)'; `zhili indicators` lists the ids and labels in this index")
         }
+        let indicator = indicators.indicator(id: summary.id)
+            ?? Indicator(id: summary.id, label: summary.label ?? summary.id, unit: summary.unit ?? "", patterns: [])
         let within = regions.region(code: withinCode)?.ref ?? RegionRef(name: withinCode, code: withinCode)
-        let divisions = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT r.code, r.name FROM region_tree t JOIN regions r ON r.code = t.code
-            WHERE t.ancestor = ? AND r.level = ? ORDER BY r.code
-            """), arguments: [withinCode, request.level.rawValue])
-            .map { RegionRef(name: $0["name"], code: $0["code"]) }
-
-        // Per division: how many values, then the newest few with their sources; both walk the
-        // (indicator, region, year, article) index. A cluster of copies counts once: only its
-        // representative's figures are read.
-        let yearCondition = request.year == nil ? "" : " AND f.period_year = ?"
-        let yearArguments: [(any DatabaseValueConvertible)?] = request.year.map { [$0] } ?? []
-        let perRegion = request.rowsPerRegion <= 0 ? Int(Int32.max) : request.rowsPerRegion
-        var rows: [ComparisonRow] = []
-        var missing: [RegionRef] = []
-        var omitted: [String: Int] = [:]
-        for division in divisions {
-            let base: [(any DatabaseValueConvertible)?] = [request.indicator, division.code]
-            let count = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM figures f JOIN articles a ON a.key = f.article
-                WHERE f.indicator = ? AND f.region_code = ?\(yearCondition) AND a.duplicate_of IS NULL
-                """), arguments: StatementArguments(base + yearArguments)) ?? 0
-            guard count > 0 else {
-                missing.append(division)
-                continue
+        let candidates = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT f.*, a.id AS article_id, a.title AS article_title, a.date AS article_date
+            FROM figures f
+            JOIN region_tree t ON t.code = f.region_code AND t.ancestor = ?
+            JOIN articles a ON a.key = f.article
+            WHERE f.indicator = ? AND a.duplicate_of IS NULL
+            """), arguments: [withinCode, summary.id])
+            .map { row -> ComparisonCandidate in
+                var figure = RecordReader.figure(row)
+                if figure.year == nil, let year: Int = row["period_year"] { figure.year = year }
+                return ComparisonCandidate(
+                    region: figure.region ?? within, figure: figure,
+                    articleID: row["article_id"], title: row["article_title"], date: row["article_date"])
             }
-            if count > perRegion { omitted[division.code] = count - perRegion }
-            rows += try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT f.value, f.value_max, f.unit, f.qualifier, f.period_year, f.text, a.id, a.title, a.date, f.sentence, f.start, f."end"
-                FROM figures f JOIN articles a ON a.key = f.article
-                WHERE f.indicator = ? AND f.region_code = ?\(yearCondition) AND a.duplicate_of IS NULL
-                ORDER BY f.period_year DESC, f.article DESC LIMIT ?
-                """), arguments: StatementArguments(base + yearArguments + [perRegion]))
-                .map { row in
-                    ComparisonRow(
-                        region: division, value: row["value"], valueMax: row["value_max"], unit: row["unit"],
-                        qualifier: row["qualifier"], year: row["period_year"], text: row["text"], articleID: row["id"],
-                        title: row["title"], date: row["date"], sentence: row["sentence"], start: row["start"], end: row["end"])
-                }
-        }
-        return Comparison(
-            indicator: summary, level: request.level, within: within, year: request.year,
-            rows: rows, missing: missing, omitted: omitted)
+        let builder = ComparisonBuilder(
+            request: request, indicator: indicator, counts: (summary.figureCount, summary.articleCount),
+            within: within, regions: regions)
+        return builder.build(candidates)
     }
 }
 
-/// Reads the indicator catalog.
+/// Reads the indicator catalog: counts from the index, Chinese labels and units from the indicator table.
 enum IndicatorQuery {
     /// Every indicator with at least one figure, most reported first.
-    static func all(_ db: Database) throws -> [IndicatorSummary] {
+    static func all(_ db: Database, table: IndicatorTable) throws -> [IndicatorSummary] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM indicators WHERE figure_count > 0 ORDER BY figure_count DESC, id
-            """)).map(summary)
+            """)).map { summary($0, table: table) }
     }
 
-    /// The indicator `id`, or nil when it was never reported.
-    static func summary(_ db: Database, id: String) throws -> IndicatorSummary? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM indicators WHERE id = ? AND figure_count > 0"), arguments: [id]).map(summary)
+    /// The indicator whose id or Chinese label is `name`, or nil when it was never reported.
+    static func summary(_ db: Database, name: String, table: IndicatorTable) throws -> IndicatorSummary? {
+        let id = table.indicator(named: name)?.id ?? name
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM indicators WHERE id = ? AND figure_count > 0"), arguments: [id])
+            .map { summary($0, table: table) }
     }
 
-    private static func summary(_ row: Row) -> IndicatorSummary {
-        IndicatorSummary(
-            id: row["id"], label: row["label"], unit: row["unit"],
+    private static func summary(_ row: Row, table: IndicatorTable) -> IndicatorSummary {
+        let id: String = row["id"]
+        let known = table.indicator(id: id)
+        return IndicatorSummary(
+            id: id, label: known?.label ?? row["label"], unit: known?.unit ?? row["unit"],
             figureCount: row["figure_count"], articleCount: row["article_count"])
     }
 }

@@ -5,7 +5,8 @@ import GRDB
 ///
 /// Counting a term's articles reads its whole posting list (what makes FTS5's `bm25()` slow for
 /// common words), so each count is read once from the `fts5vocab` table and kept. The store
-/// forgets them all whenever it writes; a read-only server's index does not change under it.
+/// forgets them all whenever it writes, and when the file changed under it (another process
+/// indexing into the file a server reads).
 final class DocumentFrequencies: @unchecked Sendable {
     /// Terms remembered at most; beyond it the memory starts over.
     static let capacity = 50_000
@@ -23,10 +24,23 @@ final class DocumentFrequencies: @unchecked Sendable {
         }
     }
 
+    /// The store's change token the counts were read under.
+    private var token: String?
+
     /// Forgets every count (after a write).
     func removeAll() {
         lock.lock()
         counts.removeAll()
+        lock.unlock()
+    }
+
+    /// Forgets every count unless they were read under `token` (``SQLiteStore/changeToken()``).
+    func forgetUnless(_ token: String?) {
+        lock.lock()
+        if token != self.token {
+            counts.removeAll()
+            self.token = token
+        }
         lock.unlock()
     }
 

@@ -14,7 +14,7 @@ struct RecordReader {
         let paragraphs = storedParagraphs.map { JSONText.strings($0) }
             ?? body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let article = Article(
-            id: row["id"], source: row["source"], index: row["position"], title: row["title"], subtitle: row["subtitle"],
+            id: row["id"], source: row["source"], index: row["position"], url: row["url"], title: row["title"], subtitle: row["subtitle"],
             date: row["date"], outlet: row["outlet"], authors: JSONText.strings(row["authors"]),
             editors: JSONText.strings(row["editors"]), paragraphs: paragraphs,
             captions: JSONText.strings(row["captions"]), warnings: JSONText.strings(row["warnings"]))

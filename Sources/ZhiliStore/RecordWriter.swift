@@ -228,8 +228,8 @@ package struct RecordWriter {
         init(_ db: Database) throws {
             article = try BoundStatement(db, """
                 INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs,
-                    cluster, duplicate_of, content_length)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    cluster, duplicate_of, content_length, url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             source = try BoundStatement(db, "INSERT OR IGNORE INTO article_sources (id, source, position) VALUES (?, ?, ?)")
             date = try BoundStatement(db, "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
@@ -288,7 +288,7 @@ package struct RecordWriter {
             $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONString.array(article.authors))
             $0.add(JSONString.array(article.editors)); $0.add(JSONString.array(article.captions)); $0.add(JSONString.array(article.warnings))
             $0.add(body); $0.add(needsParagraphs ? JSONString.array(article.paragraphs) : nil)
-            $0.add(placement.cluster); $0.add(placement.duplicateOf); $0.add(length)
+            $0.add(placement.cluster); $0.add(placement.duplicateOf); $0.add(length); $0.add(article.url)
         }
         try statements.source.execute { $0.add(article.id); $0.add(article.source); $0.add(article.index) }
         try statements.date.execute { $0.add(key); $0.add(article.year); $0.add(article.date) }

@@ -30,6 +30,8 @@ public final class SQLiteStore: ArticleStore {
     public let mode: Mode
     /// The division table regions resolve against.
     public let regionTable: RegionTable
+    /// The indicator table giving indicators their Chinese labels and units in `compare` and `indicators`.
+    public let indicatorTable: IndicatorTable
 
     /// How many of the newest matches a search ranks by BM25 (0: every match); see ``SearchRequest``.
     public let rankingWindow: Int
@@ -51,7 +53,7 @@ public final class SQLiteStore: ArticleStore {
     ///     one page; 0 ranks every match, exact but slow for words in most articles).
     ///   - countLimit: matches are counted up to this number.
     public init(
-        path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled,
+        path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled,
         rankingWindow: Int = 100, countLimit: Int = 500
     ) throws {
         _ = Self.configureSQLite
@@ -60,6 +62,7 @@ public final class SQLiteStore: ArticleStore {
         self.countLimit = max(1, countLimit)
         self.mode = mode
         self.regionTable = regions
+        self.indicatorTable = indicators
         self.segmenters = try SegmenterPool()
         self.resolver = RegionResolver(table: regions)
 
@@ -79,23 +82,45 @@ public final class SQLiteStore: ArticleStore {
         if mode == .readOnly && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.unusableDatabase(path: path, reason: "no such index; build one with `zhili index FILE --db \(path)`")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
+        let existing = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) > 0
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = Schema.migrator(segmenters: segmenters)
+            switch mode {
+            case .readWrite:
+                // Writing into a damaged file spreads the damage: refuse it (a quick check reads every page once).
+                if existing { try Self.requireIntact(pool, path: path) }
+                try migrator.migrate(pool)
+                try pool.write { db in try Schema.loadRegions(regions, into: db) }
+            case .readOnly:
+                let (completed, superseded) = try pool.read { db in
+                    (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
+                }
+                if superseded {
+                    throw StoreError.unusableDatabase(path: path, reason: "written by a newer Zhili; upgrade zhili")
+                }
+                if !completed {
+                    // An old index and a damaged one both lack the migrations: tell them apart.
+                    try Self.requireIntact(pool, path: path)
+                    throw StoreError.unusableDatabase(path: path, reason: "not an up-to-date Zhili index; run `zhili index` on it first")
+                }
+            }
+        } catch {
+            if let damaged = StoreError.damaged(error, path: path) { throw damaged }
+            // A file that cannot be opened at all (a folder in the way, no permission) is named.
+            if let error = error as? DatabaseError, error.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
+                throw StoreError.unusableDatabase(path: path, reason: "cannot open: \(error.message ?? "\(error.resultCode)")")
+            }
+            throw error
+        }
+    }
 
-        let migrator = Schema.migrator(segmenters: segmenters)
-        switch mode {
-        case .readWrite:
-            try migrator.migrate(pool)
-            try pool.write { db in try Schema.loadRegions(regions, into: db) }
-        case .readOnly:
-            let (completed, superseded) = try pool.read { db in
-                (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
-            }
-            if superseded {
-                throw StoreError.unusableDatabase(path: path, reason: "written by a newer Zhili; upgrade zhili")
-            }
-            if !completed {
-                throw StoreError.unusableDatabase(path: path, reason: "not an up-to-date Zhili index; run `zhili index` on it first")
-            }
+    /// Throws ``StoreError/damagedDatabase(path:detail:)`` unless SQLite's quick check of the
+    /// file at `path` finds it intact.
+    static func requireIntact(_ pool: DatabasePool, path: String) throws {
+        let findings = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        if findings != ["ok"] {
+            throw StoreError.damagedDatabase(path: path, detail: "SQLite: " + findings.joined(separator: "; "))
         }
     }
 
@@ -169,6 +194,8 @@ public final class SQLiteStore: ArticleStore {
     }
 
     private func searchWork(_ request: SearchRequest) throws -> Work<SearchResults> {
+        // Counts remembered from before another process wrote are stale.
+        documentFrequencies.forgetUnless(changeToken())
         let plan = try segmenters.with { segmenter in try SearchPlan(request: request, segmenter: segmenter) }
         let regionCode = try request.filters.region.map { try resolveRegionOrThrow($0) }
         return { [regionTable, documentFrequencies, rankingWindow, countLimit] db in
@@ -205,17 +232,19 @@ public final class SQLiteStore: ArticleStore {
 
     private func compareWork(_ request: CompareRequest) throws -> Work<Comparison> {
         let withinCode = try request.within.map { try resolveRegionOrThrow($0) } ?? RegionResolver.innerMongolia
-        return { [regionTable] db in try CompareQuery(db: db, request: request, withinCode: withinCode, regions: regionTable).run() }
+        return { [regionTable, indicatorTable] db in
+            try CompareQuery(db: db, request: request, withinCode: withinCode, regions: regionTable, indicators: indicatorTable).run()
+        }
     }
 
     /// Indicator ids with their figure and article counts, most reported first.
     public func indicators() throws -> [IndicatorSummary] {
-        try pool.read(IndicatorQuery.all)
+        try pool.read { [indicatorTable] db in try IndicatorQuery.all(db, table: indicatorTable) }
     }
 
     /// Indicator ids with their figure and article counts, most reported first.
     public func indicators() async throws -> [IndicatorSummary] {
-        try await pool.read(IndicatorQuery.all)
+        try await pool.read { [indicatorTable] db in try IndicatorQuery.all(db, table: indicatorTable) }
     }
 
     /// The division tree below `code` (default Inner Mongolia, 150000) with article counts.
@@ -251,6 +280,22 @@ public final class SQLiteStore: ArticleStore {
     }
 
     /// Number of stored articles (for tools; not part of ``ArticleStore``).
+    /// The modification time, size and inode of the database file and of its write-ahead log:
+    /// every commit, by this process or another, changes the log (or, once checkpointed, the file).
+    /// A `stat` of two files, so cheap enough to ask on every request.
+    public func changeToken() -> String? {
+        var token = ""
+        for file in [path, path + "-wal"] {
+            var info = stat()
+            guard stat(file, &info) == 0 else {
+                token += "-;"
+                continue
+            }
+            token += "\(info.st_ino),\(info.st_size),\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec);"
+        }
+        return token
+    }
+
     public func articleCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0 }
     }

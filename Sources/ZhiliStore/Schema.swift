@@ -250,6 +250,11 @@ enum Schema {
                 }
             }
         }
+        migrator.registerMigration("v7: article url") { db in
+            // The page's canonical URL, else its container's (`Article.url`); null for articles
+            // stored before.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN url TEXT")
+        }
         return migrator
     }
 

@@ -8,7 +8,7 @@ import ZhiliSegment
 /// Every segment becomes a quoted FTS5 string (`"调解"`, with `"` doubled), so nothing the user
 /// types can act as FTS5 syntax; the expression itself reaches SQLite as a bound parameter.
 package struct SearchPlan: Sendable {
-    /// The request, with limit and offset clamped.
+    /// The request (its limit and offset checked).
     package var request: SearchRequest
     /// The FTS5 MATCH expression, or nil when the query is empty (filters only).
     package var expression: String?
@@ -23,9 +23,13 @@ package struct SearchPlan: Sendable {
     var phrases: [[String]]
 
     package init(request: SearchRequest, segmenter: Segmenter) throws {
-        var request = request
-        request.limit = min(max(request.limit, 1), SearchRequest.maximumLimit)
-        request.offset = min(max(request.offset, 0), SearchRequest.maximumOffset)
+        // A page the store cannot give is refused, not quietly replaced by another.
+        guard (1...SearchRequest.maximumLimit).contains(request.limit) else {
+            throw StoreError.invalidQuery("limit \(request.limit) is not between 1 and \(SearchRequest.maximumLimit)")
+        }
+        guard (0...SearchRequest.maximumOffset).contains(request.offset) else {
+            throw StoreError.invalidQuery("offset \(request.offset) is not between 0 and \(SearchRequest.maximumOffset); narrow the query with filters instead")
+        }
         self.request = request
         let text = request.query
         guard text.unicodeScalars.count <= SearchRequest.maximumQueryLength else {

@@ -13,9 +13,9 @@ public struct SearchRequest: Sendable, Codable, Hashable {
     public var query: String
     /// Region, year, program and indicator filters.
     public var filters: SearchFilters
-    /// Page size (clamped to 1…``SearchRequest/maximumLimit``).
+    /// Page size, 1…``SearchRequest/maximumLimit`` (a search outside it fails with ``StoreError/invalidQuery(_:)``).
     public var limit: Int
-    /// Hits to skip (clamped to 0…``SearchRequest/maximumOffset``).
+    /// Hits to skip, 0…``SearchRequest/maximumOffset`` (a search outside it fails with ``StoreError/invalidQuery(_:)``).
     public var offset: Int
 
     /// The largest page size a store returns.

@@ -12,12 +12,18 @@ struct CleanCommand: ParsableCommand {
             Reads files, directories and - (standard input) like `zhili extract`: text, HTML, JSON Lines \
             and WARC, gzip-compressed or not; in directories, .txt, .html/.htm and .jsonl files unless \
             --include says otherwise. Each article becomes one JSON object per line with id, source, \
-            index, title, subtitle, date, outlet, authors, editors, paragraphs, captions, text and warnings, \
+            index, url, title, subtitle, date, outlet, authors, editors, paragraphs, captions, text and warnings, \
             in input order whatever --jobs is.
 
             Problems are reported on standard error (or, for skipped records, in --errors) with the \
             file and byte offset (or line); a bad file or record never stops the others. With --out, \
             the run is journaled and --resume continues an interrupted one.
+
+            With --explain, each document is printed as readable text followed by every piece of it \
+            that left the body, one per line: its line number, the text, and the rule that removed it \
+            (a boilerplate pattern with its kind, metadata, title, subtitle, byline, caption, repeated \
+            caption, doubled run, pinyin). A line removed by mistake names the pattern to fix; a \
+            line kept by mistake can be removed with a pattern in a --boilerplate file.
 
             Exit status: 0 when every input was read, 1 when any input or record failed \
             (warnings, such as replaced invalid bytes or an empty file, do not count).
@@ -26,6 +32,7 @@ struct CleanCommand: ParsableCommand {
               zhili clean corpus/raw
               zhili clean --format text corpus/raw/002_17843914ab0f768a.txt
               zhili clean --encoding GBK old.txt
+              zhili clean --explain page.html
               cat dump.jsonl | zhili clean --text-field body -
             """
     )
@@ -43,6 +50,9 @@ struct CleanCommand: ParsableCommand {
     @Option(help: "Output format: jsonl (one JSON record per article) or text (readable).")
     var format: Format = .jsonl
 
+    @Flag(help: "Print each document as readable text with every removed line or block and the rule that removed it (implies --format text).")
+    var explain = false
+
     @OptionGroup var documents: DocumentOptions
 
     @OptionGroup var batch: BatchRunOptions
@@ -56,9 +66,10 @@ struct CleanCommand: ParsableCommand {
         let options = try batch.options(
             input, files: input.files(defaultInclude: Self.defaultInclude), output: output,
             defaultJournal: output == "-" ? nil : output + ".journal", decoder: documents.decoder,
-            outputShape: ["format=\(format.rawValue)"])
+            outputShape: ["format=\(explain ? "explain" : format.rawValue)"])
         let format = self.format
-        let summary = try batch.run(options, reporter: reporter) { CleaningProcessor(cleaner: cleaner, format: format) }
+        let explain = self.explain
+        let summary = try batch.run(options, reporter: reporter) { CleaningProcessor(cleaner: cleaner, format: format, explain: explain) }
         if !batch.quiet { reporter.report(summary.line) }
         if summary.failures > 0 { throw ExitCode(1) }
     }
@@ -79,6 +90,22 @@ struct CleanCommand: ParsableCommand {
             lines += article.captions.map { "图: \($0)" }
         }
         for warning in article.warnings { lines.append("! \(warning)") }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// What the cleaner removed from one document, one removal a line in line order (then in
+    /// the order the steps removed them): `  63  返回顶部  ← drop 分享让更多人看到|…`.
+    /// For an HTML page (`fromHTML`), lines count in the page's main text, as the rules saw it;
+    /// the blocks the main text left out come first, marked `-`.
+    static func explanation(_ removals: [Removal], source: String, fromHTML: Bool = false) -> String {
+        guard !removals.isEmpty else { return "--- \(source): nothing removed\n\n" }
+        let width = String(removals.map(\.line).max() ?? 0).count
+        var lines = ["--- \(source): removed" + (fromHTML ? " (lines of the page's main text)" : "")]
+        let ordered = removals.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        for removal in ordered {
+            let number = removal.line == 0 ? "-" : String(removal.line)
+            lines.append(String(repeating: " ", count: width - number.count + 2) + number + "  " + removal.text + "  ← " + removal.rule.description)
+        }
         return lines.joined(separator: "\n") + "\n\n"
     }
 }

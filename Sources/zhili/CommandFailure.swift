@@ -24,7 +24,12 @@ struct CommandFailure: Error, CustomStringConvertible {
             default: self.init(error.description)
             }
         default:
-            self.init(String(describing: error))
+            // SQLite finding a damaged page mid-run: say so, and how to find out more.
+            if let damaged = StoreError.damaged(error, path: nil) {
+                self.init(damaged.description)
+            } else {
+                self.init(String(describing: error))
+            }
         }
     }
 

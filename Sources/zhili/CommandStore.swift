@@ -59,6 +59,9 @@ final class CommandStore: Sendable {
 
     func search(_ request: SearchRequest) throws -> SearchResults { try Self.wait { [store] in try await store.search(request) } }
     func programs(_ request: ProgramsRequest) throws -> [ProgramGroup] { try Self.wait { [store] in try await store.programs(request) } }
+    func programTimelines(_ request: ProgramTimelineRequest) throws -> [ProgramTimeline] {
+        try Self.wait { [store] in try await store.programTimelines(request) }
+    }
     func compare(_ request: CompareRequest) throws -> Comparison { try Self.wait { [store] in try await store.compare(request) } }
     func indicators() throws -> [IndicatorSummary] { try Self.wait { [store] in try await store.indicators() } }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZhiliBatch
 import ZhiliPostgres
 import ZhiliStore
 
@@ -25,6 +26,13 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the index (SQLite file or PostgreSQL database), read-only for queries.
     func open(_ mode: SQLiteStore.Mode) throws -> CommandStore {
-        try CommandStore(db, mode: mode)
+        try Self.open(db, mode)
+    }
+
+    /// Opens the index at `path` (a file path or a `postgres://` URL); to write an SQLite file,
+    /// creates it and the folders above it. A failure names `path` as the user gave it.
+    static func open(_ path: String, _ mode: SQLiteStore.Mode) throws -> CommandStore {
+        if mode == .readWrite && !ConnectionString.isPostgres(path) { try OutputFolder.make(of: path) }
+        return try CommandStore(path, mode: mode)
     }
 }

@@ -30,6 +30,7 @@ struct DocumentOptions: ParsableArguments {
 
     /// The cleaner, with the extra boilerplate files.
     func cleaner() throws -> Cleaner {
+        for file in boilerplate { _ = try UserFile.text(file, option: "--boilerplate") }
         do {
             return try Cleaner(configuration: CleanerConfiguration(boilerplateFiles: boilerplate))
         } catch {

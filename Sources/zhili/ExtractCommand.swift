@@ -38,8 +38,8 @@ struct ExtractCommand: ParsableCommand {
 
             Examples:
               zhili extract corpus/raw
-              zhili extract dump.jsonl.gz crawl.warc.gz --out records.jsonl --errors errors.jsonl
-              zhili extract scraped/ --include '*.html' --exclude 'draft*' --csv tables/ --jobs 2
+              zhili extract dump.jsonl.gz --out out/records.jsonl --errors out/errors.jsonl
+              zhili extract scraped/ --include '*.html' --exclude 'draft*' --csv tables/
               zhili extract big.jsonl --out records.jsonl --resume
               zhili extract crawl.warc.gz --db zhili.db --quiet
             """
@@ -72,6 +72,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Include each article's tokens.")
     var tokens = false
 
+    @Flag(name: .customLong("no-dedup"), help: "Skip near-duplicate detection: `cluster` and `duplicate_of` stay null (`zhili dedup` or the store can find copies later).")
+    var noDedup = false
+
     @Option(help: ArgumentHelp("The year of articles without a date: relative years (今年, 去年) and figures naming no year count from it (year_source \"default\").", valueName: "year"))
     var defaultYear: Int?
 
@@ -96,14 +99,19 @@ struct ExtractCommand: ParsableCommand {
         let indicatorTable: IndicatorTable
         do {
             for file in lexicon {
-                let extra = try Lexicon(contentsOf: URL(fileURLWithPath: file))
+                let extra = Lexicon(parsing: try UserFile.text(file, option: "--lexicon"), source: file)
                 for problem in extra.diagnostics { reporter.report(problem) }
                 extraLexicons.append(extra)
             }
             for file in programs {
-                knownPrograms.formUnion(Extractor.programNames(fromList: try String(contentsOfFile: file, encoding: .utf8)))
+                knownPrograms.formUnion(Extractor.programNames(fromList: try UserFile.text(file, option: "--programs")))
             }
-            indicatorTable = try indicators.map { try IndicatorTable(contentsOf: URL(fileURLWithPath: $0)) } ?? .bundled
+            indicatorTable = try indicators.map { path in
+                _ = try UserFile.data(path, option: "--indicators")
+                return try IndicatorTable(contentsOf: URL(fileURLWithPath: path))
+            } ?? .bundled
+        } catch let error as ValidationError {
+            throw error
         } catch {
             throw ValidationError("\(error)")
         }
@@ -113,17 +121,18 @@ struct ExtractCommand: ParsableCommand {
         // JSON Lines go to --out, or to standard output when no other output is asked for.
         let options = try batch.options(
             input, files: input.files(), output: out ?? (csv == nil && db == nil ? "-" : nil), csv: csv,
-            defaultJournal: defaultJournal, decoder: documents.decoder, outputShape: ["tokens=\(tokens)", "default-year=\(defaultYear.map(String.init) ?? "")"])
+            defaultJournal: defaultJournal, decoder: documents.decoder, outputShape: ["tokens=\(tokens)", "default-year=\(defaultYear.map(String.init) ?? "")", "dedup=\(!noDedup)"])
         let includeTokens = tokens
+        let detectDuplicates = !noDedup
         let defaultYear = self.defaultYear
-        let store = try reporter.run { try db.map { try CommandStore($0, mode: .readWrite) } }
+        let store = try reporter.run { try db.map { try DatabaseOptions.open($0, .readWrite) } }
         let summary = try batch.run(
-            options, reporter: reporter, sink: store.map { store in { _ = try store.write($0) } }, stage: DuplicateStage()
+            options, reporter: reporter, sink: store.map { store in { _ = try store.write($0) } }, stage: detectDuplicates ? DuplicateStage() : nil
         ) {
             // One extractor per worker thread: it holds ICU handles that are not thread-safe.
             let extractor = try Extractor(indicators: indicatorTable, knownPrograms: userPrograms, lexicon: userLexicon)
             extractor.defaultYear = defaultYear
-            return ExtractionProcessor(cleaner: cleaner, extractor: extractor, includeTokens: includeTokens)
+            return ExtractionProcessor(cleaner: cleaner, extractor: extractor, includeTokens: includeTokens, detectDuplicates: detectDuplicates)
         }
         if !batch.quiet { reporter.report(summary.line) }
         try summary.exitOnSkippedRecords()

@@ -11,17 +11,24 @@ final class ExtractionProcessor: DocumentProcessor {
     private let cleaner: Cleaner
     private let extractor: Extractor
     private let includeTokens: Bool
+    /// Whether each record's signature goes to ``DuplicateStage`` (false with --no-dedup).
+    private let detectDuplicates: Bool
     private let encoder = RecordEncoder()
 
-    init(cleaner: Cleaner, extractor: Extractor, includeTokens: Bool) {
+    init(cleaner: Cleaner, extractor: Extractor, includeTokens: Bool, detectDuplicates: Bool = true) {
         self.cleaner = cleaner
         self.extractor = extractor
         self.includeTokens = includeTokens
+        self.detectDuplicates = detectDuplicates
     }
 
     func process(_ document: RawDocument, into output: inout ProcessedDocument<ArticleRecord>) throws {
         for (article, body) in try cleaner.cleanWithContent(document) {
             let record = try extractor.extract(article, includeTokens: includeTokens)
+            guard detectDuplicates else {
+                try encoder.append([record], to: &output, inputBytes: document.bytes.count)
+                continue
+            }
             // Where this record's line and article row start, for the stage to fill in.
             let pending = DuplicateStage.Pending(
                 document: DedupDocument(article, body: body), line: output.lines.count, row: output.tables[.articles]?.count ?? 0)

@@ -9,12 +9,13 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the search API and web page over an index.",
         discussion: """
-            Opens the database read-only and listens on 127.0.0.1 unless --host says otherwise.
+            Opens the index read-only (zhili.db unless --db says otherwise, as for every command) and
+            listens on 127.0.0.1 unless --host says otherwise.
             Stops gracefully on SIGINT (Ctrl-C) or SIGTERM, finishing requests in flight.
 
             Examples:
               zhili serve --db zhili.db
-              zhili serve --db zhili.db --port 0          # any free port; the address is printed
+              zhili serve --db zhili.db --port 0    # any free port, printed
               zhili serve --db zhili.db --host 0.0.0.0 --port 8080
               zhili serve --db postgres://zhili@db.internal/zhili --host 0.0.0.0   # one of several servers
 
@@ -54,7 +55,12 @@ struct ServeCommand: AsyncParsableCommand {
             let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: searchCache)
             try await reporter.run {
                 let app = try await buildApplication(databasePath: location, configuration: configuration, logger: logger)
-                try await app.runService()
+                do {
+                    try await app.runService()
+                } catch {
+                    if let message = configuration.listenFailure(error) { throw CommandFailure(message) }
+                    throw error
+                }
             }
             return
         }
@@ -64,7 +70,12 @@ struct ServeCommand: AsyncParsableCommand {
             let state = try await ServerState(
                 store: store, configuration: configuration, articleCount: try await store.articleCount(),
                 database: DatabaseHealth(name: "postgresql") { try await store.health() })
-            try await buildApplication(state: state, logger: logger).runService()
+            do {
+                try await buildApplication(state: state, logger: logger).runService()
+            } catch {
+                if let message = configuration.listenFailure(error) { throw CommandFailure(message) }
+                throw error
+            }
         }
     }
 }

@@ -70,12 +70,31 @@ private struct GeneratedDump {
 }
 
 @Suite struct BatchRunnerTests {
-    private func run(_ dump: GeneratedDump, into out: ScratchDirectory, jobs: Int, resume: Bool = false, checkpointBytes: Int = 1 << 20, strict: Bool = false) throws -> BatchSummary {
+    /// The failure that interrupts a run in the middle of a checkpoint.
+    private struct Interruption: Error {}
+
+    /// Runs the batch; with `interruptAt` N, the run stops with ``Interruption`` at its N-th
+    /// checkpoint, after that group's outputs were written and before the journal records it, as
+    /// a crash would.
+    private func run(
+        _ dump: GeneratedDump, into out: ScratchDirectory, jobs: Int, resume: Bool = false, checkpointBytes: Int = 1 << 20,
+        strict: Bool = false, interruptAt: Int? = nil
+    ) throws -> BatchSummary {
         let options = BatchOptions(
             inputs: dump.inputs, jobs: jobs, outputPath: out.path + "/out.jsonl", csvDirectory: out.path + "/csv",
             errorsPath: out.path + "/errors.jsonl", journalPath: out.path + "/out.jsonl.journal", resume: resume, strict: strict,
             maxArticleBytes: 3000, checkpointBytes: checkpointBytes, checkpointInterval: 1000)
-        return try BatchRunner(options: options, makeProcessor: { ParagraphProcessor() }).run()
+        let runner = BatchRunner(options: options, makeProcessor: { ParagraphProcessor() })
+        guard let interruptAt else { return try runner.run() }
+        var checkpoints = 0
+        return try runner.run(sink: { _ in
+            checkpoints += 1
+            if checkpoints == interruptAt { throw Interruption() }
+        })
+    }
+
+    private func exists(_ out: ScratchDirectory, _ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: out.path + "/" + name)
     }
 
     private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
@@ -128,23 +147,20 @@ private struct GeneratedDump {
         let reference = ScratchDirectory()
         _ = try run(dump, into: reference, jobs: 2, checkpointBytes: 2000)
 
-        // Interrupted run: keep only the first checkpoints of the journal plus a half-written line,
-        // and leave extra, partly written bytes after the checkpointed size of every output.
+        // Interrupted run: it stops while writing the checkpoint after `keptCheckpoints`, with that
+        // group's records already in the outputs; a half-written line ends the journal.
         let interrupted = ScratchDirectory()
-        _ = try run(dump, into: interrupted, jobs: 2, checkpointBytes: 2000)
-        let journalLines = lines(interrupted.read("out.jsonl.journal"))
-        try #require(journalLines.count > keptCheckpoints + 2)
-        let kept = journalLines[0...keptCheckpoints]
-        let checkpoint = try JSONDecoder().decode(Checkpoint.self, from: Data(kept.last!))
-        var journal: [UInt8] = []
-        for line in kept { journal += line + [0x0A] }
-        journal += Array(journalLines[keptCheckpoints + 1].prefix(20))
-        _ = interrupted.write("out.jsonl.journal", journal)
-        for (path, size) in checkpoint.sizes {
-            let name = String(path.dropFirst(interrupted.path.count + 1))
-            let full = interrupted.read(name)
-            _ = interrupted.write(name, Array(full.prefix(min(full.count, size + 37))))
+        #expect(throws: Interruption.self) {
+            try run(dump, into: interrupted, jobs: 2, checkpointBytes: 2000, interruptAt: keptCheckpoints + 1)
         }
+        let journalLines = lines(interrupted.read("out.jsonl.journal"))
+        try #require(journalLines.count == keptCheckpoints + 1)
+        let checkpoint = try JSONDecoder().decode(Checkpoint.self, from: Data(journalLines.last!))
+        var journal = interrupted.read("out.jsonl.journal")
+        journal += Array(journalLines.last!.prefix(20))
+        _ = interrupted.write("out.jsonl.journal", journal)
+        let written = checkpoint.sizes.map { path, size in interrupted.read(String(path.dropFirst(interrupted.path.count + 1))).count - size }
+        #expect(written.contains { $0 > 0 }, "the interrupted group's records are past the checkpoint")
 
         let summary = try run(dump, into: interrupted, jobs: 2, resume: true, checkpointBytes: 2000)
         #expect(summary.resumed)
@@ -154,6 +170,7 @@ private struct GeneratedDump {
         }
         #expect(summary.totals.articles == dump.goodDocuments)
         #expect(summary.totals.errors == dump.brokenRecords)
+        #expect(!exists(interrupted, "out.jsonl.journal"))
     }
 
     @Test func strictStopsAtTheFirstBadRecord() throws {
@@ -166,14 +183,34 @@ private struct GeneratedDump {
         #expect(summary.exitStatus == 3)
     }
 
-    @Test func resumeOfAFinishedRunAddsNothing() throws {
+    /// A run that reaches its end removes its journal (a stopped one keeps it); `--resume` after
+    /// it starts afresh and writes the same output.
+    @Test func aFinishedRunLeavesNoJournal() throws {
         let dump = GeneratedDump()
         let out = ScratchDirectory()
         _ = try run(dump, into: out, jobs: 2)
+        #expect(!exists(out, "out.jsonl.journal"))
         let before = out.read("out.jsonl")
         let summary = try run(dump, into: out, jobs: 2, resume: true)
         #expect(out.read("out.jsonl") == before)
         #expect(summary.totals.articles == dump.goodDocuments)
+        #expect(!exists(out, "out.jsonl.journal"))
+
+        let stopped = ScratchDirectory()
+        _ = try run(dump, into: stopped, jobs: 2, strict: true)
+        #expect(exists(stopped, "out.jsonl.journal"))
+    }
+
+    @Test func outputsAndTheJournalGetMissingFolders() throws {
+        let dump = GeneratedDump()
+        let out = ScratchDirectory()
+        let options = BatchOptions(
+            inputs: dump.inputs, jobs: 1, outputPath: out.path + "/a/b/out.jsonl", csvDirectory: out.path + "/c/d",
+            errorsPath: out.path + "/e/errors.jsonl", journalPath: out.path + "/f/run.journal")
+        let summary = try BatchRunner(options: options, makeProcessor: { ParagraphProcessor() }).run()
+        #expect(summary.totals.articles > 100)
+        for name in ["a/b/out.jsonl", "c/d/articles.csv", "e/errors.jsonl", "f"] { #expect(exists(out, name), "\(name)") }
+        #expect(!exists(out, "f/run.journal"))
     }
 }
 

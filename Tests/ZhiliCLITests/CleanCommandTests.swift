@@ -13,7 +13,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.count == 6)
         let records = try run.lines.map(Self.object)
-        let keys: Set<String> = ["id", "source", "index", "title", "subtitle", "date", "outlet", "authors", "editors", "paragraphs", "captions", "text", "warnings"]
+        let keys: Set<String> = ["id", "source", "index", "url", "title", "subtitle", "date", "outlet", "authors", "editors", "paragraphs", "captions", "text", "warnings"]
         for record in records { #expect(Set(record.keys) == keys) }
         #expect(records.map { $0["title"] as? String } == [
             "集宁区:精准“把脉”筑牢安全稳定屏障", "警企联合:唱响首府卫士之歌", "多元化解矛盾纠纷 推进基层社会治理",
@@ -87,6 +87,39 @@ import Testing
         let record = try Self.object(try #require(run.lines.first))
         #expect(record["title"] as? String == "标题在这里")
         #expect(record["paragraphs"] as? [String] == ["第一段正文,说了一件事。", "第二段正文,又说了一件事。"])
+    }
+
+    /// `--explain` prints what was removed, line by line, with the rule that removed it.
+    @Test func explainsEachRemovalWithItsRule() throws {
+        let run = try CLI.run(["clean", "--explain", "corpus/raw/002_17843914ab0f768a.txt"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("标题: 巴彦淖尔:筑牢安全发展之基 守护百姓平安幸福"))
+        #expect(run.stdout.contains("--- corpus/raw/002_17843914ab0f768a.txt: removed"))
+        #expect(run.stdout.contains("   1  人民网  ← drop 今日内蒙古|正北方网|人民网|"))
+        #expect(run.stdout.contains("   6  2023年01月06日09:55 | 来源:巴彦淖尔日报  ← metadata"))
+        #expect(run.stdout.contains("   4  巴彦淖尔:筑牢安全发展之基 守护百姓平安幸福  ← title"))
+        // A file of nothing but boilerplate still shows what removed it, with a warning.
+        let directory = CLI.scratch()
+        let file = directory.appendingPathComponent("menu.txt")
+        try "首页 > 新闻 > 正文\n返回顶部\n".write(to: file, atomically: true, encoding: .utf8)
+        let menu = try CLI.run(["clean", "--explain", file.path])
+        #expect(menu.status == 0, "\(menu.stderr)")
+        #expect(menu.stdout.contains("  2  返回顶部  ← drop "))
+        #expect(menu.stderr.contains("no article text found"))
+    }
+
+    /// An HTML page's canonical URL is the record's `url`.
+    @Test func recordsCarryTheCanonicalURL() throws {
+        let directory = CLI.scratch()
+        let page = directory.appendingPathComponent("page.html")
+        let html = "<html><head><title>集宁区召开平安建设推进会</title>"
+            + "<link rel=\"canonical\" href=\"https://www.example.gov.cn/xw/t20230707_1.html\"></head><body><div class=\"content\">"
+            + "<p>近日，集宁区召开平安建设推进会，部署下一阶段矛盾纠纷排查化解工作，要求各街道压实责任。</p></div></body></html>"
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["clean", page.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let record = try Self.object(try #require(run.lines.first))
+        #expect(record["url"] as? String == "https://www.example.gov.cn/xw/t20230707_1.html")
     }
 
     @Test func helpDocumentsTheExitStatus() throws {

@@ -38,6 +38,15 @@ import Testing
         #expect(records[6]["cluster"] as? String == records[6]["id"] as? String)
         #expect(records[6]["duplicate_of"] is NSNull)
 
+        // --no-dedup leaves both null and changes nothing else.
+        let plain = try CLI.run(["extract"] + Self.reprintFiles + ["--no-dedup", "--quiet"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let plainRecords = try plain.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(plainRecords.count == records.count)
+        #expect(plainRecords.allSatisfy { $0["cluster"] is NSNull && $0["duplicate_of"] is NSNull })
+        #expect(plain.stdout == one.stdout.replacingOccurrences(of: #""cluster":"[0-9a-f]+""#, with: #""cluster":null"#, options: .regularExpression)
+            .replacingOccurrences(of: #""duplicate_of":"[0-9a-f]+""#, with: #""duplicate_of":null"#, options: .regularExpression))
+
         // CSV rows carry the same answers.
         let directory = CLI.scratch()
         let csv = try CLI.run(["extract"] + Self.reprintFiles + ["--csv", directory.path, "--quiet"])

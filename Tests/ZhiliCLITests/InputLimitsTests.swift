@@ -63,6 +63,39 @@ import Testing
         }
     }
 
+    /// Defect 5: a NUL in a title was stored whole and read back cut at it. Control characters
+    /// are dropped from titles as from bodies, so what is stored is what is read back.
+    @Test func aNULInATitleOrBodyIsDroppedEverywhere() throws {
+        let directory = CLI.scratch()
+        try Data(#"{"title": "集宁区\u0000调解工作", "text": "网格员化解矛盾纠纷\u0000120起。"}"#.utf8 + [0x0A])
+            .write(to: directory.appendingPathComponent("dump.jsonl"))
+        let extract = try CLI.run(["extract", "dump.jsonl"], in: directory)
+        let record = try Self.object(try #require(extract.lines.first))
+        #expect(record["title"] as? String == "集宁区调解工作")
+        #expect(record["text"] as? String == "网格员化解矛盾纠纷120起。")
+        #expect(try CLI.run(["extract", "dump.jsonl", "--db", "zhili.db", "--quiet"], in: directory).status == 0)
+        let search = try CLI.run(["search", "调解", "--db", "zhili.db", "--json"], in: directory)
+        #expect(search.stdout.contains("集宁区调解工作"), "\(search.stdout)")
+    }
+
+    /// Defect 15: a bad `--programs`, `--lexicon` or `--boilerplate` file answered with
+    /// NSCocoaErrorDomain codes; now the option, the file and what is wrong are named.
+    @Test func badOptionFilesAreNamedWithWhatIsWrong() throws {
+        let directory = CLI.scratch()
+        try Data([0x61, 0x62, 0xFF, 0x0A]).write(to: directory.appendingPathComponent("gbk.txt"))
+        try Data("集宁区调解纠纷12起。\n".utf8).write(to: directory.appendingPathComponent("a.txt"))
+        for (arguments, expected) in [
+            (["extract", "a.txt", "--programs", "gbk.txt"], "--programs gbk.txt: not UTF-8 text (invalid byte at offset 2)"),
+            (["extract", "a.txt", "--programs", "missing.txt"], "--programs missing.txt: no such file"),
+            (["extract", "a.txt", "--lexicon", "."], "--lexicon .: is a folder"),
+            (["clean", "a.txt", "--boilerplate", "gbk.txt"], "--boilerplate gbk.txt: not UTF-8 text"),
+        ] {
+            let run = try CLI.run(arguments, in: directory)
+            #expect(run.status != 0)
+            #expect(run.stderr.contains(expected) && !run.stderr.contains("NSCocoaErrorDomain"), "\(arguments): \(run.stderr)")
+        }
+    }
+
     @Test func tooManyJobsAreLoweredWithANote() throws {
         let run = try CLI.run(["extract", "--jobs", "100000", "corpus/raw/003_8b228848fdd751f3.txt"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -80,7 +80,10 @@ struct DevSetScorer {
             change.count(direction == figure.change)
             if !figure.change.isEmpty { changed.count(direction == figure.change) }
             if direction != figure.change { wrong.append("change \(figure.change.isEmpty ? "∅" : figure.change) → \(direction.isEmpty ? "∅" : direction)") }
-            let metricRight = GoldScorer.metricMatches(found.metric, figure.metric.replacingOccurrences(of: "(标题)", with: ""))
+            // 各类 says nothing about what is counted: the seed gold drops it (corpus/gold/README.md),
+            // the dev gold writes it in two metrics of four, so it is compared without.
+            let goldMetric = figure.metric.replacingOccurrences(of: "(标题)", with: "").replacingOccurrences(of: "各类", with: "")
+            let metricRight = GoldScorer.metricMatches(found.metric?.replacingOccurrences(of: "各类", with: ""), goldMetric)
             metric.count(metricRight)
             if !metricRight { wrong.append("metric \(figure.metric) → \(found.metric ?? "∅")") }
             let regionName = found.region?.name ?? ""
@@ -125,7 +128,7 @@ struct DevSetTests {
     /// The levels reached, raised as extraction improves. The issue's targets, for reference:
     /// figure F1 0.97, change 0.95, metric 0.90, figure region 0.93, program F1 0.85, article
     /// regions F1 0.95.
-    static let floors = (figureF1: 0.99, programF1: 0.86, regionF1: 0.96, change: 0.99, metric: 0.76, figureRegion: 0.93, year: 0.98)
+    static let floors = (figureF1: 0.99, programF1: 0.86, regionF1: 0.96, change: 0.99, metric: 0.83, figureRegion: 0.93, year: 0.98)
 
     @Test func devSetScoresHoldTheirFloors() throws {
         let cleaner = try Cleaner()
@@ -138,7 +141,8 @@ struct DevSetTests {
             scorer.score(try DevSetScorer.records(of: article, cleaner: cleaner, extractor: extractor).first, gold: article)
         }
         print("DEVSET SCORES (\(gold.count) articles, \(scorer.figures.truePositives + scorer.figures.falseNegatives) gold figures)\n" + scorer.summary)
-        if ProcessInfo.processInfo.environment["ZHILI_DEVSET_MISSES"] != nil { print(scorer.report.joined(separator: "\n")) }
+        // Always printed (as GoldTests prints the seeds'): `scripts/score-extraction` shows it with `--misses`.
+        print("DEVSET MISSES\n" + scorer.report.joined(separator: "\n"))
         let floors = Self.floors
         #expect(scorer.figures.f1 >= floors.figureF1)
         #expect(scorer.programs.f1 >= floors.programF1)

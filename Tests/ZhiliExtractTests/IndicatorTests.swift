@@ -14,7 +14,17 @@ import ZhiliExtract
         ("电诈案件立案", "%", true, "fraud_cases"),
         ("群众安全感和满意度", "%", false, "satisfaction_rate"),
         ("信访事项", "件", false, "petitions"),
-        ("整改问题隐患", "项", false, "hazards_fixed"),
+        ("整改问题隐患", "处", false, "hazards_fixed"),
+        ("已整改", "处", false, "hazards_fixed"),
+        ("消除安全事故隐患", "处", false, "hazards_fixed"),   // eliminated, not found
+        ("排查安全隐患和问题", "处", false, "hazards_found"),
+        ("群众重复访", "%", true, "repeat_petitions"),       // a part of the petitions, not all of them
+        ("信访事项", "件", false, "petitions"),
+        ("群众重复访", "件", false, "repeat_petitions"),
+        ("政务服务事项实现“一次办”", "%", false, "one_visit_service_rate"),
+        ("政务服务事项实现“网上办”", "%", false, "online_service_rate"),
+        ("收集民生问题", "条", false, "public_concerns_collected"),
+        ("协调解决问题", "件", false, "public_concerns_handled"),
         ("追赃挽损", "元", false, "stolen_money_recovered"),
     ])
     func mapsMetric(_ metric: String, _ unit: String, _ isChange: Bool, _ id: String) {
@@ -25,9 +35,38 @@ import ZhiliExtract
         ("刑事案件", "%"),        // a share, not a count of cases, unless it is a 同比 change
         ("网格", "人"),           // people are not grids
         ("工作联络办", "个"),     // no indicator
+        ("正在整改", "处"),       // under way, not done
+        ("正在整改隐患", "处"),
+        ("尚未化解矛盾纠纷", "件"),
+        ("整改问题隐患", "项"),   // items are not the indicator's one unit (处)
+        ("政务服务事项", "%"),    // neither online nor one-visit: the verb is missing
     ])
     func leavesUnmatched(_ metric: String, _ unit: String) {
         #expect(IndicatorTable.bundled.indicator(forMetric: metric, unit: unit) == nil)
+    }
+
+    /// Sentences written for the verb rules, through the whole extractor: the indicator each figure gets.
+    @Test(arguments: [
+        ("今年,海南区排查安全隐患8506处,已整改8466处,正在整改隐患200处,整改率99.5%。",
+         ["hazards_found", "hazards_fixed", nil, "rectification_rate"]),
+        ("全市受理矛盾纠纷320件,成功化解298件,尚未化解的矛盾纠纷22件。", [nil, "disputes_resolved", nil]),
+        ("群众重复访同比下降29%,代办信访事项165件。", ["repeat_petitions", "petitions"]),
+        ("收集群众诉求430余条,协调解决问题320余件。", ["public_concerns_collected", "public_concerns_handled"]),
+    ] as [(String, [String?])])
+    func verbsDecideTheIndicator(_ sentence: String, _ expected: [String?]) throws {
+        let record = try Extractor().extract(.init(source: "t", paragraphs: [sentence]))
+        #expect(record.figures.map(\.indicator) == expected, "\(record.figures.map { ($0.text, $0.metric ?? "") })")
+    }
+
+    @Test func labelsNameIndicatorsAndEachHasOneUnit() {
+        let table = IndicatorTable.bundled
+        #expect(table.indicator(named: "网格员")?.id == "grid_workers")
+        #expect(table.indicator(named: "hazards_fixed")?.label == "整改隐患")
+        #expect(table.indicator(named: "no such thing") == nil)
+        #expect(Set(table.indicators.map(\.label)).count == table.indicators.count)
+        for indicator in table.indicators {
+            #expect(indicator.units?.first == indicator.unit, "\(indicator.id): the first unit is the one reported")
+        }
     }
 
     @Test func bundledCoversTheSeeds() {

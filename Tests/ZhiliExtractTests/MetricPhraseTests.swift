@@ -51,13 +51,36 @@ import ZhiliExtract
         ("在25万平方公里的土地上,生活着各族群众。", "25万平方公里", "土地"),
         ("各级调解组织共受理矛盾纠纷27356起。", "27356起", "各级调解组织受理矛盾纠纷"),
         ("先后摸排矛盾纠纷和信访问题1.1万件。", "1.1万件", "摸排矛盾纠纷和信访问题"),
-        ("全省来信来访数相比2012年下降67.3%。", "67.3%", "全省来信来访数"),
+        ("全省来信来访数相比2012年下降67.3%。", "67.3%", "来信来访数"),
         ("33套系统对接省直部门。", "33套", "系统"),
         // An age is an age; the end of a span names what its start names; 以…为载体 takes a noun.
         ("今年58岁的姜志刚是司法局基层股股长。", "58岁", "年龄"),
         ("群众满意度从2020年的98.40%到2023年的99.46%。", "99.46%", "群众满意度"),
         ("以6个进驻单位和12个对接单位为载体。", "12个", "对接单位"),
         ("参与调处各类矛盾纠纷2800余起。", "2800余起", "参与调处矛盾纠纷"),
+        // A duration after a verb of lasting describes the noun after 的.
+        ("这起历时3年、几经反复的土地承包纠纷,在调解员帮助下化解。", "3年", "土地承包纠纷"),
+        ("一场长达10年的宅基地纠纷得到化解。", "10年", "宅基地纠纷"),
+        // The activity a duration measures keeps its verb; the idiom of persisting is the predicate.
+        ("镇里聘请从事基层法律服务工作20余年的老党员担任调解员。", "20余年", "从事基层法律服务工作"),
+        ("老张在村调委会主任岗位上一干就是15年。", "15年", "村调委会主任岗位"),
+        ("她在网格员岗位上一守就是8年。", "8年", "网格员岗位"),
+        // 从最初的N增至现有的M: what changed is named before 从, at both ends of the span.
+        ("便民服务事项从最初的12项增至现有的30项。", "12项", "便民服务事项"),
+        ("便民服务事项从最初的12项增至现有的30项。", "30项", "便民服务事项"),
+        // A distance is measured from the place after 距.
+        ("警务室坐落在距国界线仅有3公里远的嘎查。", "3公里", "距国界线"),
+        // An opening quote does not hide a leading time word; 全镇 is the subject, not the metric.
+        ("“今日巡查重点部位12处,未发现隐患。”", "12处", "巡查重点部位"),
+        ("全镇调解成功率达97.5%。", "97.5%", "调解成功率"),
+        // The noun after a figure ends at its predicate: a share, an adverb, what it makes up or tries.
+        ("全县18个乡镇大部分建成了调解室。", "18个", "乡镇"),
+        ("王某拖欠3万元工程款迟迟未付。", "3万元", "工程款"),
+        ("这支由120名退役军人组成的队伍常年巡逻。", "120名", "退役军人"),
+        ("他带领30户牧民探索合作经营。", "30户", "牧民"),
+        // A clause of time (在…时) is not part of the noun; a figure right before another counts its noun.
+        ("一行8人旅游团在途经牧区时遇险。", "8人", "旅游团"),
+        ("网格员联系辖区12户35名独居老人。", "12户", "独居老人"),
         // A bracketed abbreviation stands for the name before it; 发挥…作用 takes a noun.
         ("县级社会矛盾纠纷调处化解中心(下称县级矛调中心)共接待群众101.1万人次。", "101.1万人次", "县级矛调中心接待群众"),
         ("发挥新能矿业调解工作室等42个社会组织作用。", "42个", "社会组织"),

@@ -99,6 +99,10 @@ import ZhiliExtract
         // A numeral closing the modifier (a crash once: the formula test looked past its end).
         "建立网格三机制。",
         "打造调解二平台。",
+        // A word that continues the type word (工程款, 工程师) and an amount with its unit are no name.
+        "王某拖欠3万元工程款迟迟未付。",
+        "县里聘请2名工程师驻村。",
+        "财政投入500万元平台建设资金。",
     ])
     func ignoresSlogansAndGenericPhrases(_ sentence: String) throws {
         let programs = try ExtractionFixture.record(sentence).programs
@@ -125,6 +129,16 @@ import ZhiliExtract
         let programs = try ExtractionFixture.record(text).programs
         #expect(programs.map(\.name) == names)
         for program in programs { #expect(program.aliases == aliases[program.name, default: []], "\(program.name)") }
+    }
+
+    /// Spaces from page layout inside a name (a justified column, a broken line) are not part of it.
+    @Test(arguments: [
+        ("近日,在“老 李调解室”里,居民正在讲述。", "老李调解室"),
+        ("村里设立了“ 老支书调解室”。", "老支书调解室"),
+        ("推广“ODR 在线调解”平台。", "ODR在线调解平台"),
+    ])
+    func layoutSpacesAreNotPartOfAName(_ sentence: String, _ name: String) throws {
+        #expect(try ExtractionFixture.record(sentence).programs.map(\.name) == [name])
     }
 
     @Test func knownProgramsAreUserSupplied() throws {

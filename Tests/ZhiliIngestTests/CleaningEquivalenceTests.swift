@@ -72,10 +72,16 @@ import Testing
         let cleaner = try Cleaner()
         for document in Self.documents {
             let text = ReferenceCleaning.normalize(document)
-            let (lines, metadata) = cleaner.cleanLines(text)
-            let (expectedLines, expectedMetadata) = ReferenceCleaning.cleanLines(text)
+            var log = RemovalLog(isOn: true)
+            let (lines, metadata) = cleaner.cleanLines(text, log: &log)
+            let (expectedLines, expectedMetadata, expectedRemovals) = ReferenceCleaning.cleanLines(text)
             #expect(lines == expectedLines)
             #expect(metadata == expectedMetadata)
+            #expect(log.entries == expectedRemovals)
+            // Recording changes nothing else.
+            var off = RemovalLog(isOn: false)
+            let (quietLines, quietMetadata) = cleaner.cleanLines(text, log: &off)
+            #expect(quietLines == lines && quietMetadata == metadata && off.entries.isEmpty)
         }
     }
 
@@ -116,9 +122,9 @@ import Testing
 
     @Test func userPatternsTheAnalysisCannotReadStillRunOnEveryLine() throws {
         let filter = try Fixtures.filter(withExtraPatterns: "drop (?i)beijiang.*\ndrop .{0,3}\nend \\d{4}年终\nstrip \\p{Han}{2}网\n")
-        #expect(filter.classify("BeiJiang news") == .drop)
-        #expect(filter.classify("短") == .drop)
-        #expect(filter.classify("2023年终") == .end)
+        #expect(filter.removal(of: "BeiJiang news")?.source == "(?i)beijiang.*")
+        #expect(filter.removal(of: "短")?.source == ".{0,3}")
+        #expect(filter.removal(of: "2023年终")?.source == "\\d{4}年终")
         #expect(filter.classify("来自北疆网的消息") == .keep("来自的消息"))
         for document in Self.documents {
             for line in ReferenceCleaning.normalize(document).split(separator: "\n").map({ ReferenceCleaning.trimmed(String($0)) })

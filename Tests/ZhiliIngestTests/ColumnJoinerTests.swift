@@ -3,8 +3,8 @@ import Testing
 
 @Suite struct ColumnJoinerTests {
     static func lines(_ text: String) -> [SourceLine] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { raw in
-            SourceLine(String(raw).trimmingCharacters(in: .whitespaces), indented: raw.hasPrefix(" "))
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, raw in
+            SourceLine(String(raw).trimmingCharacters(in: .whitespaces), indent: raw.prefix(while: { $0 == " " }).count, number: index + 1)
         }
     }
 
@@ -13,6 +13,11 @@ import Testing
         ("筑牢祖\n国北疆安全\n稳定屏障，\n是内蒙古必\n须履行好的\n光荣使命。\n近年来，乌\n海市把铸牢", ["筑牢祖国北疆安全稳定屏障，是内蒙古必须履行好的光荣使命。近年来，乌海市把铸牢"]),
         // An indented line starts a new paragraph inside a wrapped block.
         ("截至目前，乌海市公安系统代办165件信访事项，矛盾\n情，达到“调处一件纠纷，留下一片和谐”的社会效果。\n 实行“12345”和“110”两线联动，市民只需拨打\n“12345”就能在市域内获得全方位服务；", ["截至目前，乌海市公安系统代办165件信访事项，矛盾情，达到“调处一件纠纷，留下一片和谐”的社会效果。", "实行“12345”和“110”两线联动，市民只需拨打“12345”就能在市域内获得全方位服务；"]),
+        // A heading broken by a narrow column at its space: the space opens the next line,
+        // which is no indent (the line before does not end a sentence); two spaces are one.
+        ("\u{20}\u{20}深化基层治理\n 筑牢社会安\n全屏障\n\u{20}\u{20}“老李,您看\n我这个事情怎\n么解决。”", ["深化基层治理 筑牢社会安全屏障", "“老李,您看我这个事情怎么解决。”"]),
+        // Justification spaces left in a line do not widen the column: the heading's halves stay one.
+        ("\u{20}\u{20}安全生产重于\n山毫不懈怠\n促发展\n\u{20}\u{20}近日，笔者走\n进平台（O D R\n了解情况。", ["安全生产重于山毫不懈怠促发展", "近日，笔者走进平台（O D R了解情况。"]),
         // A headline set on two lines is joined with a space.
         ("“两全”代办解民忧\n服务群众“零距离”", ["“两全”代办解民忧 服务群众“零距离”"]),
         // Blank lines separate paragraphs; headings and list items survive.
@@ -33,5 +38,14 @@ import Testing
     @Test func countsBlankLinesBeforeEachParagraph() {
         let paragraphs = ColumnJoiner().paragraphs(from: Self.lines("甲。\n\n\n\n乙。\n丙。"))
         #expect(paragraphs.map(\.gapBefore) == [0, 3, 0])
+        #expect(paragraphs.map(\.lines) == [1...1, 5...5, 6...6])
+    }
+
+    /// A removed line (an empty line without a number) ends a block but is no blank line.
+    @Test func removedLinesAreNoGap() {
+        var lines = Self.lines("甲。\n\n\n乙。")
+        lines[1] = SourceLine("")
+        let paragraphs = ColumnJoiner().paragraphs(from: lines)
+        #expect(paragraphs.map(\.gapBefore) == [0, 1])
     }
 }

@@ -19,6 +19,13 @@ import Testing
         #expect(after[0].paragraphs == ["全市推进网格化管理，群众满意度持续提升。"])
     }
 
+    /// Every built-in boilerplate pattern has literals a line must hold: none runs on every line.
+    @Test func everyBuiltInPatternHasRequiredLiterals() throws {
+        for pattern in try BoilerplatePatterns.builtIn().patterns {
+            #expect(RequiredLiterals.of(pattern.source) != nil, "\(pattern.source)")
+        }
+    }
+
     /// The literals derived for the extra patterns are what a hand-written prefilter would list.
     @Test func theAddedPatternsGetTheirOwnLiterals() {
         #expect(RequiredLiterals.of("本期责任单位\\s*[:：].{0,20}") == ["本期责任单位"])

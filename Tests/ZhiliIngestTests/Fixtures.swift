@@ -38,3 +38,14 @@ extension Fixtures {
         return BoilerplateFilter(patterns: patterns)
     }
 }
+
+extension BoilerplateFilter {
+    /// The pattern that removes `line` whole (`drop`, `end`, or the `strip` pattern that
+    /// leaves nothing of it), or nil when the line is kept.
+    func removal(of line: String) -> BoilerplatePatterns.Pattern? {
+        switch classify(line) {
+        case .keep: nil
+        case .drop(let index), .end(let index): patterns.patterns[index]
+        }
+    }
+}

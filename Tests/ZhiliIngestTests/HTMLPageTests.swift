@@ -191,6 +191,23 @@ import ZhiliICU
         #expect(page.outlet == "正北方网")
     }
 
+    /// Asked to explain, a page lists the visible blocks its main text left out, with why.
+    @Test func explainingListsWhatThePageLeftOut() throws {
+        let gold = try GoldenTests.gold(Self.seeds[0]).articles[0]
+        let html = Self.trsPage(title: gold.title!, paragraphs: gold.paragraphs)
+        let page = HTMLPage.parse(html, explaining: true)
+        let leftOut = Dictionary(grouping: page.leftOut, by: \.text).mapValues { $0.map(\.rule) }
+        #expect(leftOut["您当前的位置：首页 > 新闻"] != nil)
+        #expect(leftOut["乌兰察布市召开第1次重点工作推进会议2023-07-01"] != nil, "\(page.leftOut.map { "\($0.rule) \($0.text)" })")
+        #expect(leftOut["热点：全市安全生产专项整治第1阶段工作部署"] != nil)
+        #expect(page.leftOut.allSatisfy { $0.line == 0 && !gold.paragraphs.contains($0.text) })
+        #expect(HTMLPage.parse(html).leftOut.isEmpty)
+        // The cleaner hands them on as removals, before the text's own.
+        var removals: [Removal] = []
+        _ = try Cleaner().clean(RawDocument(source: "page.html", bytes: Array(html.utf8), format: .html), removals: &removals)
+        #expect(removals.prefix(page.leftOut.count).elementsEqual(page.leftOut))
+    }
+
     @Test func hiddenElementsNeverReachTheText() {
         let html = """
             <html><body><div class="content">

@@ -10,6 +10,12 @@ import Testing
         ("乌海市整合划分了 640个线上线下", "乌海市整合划分了640个线上线下"),
         ("安全生产 15条硬措", "安全生产15条硬措"),
         ("尾部空格  ", "尾部空格"),
+        // Punctuation spread like the characters around it.
+        ("观 ， 坚 持 把", "观，坚持把"),
+        ("“ 两 全 ” 代 办", "“两全”代办"),
+        ("定 。", "定。"),
+        ("收 取 2 6 0 0 元", "收取2600元"),
+        ("苑 , 率 先", "苑,率先"),
     ])
     func removesJustification(input: String, expected: String) {
         #expect(JustificationSpaces().repair(input) == expected)
@@ -22,6 +28,8 @@ import Testing
         "胡日查 韩学文 王越 高敏娜",
         "Hello world 2023",
         "没有空格的句子。",
+        "张家欣 、 王小玉",
+        "Scores of 12 and 15",
     ])
     func keepsWordSpaces(input: String) {
         #expect(JustificationSpaces().repair(input) == input)

@@ -8,7 +8,7 @@ import Testing
         (["区矛盾纠纷多元化解中心运行一年以来,共受理诉前调解案", "件12446件,处置完毕10870件。"], ["区矛盾纠纷多元化解中心运行一年以来,共受理诉前调解案件12446件,处置完毕10870件。"]),
     ])
     func joinsBrokenSentences(paragraphs: [String], expected: [String]) {
-        #expect(PageGapJoiner().join(paragraphs) == expected)
+        #expect(PageGapJoiner().join(paragraphs.map { Paragraph($0) }).map(\.text) == expected)
     }
 
     @Test(arguments: [
@@ -23,6 +23,6 @@ import Testing
         ["“两全”代办解民忧 服务群众“零距离”", "近日，笔者走进乌达产业园。"],
     ])
     func keepsRealBreaks(paragraphs: [String]) {
-        #expect(PageGapJoiner().join(paragraphs) == paragraphs)
+        #expect(PageGapJoiner().join(paragraphs.map { Paragraph($0) }).map(\.text) == paragraphs)
     }
 }

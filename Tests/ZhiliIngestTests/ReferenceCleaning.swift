@@ -48,7 +48,8 @@ enum ReferenceCleaning {
         guard line.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return line }
         let scalars = Array(line.unicodeScalars)
         func isSingle(_ index: Int) -> Bool {
-            guard index >= 0, index < scalars.count, CharacterClass.isHan(scalars[index]) else { return false }
+            guard index >= 0, index < scalars.count,
+                  CharacterClass.isHan(scalars[index]) || "，。、；：！？“”‘’（）《》〈〉【】「」『』…—·%,.;:!?()0123456789".unicodeScalars.contains(scalars[index]) else { return false }
             let before = index == 0 || CharacterClass.isSpace(scalars[index - 1])
             let after = index == scalars.count - 1 || CharacterClass.isSpace(scalars[index + 1])
             return before && after
@@ -92,51 +93,90 @@ enum ReferenceCleaning {
         return total == 0 ? 0 : Double(replaced) / Double(total)
     }
 
-    /// The line-level steps over `String.split`, with the regular expressions run on every line.
-    static func cleanLines(_ text: String) -> ([SourceLine], ArticleMetadata) {
+    /// The line-level steps over `String.split`, with the regular expressions run on every line,
+    /// and the removals each step records.
+    static func cleanLines(_ text: String) -> ([SourceLine], ArticleMetadata, [Removal]) {
         let doubled = DoubledRunRepair()
+        let pinyin = PinyinDebris()
         let metadata = MetadataExtractor()
         let boilerplate = BoilerplateFilter(patterns: try! BoilerplatePatterns.builtIn())
+        let patterns = boilerplate.patterns.patterns
         var lines: [SourceLine] = []
+        var removals: [Removal] = []
         var found = ArticleMetadata()
-        var ended = false
-        var liftedLine: (index: Int, line: SourceLine, before: ArticleMetadata)?
+        var ended: Int?
+        var liftedLine: (index: Int, line: SourceLine, before: ArticleMetadata, removal: Int)?
+        var previousKept: String?
+        var number = 0
+        func strips(_ line: String, _ number: Int) {
+            for (pattern, piece) in boilerplate.strips(in: line) {
+                removals.append(Removal(.boilerplate(.strip, pattern: patterns[pattern].source), text: piece, line: number))
+            }
+        }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let indented = raw.unicodeScalars.first.map(CharacterClass.isSpace) ?? false
+            number += 1
+            let indent = raw.unicodeScalars.prefix(while: CharacterClass.isSpace).count
             var line = trimmed(String(raw))
-            if line.isEmpty { lines.append(SourceLine("")); continue }
-            if ended {
+            if line.isEmpty { lines.append(SourceLine("", number: number)); continue }
+            if let ended {
                 absorb(line, with: metadata, into: &found)
+                removals.append(Removal(.afterEnd(pattern: patterns[ended].source), text: line, line: number))
                 continue
             }
-            line = trimmed(repairSpaces(doubled.repair(line)))
+            let undoubled = doubled.repair(line)
+            if undoubled != line { removals.append(Removal(.doubledRun, text: Removal.dropped(from: line, leaving: undoubled), line: number)) }
+            let unpinyined = pinyin.repair(undoubled)
+            if unpinyined != undoubled { removals.append(Removal(.pinyin, text: Removal.dropped(from: undoubled, leaving: unpinyined), line: number)) }
+            line = trimmed(repairSpaces(unpinyined))
             var parts = [line]
             if let (caption, rest) = splitGluedCredit(line) { parts = [caption, "", rest] }
-            for part in parts where !ended {
+            for part in parts where ended == nil {
                 if part.isEmpty { lines.append(SourceLine("")); continue }
                 if let lifted = liftedLine {
                     liftedLine = nil
                     if let first = part.unicodeScalars.first, Cleaner.continuations.contains(first) {
                         lines[lifted.index] = lifted.line
                         found = lifted.before
+                        removals.remove(at: lifted.removal)
+                        previousKept = lifted.line.text
                     }
                 }
                 let before = found
                 if consume(part, with: metadata, into: &found) {
-                    liftedLine = (lines.count, SourceLine(part, indented: indented), before)
+                    liftedLine = (lines.count, SourceLine(part, indent: indent, number: number), before, removals.count)
+                    removals.append(Removal(.metadata, text: part, line: number))
+                    lines.append(SourceLine(""))
+                    continue
+                }
+                if part == previousKept, CaptionDetector.isCaptionShaped(part) {
+                    removals.append(Removal(.repeatedCaption, text: part, line: number))
                     lines.append(SourceLine(""))
                     continue
                 }
                 switch classify(part, patterns: boilerplate.patterns) {
                 case .keep(let kept):
-                    if kept != part, consume(kept, with: metadata, into: &found) { lines.append(SourceLine("")); continue }
-                    lines.append(SourceLine(kept, indented: indented))
-                case .drop:
+                    if kept != part {
+                        strips(part, number)
+                        if consume(kept, with: metadata, into: &found) {
+                            removals.append(Removal(.metadata, text: kept, line: number))
+                            lines.append(SourceLine(""))
+                            continue
+                        }
+                    }
+                    lines.append(SourceLine(kept, indent: indent, number: number))
+                    previousKept = kept
+                case .drop(let pattern):
                     absorb(part, with: metadata, into: &found)
+                    if patterns[pattern].kind == .strip {
+                        strips(part, number)
+                    } else {
+                        removals.append(Removal(.boilerplate(.drop, pattern: patterns[pattern].source), text: part, line: number))
+                    }
                     lines.append(SourceLine(""))
-                case .end:
+                case .end(let pattern):
+                    removals.append(Removal(.boilerplate(.end, pattern: patterns[pattern].source), text: part, line: number))
                     if lines.contains(where: { !$0.text.isEmpty }) {
-                        ended = true
+                        ended = pattern
                     } else {
                         absorb(part, with: metadata, into: &found)
                         lines.append(SourceLine(""))
@@ -144,7 +184,7 @@ enum ReferenceCleaning {
                 }
             }
         }
-        return (lines, found)
+        return (lines, found, removals)
     }
 
     /// A photo credit glued to the text after it, split off: the first `摄` within 64 scalars
@@ -166,26 +206,35 @@ enum ReferenceCleaning {
     }
 
     /// Step d with every expression run on every line: the `strip` patterns as one alternation,
-    /// then each `end` and `drop` pattern on the whole line.
+    /// then each `end` and `drop` pattern on the whole line; the verdict names the first pattern
+    /// (in file order) that matches, and a line that strips leave empty is dropped under the
+    /// pattern of the leftmost strip match (the first pattern matching there).
     static func classify(_ line: String, patterns: BoilerplatePatterns) -> BoilerplateFilter.Verdict {
-        func matchesWhole(_ kind: BoilerplatePatterns.Kind, _ line: String) -> Bool {
-            patterns.patterns.contains { pattern in
-                pattern.kind == kind && pattern.expression.firstMatch(
+        func firstWhole(_ kind: BoilerplatePatterns.Kind, _ line: String) -> Int? {
+            patterns.patterns.indices.first { index in
+                let pattern = patterns.patterns[index]
+                return pattern.kind == kind && pattern.expression.firstMatch(
                     in: line, options: [.anchored], range: NSRange(location: 0, length: line.utf16.count)) != nil
             }
         }
         var line = line
-        let strips = patterns.patterns.filter { $0.kind == .strip }.map { "(?:\($0.source))" }
+        let strips = patterns.patterns.indices.filter { patterns.patterns[$0].kind == .strip }
         if !strips.isEmpty {
-            let strip = try! NSRegularExpression(pattern: strips.joined(separator: "|"))
+            let strip = try! NSRegularExpression(pattern: strips.map { "(?:\(patterns.patterns[$0].source))" }.joined(separator: "|"))
             let range = NSRange(location: 0, length: line.utf16.count)
             let stripped = strip.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: "")
-            if stripped != line { line = trimmed(stripped) }
-            if line.isEmpty { return .drop }
+            if stripped != line {
+                let starts = strips.map { index in
+                    (index, patterns.patterns[index].expression.firstMatch(in: line, range: range)?.range.location ?? Int.max)
+                }
+                let leftmost = starts.map(\.1).min()!
+                line = trimmed(stripped)
+                if line.isEmpty { return .drop(starts.first { $0.1 == leftmost }!.0) }
+            }
         }
         guard line.utf16.count <= 300 else { return .keep(line) }
-        if matchesWhole(.end, line) { return .end }
-        return matchesWhole(.drop, line) ? .drop : .keep(line)
+        if let index = firstWhole(.end, line) { return .end(index) }
+        return firstWhole(.drop, line).map { .drop($0) } ?? .keep(line)
     }
 
     /// Step f's line reading, all through Foundation strings, every expression on every line

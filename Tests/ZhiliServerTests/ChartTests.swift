@@ -25,6 +25,23 @@ import ZhiliExtract
         #expect(svg.contains("width=\"332.8\""))  // 420 * 4580 / 5780
     }
 
+    /// Changes: a fall grows left of the zero line, a rise right of it, and the legend names both.
+    @Test func signedChartDrawsFallsLeftAndRisesRight() {
+        let changes = [
+            ChartDatum(region: "巴彦淖尔市", code: "150800", value: -31.7, label: "同比↓31.7%", href: "/articles/a#f1", sentence: nil),
+            ChartDatum(region: "兴安盟", code: "152200", value: 33, label: "同比↑33%", href: "/articles/b#f0", sentence: nil),
+        ]
+        let svg = BarChart.svg(changes, title: "破获案件", signed: true)
+        // Zero at 110 + 420 / 2 = 320; the longer bar (33) spans the half width, 210.
+        #expect(svg.contains("<rect class=\"bar fall\" x=\"118.3\" y=\"35\" width=\"201.7\""))
+        #expect(svg.contains("<rect class=\"bar rise\" x=\"320\" y=\"63\" width=\"210\""))
+        #expect(svg.contains("<line class=\"axis\" x1=\"320\""))
+        #expect(svg.contains("↓ 下降 fall") && svg.contains("↑ 上升 rise"))
+        #expect(svg.contains(">同比↓31.7%</text>"))
+        // Unsigned, the same magnitudes are levels: no direction classes.
+        #expect(!BarChart.svg(Self.data, title: "t").contains("fall"))
+    }
+
     @Test func mapPlacesCirclesAtCentroidsAndDrawsCounties() {
         let svg = RegionMap.svg(Self.data, regions: .bundled, title: "map")
         #expect(svg.components(separatedBy: "class=\"value\"").count == 3)

@@ -28,20 +28,32 @@ import Hummingbird
 @Suite struct ResponseCacheTests {
     @Test func keepsAtMostCapacityEntriesEvictingTheOldest() {
         let cache = ResponseCache(capacity: 2)
-        cache.store(ByteBuffer(string: "a"), for: "q=a")
-        cache.store(ByteBuffer(string: "b"), for: "q=b")
-        cache.store(ByteBuffer(string: "c"), for: "q=c")
+        cache.store(ByteBuffer(string: "a"), for: "q=a", generation: 0)
+        cache.store(ByteBuffer(string: "b"), for: "q=b", generation: 0)
+        cache.store(ByteBuffer(string: "c"), for: "q=c", generation: 0)
         #expect(cache.count == 2)
         #expect(cache.value(for: "q=a") == nil)
         #expect(cache.value(for: "q=c") == ByteBuffer(string: "c"))
     }
 
+    @Test func anAnswerComputedBeforeTheCacheWasEmptiedIsNotKept() {
+        let cache = ResponseCache(capacity: 4)
+        cache.store(ByteBuffer(string: "a"), for: "q=a", generation: cache.generation)
+        let generation = cache.generation
+        cache.removeAll()
+        #expect(cache.count == 0)
+        cache.store(ByteBuffer(string: "stale"), for: "q=b", generation: generation)
+        #expect(cache.value(for: "q=b") == nil)
+        cache.store(ByteBuffer(string: "fresh"), for: "q=b", generation: cache.generation)
+        #expect(cache.value(for: "q=b") == ByteBuffer(string: "fresh"))
+    }
+
     @Test func capacityZeroAndOversizedEntriesAreNotKept() {
         let off = ResponseCache(capacity: 0)
-        off.store(ByteBuffer(string: "a"), for: "k")
+        off.store(ByteBuffer(string: "a"), for: "k", generation: 0)
         #expect(off.value(for: "k") == nil)
         let small = ResponseCache(capacity: 4, maxEntryBytes: 2)
-        small.store(ByteBuffer(string: "abc"), for: "k")
+        small.store(ByteBuffer(string: "abc"), for: "k", generation: 0)
         #expect(small.count == 0)
     }
 }

@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 @testable import ZhiliServer
+import ZhiliStore
 
 /// Issue #19 (8, 14): HEAD, 405, security headers and the idle timeout.
 @Suite struct HardeningTests {
@@ -19,6 +20,35 @@ import Testing
                     #expect(response.headers[.contentType] != nil, "\(uri)")
                 }
             }
+        }
+    }
+
+    /// Defect 12: `/healthz` counts and cached answers followed the index as it was at start.
+    /// Another process indexing into the file now shows at the next look (here: every request).
+    @Test func countsAndCachedAnswersFollowTheIndexWhenItChanges() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("zhili.db").path
+        let writer = try SQLiteStore(path: path, mode: .readWrite)
+        let wuhai = try #require(ServerFixture.records.first { $0.article.id == "wuhai" })
+        try await writer.write(ServerFixture.records.filter { $0.article.id != "wuhai" })
+        var logger = Logger(label: "zhili.test")
+        logger.logLevel = .warning
+        let app = try await buildApplication(
+            databasePath: path, configuration: ServerConfiguration(port: 0, indexCheckInterval: .zero), logger: logger)
+        try await app.test(.router) { client in
+            let before = try await client.execute(uri: "/healthz", method: .get) { String(buffer: $0.body) }
+            let search = "/api/search?q=\(q("反诈"))"
+            let cached = try await client.execute(uri: search, method: .get) { String(buffer: $0.body) }
+            #expect(!cached.contains("乌海市打击治理电信网络诈骗"))
+
+            try await writer.write([wuhai])
+            let after = try await client.execute(uri: "/healthz", method: .get) { String(buffer: $0.body) }
+            #expect(before.contains("\"articles\":\(ServerFixture.records.count - 1)"), "\(before)")
+            #expect(after.contains("\"articles\":\(ServerFixture.records.count)"), "\(after)")
+            let fresh = try await client.execute(uri: search, method: .get) { String(buffer: $0.body) }
+            #expect(fresh.contains("乌海市打击治理电信网络诈骗"), "\(fresh)")
         }
     }
 

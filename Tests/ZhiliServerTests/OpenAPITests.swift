@@ -34,7 +34,7 @@ import Testing
         let router = buildRouter(state: state)
         let served = Set(router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains(" /api/") || $0.hasSuffix(" /healthz") })
         let documented = try Self.documentedOperations()
-        #expect(documented.count == 7)
+        #expect(documented.count == 8)
         #expect(served == documented)
     }
 }

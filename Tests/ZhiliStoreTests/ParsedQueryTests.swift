@@ -78,10 +78,17 @@ import Testing
         #expect(plan.expression?.contains("\"") == true)
     }
 
-    @Test(arguments: [(0, 1), (-5, 1), (20, 20), (100_000, SearchRequest.maximumLimit)])
-    func clampsThePageSize(_ limit: Int, _ expected: Int) throws {
-        let plan = try SearchPlan(request: SearchRequest(query: "调解", limit: limit), segmenter: try SegmenterFactory.make())
-        #expect(plan.request.limit == expected)
+    /// Issue #19 defect 13: `--limit 0` became 1 and anything above 200 became 200 without a word.
+    @Test(arguments: [(0, 0), (-5, 0), (201, 0), (20, -1), (20, SearchRequest.maximumOffset + 1)])
+    func refusesAPageItCannotGive(_ limit: Int, _ offset: Int) throws {
+        #expect(throws: StoreError.self) {
+            try SearchPlan(request: SearchRequest(query: "调解", limit: limit, offset: offset), segmenter: try SegmenterFactory.make())
+        }
+    }
+
+    @Test func keepsAPageItCanGive() throws {
+        let plan = try SearchPlan(request: SearchRequest(query: "调解", limit: 200, offset: 40), segmenter: try SegmenterFactory.make())
+        #expect(plan.request.limit == 200 && plan.request.offset == 40)
     }
 }
 

@@ -30,6 +30,15 @@ import ZhiliCore
         #expect(stored.figures.allSatisfy { $0.yearSource == .articleDate })
     }
 
+    /// The article's URL (migration v7) is stored and read back; records without one keep none.
+    @Test func theArticleURLRoundTrips() throws {
+        var record = Fixtures.laoli
+        record.article.url = "https://www.example.gov.cn/xw/t20230707_1.html"
+        let (store, _) = try Fixtures.store([record, Fixtures.wuhaiFraud])
+        #expect(try store.article(id: record.article.id)?.article.url == "https://www.example.gov.cn/xw/t20230707_1.html")
+        #expect(try store.article(id: Fixtures.wuhaiFraud.article.id)?.article.url == nil)
+    }
+
     @Test func reindexingTheSameIDReplacesTheArticle() throws {
         let (store, _) = try Fixtures.store()
         var changed = Fixtures.wuhaiFraud
@@ -176,7 +185,7 @@ import ZhiliCore
         #expect(comparison.within == RegionRef(name: "内蒙古自治区", code: "150000"))
     }
 
-    @Test func compareShowsEveryValueForOneRegion() throws {
+    @Test func compareShowsTheLatestValueOrEveryValueForOneRegion() throws {
         let (store, _) = try Fixtures.store()
         // Another article reporting the league's grids (a copy of the first would count once).
         let again = Fixtures.record(
@@ -185,13 +194,17 @@ import ZhiliCore
             regions: [(Fixtures.hinggan, .prefecture, Fixtures.hinggan)],
             figures: [("4700个", 4700, "个", "grids", "全科网格", Fixtures.hinggan, 2023)])
         try store.write([again])
-        let rows = try store.compare(CompareRequest(indicator: "grids")).rows.filter { $0.region.code == "152200" }
-        #expect(rows.map(\.articleID).sorted() == ["hinggan", "hinggan-2"])
+        let latest = try store.compare(CompareRequest(indicator: "grids"))
+        #expect(latest.rows.filter { $0.region.code == "152200" }.map(\.articleID) == ["hinggan-2"])
+        #expect(latest.omitted == ["152200": 1])
+        let every = try store.compare(CompareRequest(indicator: "grids", selection: .all)).rows.filter { $0.region.code == "152200" }
+        #expect(every.map(\.articleID) == ["hinggan-2", "hinggan"])
+        #expect(every.map(\.year) == [2023, 2022])
     }
 
     @Test(arguments: [(2022, ["兴安盟"]), (2023, ["巴彦淖尔市"]), (2019, [])])
     func compareByYear(_ year: Int, _ regions: [String]) throws {
-        #expect(try store.compare(CompareRequest(indicator: "grids", year: year)).rows.map(\.region.name) == regions)
+        #expect(try store.compare(CompareRequest(indicator: "grids", years: year...year)).rows.map(\.region.name) == regions)
     }
 
     @Test func compareAtCountyLevelWithinAPrefecture() throws {

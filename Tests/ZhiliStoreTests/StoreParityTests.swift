@@ -90,10 +90,18 @@ enum TestPostgres {
     ]
 
     static let compareRequests: [CompareRequest] = [
-        CompareRequest(indicator: "grids"), CompareRequest(indicator: "grid_workers"), CompareRequest(indicator: "grids", year: 2022),
-        CompareRequest(indicator: "grids", year: 2019), CompareRequest(indicator: "grids", within: "巴彦淖尔", rowsPerRegion: 1),
+        CompareRequest(indicator: "grids"), CompareRequest(indicator: "grid_workers"), CompareRequest(indicator: "grids", years: 2022...2022),
+        CompareRequest(indicator: "grids", years: 2019...2019), CompareRequest(indicator: "grids", within: "巴彦淖尔", selection: .all),
         CompareRequest(indicator: "dispute_resolution_rate", level: .county, within: "鄂尔多斯"),
-        CompareRequest(indicator: "grids", rowsPerRegion: 0),
+        CompareRequest(indicator: "grids", selection: .all), CompareRequest(indicator: "grids", selection: .byYear),
+        CompareRequest(indicator: "grids", kind: .change), CompareRequest(indicator: "grids", rollup: true),
+        CompareRequest(indicator: "网格"), CompareRequest(indicator: "no_such_indicator"),
+    ]
+
+    static let timelineRequests: [ProgramTimelineRequest] = [
+        ProgramTimelineRequest(query: "调解室"), ProgramTimelineRequest(query: "老李调解室", exactName: true, region: "兴安盟"),
+        ProgramTimelineRequest(query: "老李", exactName: true), ProgramTimelineRequest(query: "经验"), ProgramTimelineRequest(query: "  "),
+        ProgramTimelineRequest(query: "调解", limit: 1), ProgramTimelineRequest(query: "老李", region: "火星"),
     ]
 
     /// Every read the stores answer, compared; `ids` are the articles to read back.
@@ -114,7 +122,28 @@ enum TestPostgres {
             #expect(try await postgres.programs(request) == (try sqlite.programs(request)), "programs \(request)")
         }
         for request in compareRequests {
-            #expect(try await postgres.compare(request) == (try sqlite.compare(request)), "compare \(request)")
+            let expected = Result { try sqlite.compare(request) }
+            let actual = await Result { try await postgres.compare(request) }
+            switch (expected, actual) {
+            case (.success(let expected), .success(let actual)):
+                #expect(actual == expected, "compare \(request)")
+            case (.failure(let expected), .failure(let actual)):
+                #expect("\(actual)" == "\(expected)", "compare \(request)")
+            default:
+                Issue.record("compare \(request): SQLite \(expected), PostgreSQL \(actual)")
+            }
+        }
+        for request in timelineRequests {
+            let expected = Result { try sqlite.programTimelines(request) }
+            let actual = await Result { try await postgres.programTimelines(request) }
+            switch (expected, actual) {
+            case (.success(let expected), .success(let actual)):
+                #expect(actual == expected, "timeline \(request)")
+            case (.failure(let expected), .failure(let actual)):
+                #expect("\(actual)" == "\(expected)", "timeline \(request)")
+            default:
+                Issue.record("timeline \(request): SQLite \(expected), PostgreSQL \(actual)")
+            }
         }
         #expect(try await postgres.indicators() == (try sqlite.indicators()))
         for code in ["150000", "150900", "152200"] {
@@ -130,6 +159,8 @@ enum TestPostgres {
         let (sqlite, postgres) = try await Self.stores()
         // The searches must find something, or the comparison proves little.
         #expect(try await postgres.search(SearchRequest(query: "网格员")).hits.map(\.articleID).sorted() == ["bayannur", "hinggan", "wuhai"])
+        #expect(try await !postgres.programTimelines(ProgramTimelineRequest(query: "调解室")).isEmpty)
+        #expect(try await !postgres.compare(CompareRequest(indicator: "grids")).rows.isEmpty)
         try await Self.expectSameAnswers(sqlite, postgres, ids: Fixtures.all.map(\.article.id) + ["missing"])
     }
 
@@ -147,6 +178,7 @@ enum TestPostgres {
         var reprint = Fixtures.bayannurGrids
         reprint.article.id = "bayannur-reprint"
         reprint.article.source = "mirror/bayannur.html"
+        reprint.article.url = "https://mirror.example.cn/bayannur.html"
         reprint.article.date = "2023-03-20"
         reprint.article.paragraphs = reprint.article.paragraphs.map { $0.replacingOccurrences(of: "。", with: "，成效明显。") } + ["来源：巴彦淖尔日报　责任编辑：王芳"]
         var earlier = reprint
@@ -158,6 +190,8 @@ enum TestPostgres {
         let batches = [Fixtures.all, [changed], [withoutPrograms], [later], [reprint], [earlier], [Fixtures.hingganGrids, second]]
         let (sqlite, postgres) = try await Self.stores(batches)
         #expect(try await postgres.article(id: "bayannur")?.duplicateOf == "bayannur-earlier")
+        #expect(try await postgres.article(id: "bayannur-reprint")?.article.url == "https://mirror.example.cn/bayannur.html")
+        #expect(try await postgres.article(id: "bayannur")?.article.url == nil)
         try await Self.expectSameAnswers(sqlite, postgres, ids: ["wuhai", "laoli", "bayannur", "bayannur-reprint", "bayannur-earlier", "hinggan", "ordos"])
     }
 

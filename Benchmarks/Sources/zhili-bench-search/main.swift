@@ -223,7 +223,7 @@ let allQueries: [BenchQuery] = [
     BenchQuery(kind: "programs", request: .programs(ProgramsRequest(query: "调解")), baseline: nil),
     BenchQuery(kind: "programs", request: .programs(ProgramsRequest(region: "兴安盟")), baseline: nil),
     BenchQuery(kind: "compare", request: .compare(CompareRequest(indicator: "grids")), baseline: nil),
-    BenchQuery(kind: "compare", request: .compare(CompareRequest(indicator: "grid_workers", year: 2022)), baseline: nil),
+    BenchQuery(kind: "compare", request: .compare(CompareRequest(indicator: "grid_workers", years: 2022...2022)), baseline: nil),
 ]
 let mix = allQueries.filter { options.only == nil || $0.kind == options.only }
 let kinds = ["one word", "two words", "phrase", "2-char word", "region-filtered", "programs", "compare"]

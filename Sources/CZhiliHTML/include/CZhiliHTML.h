@@ -33,6 +33,10 @@ typedef struct {
     char *canonical;
     /// Short blocks outside the main text that mention 来源, 发布, 日期, 时间, 编辑, 记者 or 作者, one per line.
     char *info_lines;
+    /// Only when asked (`explain`): the visible blocks the main text left out, one a line, as
+    /// `reason<TAB>text` (reasons: navigation, link list, caption, outside the main text,
+    /// cleaned from the text).
+    char *left_out;
 } zhili_html_page;
 
 /// Parses `length` bytes of UTF-8 HTML with libxml2's `htmlReadMemory` (recovering from
@@ -48,8 +52,9 @@ typedef struct {
 /// `aria-hidden="true"`, `display:none`, `visibility:hidden`) never reach the text.
 char *zhili_html_text(const char *html, int32_t length, int32_t *out_length);
 
-/// The main text and metadata of a page (see `zhili_html_text` for how the text is chosen).
-zhili_html_page *zhili_html_parse(const char *html, int32_t length);
+/// The main text and metadata of a page (see `zhili_html_text` for how the text is chosen);
+/// with `explain` non-zero, also the blocks the main text left out (`left_out`).
+zhili_html_page *zhili_html_parse(const char *html, int32_t length, int32_t explain);
 
 /// Frees a value returned by `zhili_html_parse`.
 void zhili_html_page_free(zhili_html_page *page);

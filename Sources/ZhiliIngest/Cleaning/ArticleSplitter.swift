@@ -38,29 +38,43 @@ public struct ArticleSplitter: Sendable {
     public init() {}
 
     /// What one paragraph is.
-    enum Piece: Equatable {
-        case body(String)
-        case heading(String)
+    enum Kind: Equatable {
+        case body
+        case heading
         case subtitle(String)
         case byline([String])
-        case caption(String)
+        case caption
+    }
+
+    /// One paragraph and what it is.
+    struct Piece: Equatable {
+        var kind: Kind
+        var paragraph: Paragraph
+        var text: String { paragraph.text }
     }
 
     /// The articles in `paragraphs`; `title` (from the container) replaces the first article's.
     /// With `fromHTML` (paragraphs that are real, pictures marked by a double gap), no page gap
     /// is joined and a short photo line is a caption only after a picture.
     public func split(_ paragraphs: [Paragraph], title: String? = nil, fromHTML: Bool = false) -> [ArticleDraft] {
+        var log = RemovalLog(isOn: false)
+        return split(paragraphs, title: title, fromHTML: fromHTML, log: &log)
+    }
+
+    /// ``split(_:title:fromHTML:)``, recording in `log` what leaves the bodies (titles,
+    /// subtitles, bylines, captions).
+    func split(_ paragraphs: [Paragraph], title: String?, fromHTML: Bool, log: inout RemovalLog) -> [ArticleDraft] {
         let pieces = classify(paragraphs, photoGapOnly: fromHTML)
         var groups: [[Piece]] = [[]]
         for (index, piece) in pieces.enumerated() {
-            if case .heading = piece, startsArticle(at: index, in: pieces),
-               groups[groups.count - 1].contains(where: { if case .body = $0 { true } else { false } }) {
+            if piece.kind == .heading, startsArticle(at: index, in: pieces),
+               groups[groups.count - 1].contains(where: { $0.kind == .body }) {
                 groups.append([])
             }
             groups[groups.count - 1].append(piece)
         }
         return groups.enumerated().compactMap { index, group in
-            let draft = assemble(group, containerTitle: index == 0 ? title : nil, fromHTML: fromHTML)
+            let draft = assemble(group, containerTitle: index == 0 ? title : nil, fromHTML: fromHTML, log: &log)
             return draft.paragraphs.isEmpty && draft.title == nil && draft.captions.isEmpty ? nil : draft
         }
     }
@@ -71,17 +85,19 @@ public struct ArticleSplitter: Sendable {
         var previous: Paragraph?
         for paragraph in paragraphs {
             let text = paragraph.text
+            let kind: Kind
             if let names = bylines.names(inByline: text) ?? bylines.names(inParenthesized: text) {
-                pieces.append(.byline(names))
+                kind = .byline(names)
             } else if captions.isCaption(paragraph, after: previous, photoGapOnly: photoGapOnly) {
-                pieces.append(.caption(text))
-            } else if let subtitle = Self.subtitle(text), case .heading? = pieces.last {
-                pieces.append(.subtitle(subtitle))
+                kind = .caption
+            } else if let subtitle = Self.subtitle(text), pieces.last?.kind == .heading {
+                kind = .subtitle(subtitle)
             } else if TextShape.isHeading(text) {
-                pieces.append(.heading(text))
+                kind = .heading
             } else {
-                pieces.append(.body(text))
+                kind = .body
             }
+            pieces.append(Piece(kind: kind, paragraph: paragraph))
             previous = paragraph
         }
         return pieces
@@ -90,47 +106,57 @@ public struct ArticleSplitter: Sendable {
     /// Whether the heading at `index` is followed by a byline (after an optional subtitle).
     private func startsArticle(at index: Int, in pieces: [Piece]) -> Bool {
         var next = index + 1
-        if next < pieces.count, case .subtitle = pieces[next] { next += 1 }
-        guard next < pieces.count, case .byline = pieces[next] else { return false }
+        if next < pieces.count, case .subtitle = pieces[next].kind { next += 1 }
+        guard next < pieces.count, case .byline = pieces[next].kind else { return false }
         return true
     }
 
     /// One article from its pieces.
-    private func assemble(_ pieces: [Piece], containerTitle: String?, fromHTML: Bool) -> ArticleDraft {
+    private func assemble(_ pieces: [Piece], containerTitle: String?, fromHTML: Bool, log: inout RemovalLog) -> ArticleDraft {
         var draft = ArticleDraft()
         var pieces = pieces
-        if let titleIndex = pieces.firstIndex(where: { if case .heading = $0 { true } else { false } }) {
-            guard case .heading(let heading) = pieces[titleIndex] else { fatalError("unreachable") }
+        if let titleIndex = pieces.firstIndex(where: { $0.kind == .heading }) {
+            let heading = pieces[titleIndex].text
             if containerTitle == nil || TextShape.equalWithoutSpaces(heading, containerTitle!)
                 || (titleIndex == 0 && (!fromHTML || Self.overlaps(heading, containerTitle!))) {
                 draft.title = heading
+                log.record(.title, line: pieces[titleIndex].paragraph.lines.lowerBound, heading)
                 pieces.remove(at: titleIndex)
-                if titleIndex < pieces.count, case .subtitle(let subtitle) = pieces[titleIndex] {
+                if titleIndex < pieces.count, case .subtitle(let subtitle) = pieces[titleIndex].kind {
                     draft.subtitle = subtitle
+                    log.record(.subtitle, line: pieces[titleIndex].paragraph.lines.lowerBound, pieces[titleIndex].text)
                     pieces.remove(at: titleIndex)
                 }
             }
         }
         if let containerTitle { draft.title = containerTitle }
-        var body: [String] = []
+        var body: [Paragraph] = []
         for piece in pieces {
-            switch piece {
-            case .body(let text), .heading(let text): body.append(text)
-            case .subtitle(let text): body.append(text)
-            case .byline(let names): draft.authors += names.filter { !draft.authors.contains($0) }
-            case .caption(let text): draft.captions.append(text)
+            switch piece.kind {
+            case .body, .heading, .subtitle: body.append(piece.paragraph)
+            case .byline(let names):
+                draft.authors += names.filter { !draft.authors.contains($0) }
+                log.record(.byline, line: piece.paragraph.lines.lowerBound, piece.text)
+            case .caption:
+                draft.captions.append(piece.text)
+                log.record(.caption, line: piece.paragraph.lines.lowerBound, piece.text)
             }
         }
         for var paragraph in fromHTML ? body : gaps.join(body) {
-            if let (text, names) = bylines.leadingByline(in: paragraph) {
+            if let (text, names) = bylines.leadingByline(in: paragraph.text) {
                 draft.authors += names.filter { !draft.authors.contains($0) }
-                paragraph = text
+                log.record(.byline, line: paragraph.lines.lowerBound,
+                           TextShape.trimmed(String(paragraph.text.unicodeScalars.dropLast(text.unicodeScalars.count))))
+                paragraph.text = text
             }
-            if let (text, names) = bylines.trailingByline(in: paragraph) {
+            if let (text, names) = bylines.trailingByline(in: paragraph.text) {
                 draft.authors += names.filter { !draft.authors.contains($0) }
+                // The byline closes the paragraph: it stands on its last line.
+                log.record(.byline, line: paragraph.lines.upperBound,
+                           TextShape.trimmed(String(paragraph.text.unicodeScalars.dropFirst(text.unicodeScalars.count))))
                 if !text.isEmpty { draft.paragraphs.append(text) }
             } else {
-                draft.paragraphs.append(paragraph)
+                draft.paragraphs.append(paragraph.text)
             }
         }
         return draft

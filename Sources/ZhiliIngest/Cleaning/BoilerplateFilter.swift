@@ -18,16 +18,19 @@ public struct BoilerplateFilter: Sendable {
     public enum Verdict: Equatable, Sendable {
         /// Keep the line (possibly with `strip` matches cut out).
         case keep(String)
-        /// Remove the line.
-        case drop
-        /// Remove this line and all that follows.
-        case end
+        /// Remove the line: the `drop` pattern at this index of ``BoilerplatePatterns/patterns``
+        /// matched it, or `strip` patterns left nothing of it (the index of the first match's).
+        case drop(Int)
+        /// Remove this line and all that follows: the `end` pattern at this index matched it.
+        case end(Int)
     }
 
     /// An `end` or `drop` expression and the scanner groups whose literals it needs.
     private struct Matcher: @unchecked Sendable {
         // @unchecked: NSRegularExpression is immutable and documented as thread-safe.
         let expression: NSRegularExpression
+        /// The pattern's index in ``BoilerplatePatterns/patterns``.
+        let index: Int
         let groups: UInt64
         /// The UTF-8 bytes of the literals one of which a line must start with to match
         /// (``RequiredLiterals/prefixes(of:)``); empty when any start may match.
@@ -46,8 +49,12 @@ public struct BoilerplateFilter: Sendable {
 
     /// The patterns in use.
     public let patterns: BoilerplatePatterns
-    // All `strip` patterns are one alternation, so a line costs at most one strip match.
+    // All `strip` patterns are one alternation, so a line costs at most one strip match; each
+    // alternative is a capture group, which says whose match it is.
     private let strip: NSRegularExpression?
+    /// For each `strip` pattern: its index in ``BoilerplatePatterns/patterns`` and the capture
+    /// group of its alternative in ``strip``.
+    private let stripAlternatives: [(pattern: Int, group: Int)]
     private let ends: [Matcher]
     private let drops: [Matcher]
     /// The literals each matcher needs: group 0 for `strip`, one group per matcher after it.
@@ -57,8 +64,9 @@ public struct BoilerplateFilter: Sendable {
     /// Every group an `end` matcher may use.
     private let endGroups: UInt64
     /// The UTF-8 bytes of every line a `drop` pattern that is a plain list of words
-    /// (`人民网|新华网`) matches whole: such a line is dropped without a match.
-    private let droppedWords: Set<[UInt8]>
+    /// (`人民网|新华网`) matches whole, with the index of the first such pattern: such a line is
+    /// dropped without a match (unless an earlier `drop` pattern matches it).
+    private let droppedWords: [[UInt8]: Int]
     private static let stripGroup: UInt64 = 1
 
     /// A filter over `patterns`.
@@ -66,7 +74,14 @@ public struct BoilerplateFilter: Sendable {
         self.patterns = patterns
         let strips = patterns.patterns.filter { $0.kind == .strip }
         // Each pattern compiled on its own when loaded, so the alternation compiles too.
-        strip = strips.isEmpty ? nil : try? NSRegularExpression(pattern: strips.map { "(?:\($0.source))" }.joined(separator: "|"))
+        strip = strips.isEmpty ? nil : try? NSRegularExpression(pattern: strips.map { "(\($0.source))" }.joined(separator: "|"))
+        var alternatives: [(pattern: Int, group: Int)] = []
+        var group = 1
+        for (index, pattern) in patterns.patterns.enumerated() where pattern.kind == .strip {
+            alternatives.append((index, group))
+            group += 1 + pattern.expression.numberOfCaptureGroups
+        }
+        stripAlternatives = alternatives
         let stripLiterals = strips.map { RequiredLiterals.of($0.source) }
         // Group 0 is `strip`; matchers take groups 1…63 in turn (sharing them past 63, which
         // only lets a matcher run on a few more lines).
@@ -74,13 +89,14 @@ public struct BoilerplateFilter: Sendable {
         var unfiltered: UInt64 = stripLiterals.contains(nil) ? Self.stripGroup : 0
         var matcherCount = 0
         func matchers(_ kind: BoilerplatePatterns.Kind) -> [Matcher] {
-            patterns.patterns.filter { $0.kind == kind }.map { pattern in
+            patterns.patterns.indices.filter { patterns.patterns[$0].kind == kind }.map { patternIndex in
+                let pattern = patterns.patterns[patternIndex]
                 let index = 1 + matcherCount % 63
                 matcherCount += 1
                 let bit = UInt64(1) << UInt64(index)
                 if index == groups.count { groups.append([]) }
                 if let literals = RequiredLiterals.of(pattern.source) { groups[index] += literals } else { unfiltered |= bit }
-                return Matcher(expression: pattern.expression, groups: bit,
+                return Matcher(expression: pattern.expression, index: patternIndex, groups: bit,
                                prefixes: (RequiredLiterals.prefixes(of: pattern.source) ?? []).map { Array($0.utf8) })
             }
         }
@@ -89,7 +105,11 @@ public struct BoilerplateFilter: Sendable {
         endGroups = ends.reduce(0) { $0 | $1.groups }
         literals = LiteralScanner(groups: groups)
         self.unfiltered = unfiltered
-        droppedWords = Set(patterns.patterns.filter { $0.kind == .drop }.flatMap { Self.words(inList: $0.source) ?? [] }.map { Array($0.utf8) })
+        var words: [[UInt8]: Int] = [:]
+        for (index, pattern) in patterns.patterns.enumerated() where pattern.kind == .drop {
+            for word in Self.words(inList: pattern.source) ?? [] where words[Array(word.utf8)] == nil { words[Array(word.utf8)] = index }
+        }
+        droppedWords = words
     }
 
     /// The alternatives of `pattern` when it is a plain list of words separated by `|` (letters,
@@ -112,9 +132,9 @@ public struct BoilerplateFilter: Sendable {
         var candidates = literals.groups(in: line) | unfiltered
         if let strip, candidates & Self.stripGroup != 0 {
             let range = NSRange(location: 0, length: line.utf16.count)
-            if strip.firstMatch(in: line, options: [], range: range) != nil {
+            if let first = strip.firstMatch(in: line, options: [], range: range) {
                 line = TextShape.trimmed(strip.stringByReplacingMatches(in: line, options: [], range: range, withTemplate: ""))
-                if line.isEmpty { return .drop }
+                if line.isEmpty { return .drop(stripPattern(of: first)) }
                 candidates = literals.groups(in: line) | unfiltered
             }
         }
@@ -122,16 +142,35 @@ public struct BoilerplateFilter: Sendable {
         guard candidates & ~Self.stripGroup != 0, TextShape.utf16Length(line, isAtMost: 300) else {
             return .keep(line)
         }
-        // A whole line that a word-list `drop` pattern names is dropped, unless `end` may match.
-        if candidates & endGroups == 0, !droppedWords.isEmpty, droppedWords.contains(Array(line.utf8)) {
-            return .drop
+        // A whole line that a word-list `drop` pattern names is dropped, unless `end` or an
+        // earlier `drop` pattern matches.
+        var named = Int.max
+        if candidates & endGroups == 0, !droppedWords.isEmpty, let index = droppedWords[Array(line.utf8)] {
+            named = index
         }
         for matcher in ends where candidates & matcher.groups != 0 && matcher.mayMatch(line) && matcher.matches(line) {
-            return .end
+            return .end(matcher.index)
         }
-        for matcher in drops where candidates & matcher.groups != 0 && matcher.mayMatch(line) && matcher.matches(line) {
-            return .drop
+        for matcher in drops where matcher.index < named && candidates & matcher.groups != 0 && matcher.mayMatch(line) && matcher.matches(line) {
+            return .drop(matcher.index)
         }
-        return .keep(line)
+        return named == .max ? .keep(line) : .drop(named)
+    }
+
+    /// The index in ``BoilerplatePatterns/patterns`` of the `strip` pattern whose alternative
+    /// made `match`.
+    private func stripPattern(of match: NSTextCheckingResult) -> Int {
+        stripAlternatives.first { match.range(at: $0.group).location != NSNotFound }?.pattern ?? stripAlternatives[0].pattern
+    }
+
+    /// What the `strip` patterns cut out of `line`, match by match: each pattern's index in
+    /// ``BoilerplatePatterns/patterns`` and the text (what ``classify(_:)`` removes when it keeps
+    /// a stripped line, for the removal records).
+    public func strips(in line: String) -> [(pattern: Int, text: String)] {
+        guard let strip else { return [] }
+        let text = line as NSString
+        return strip.matches(in: line, options: [], range: NSRange(location: 0, length: text.length)).compactMap { match in
+            match.range.length == 0 ? nil : (stripPattern(of: match), text.substring(with: match.range))
+        }
     }
 }

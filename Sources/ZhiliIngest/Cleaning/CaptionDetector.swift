@@ -11,6 +11,10 @@ import ZhiliText
 ///   so neither the short tail of a sentence broken by a page gap nor a short lead sentence
 ///   under a heading is taken for a caption. (A one-clause body paragraph of at most 16
 ///   characters after a finished paragraph is the known false positive of this rule.)
+///
+/// A line of either shape that repeats the line kept before it is a caption printed twice (a
+/// newspaper PDF's text holds the picture's caption layer and its caption box): the cleaner
+/// drops the second copy (``CleaningRule/repeatedCaption``).
 public struct CaptionDetector: Sendable {
     /// Creates the step.
     public init() {}
@@ -20,16 +24,38 @@ public struct CaptionDetector: Sendable {
     /// With `photoGapOnly` (HTML, where a picture leaves a double gap), a stand-alone photo
     /// line must stand after a picture's gap: after a finished paragraph is not enough.
     public func isCaption(_ paragraph: Paragraph, after previous: Paragraph?, photoGapOnly: Bool = false) -> Bool {
-        guard TextShape.length(paragraph.text, isAtMost: 80), Self.mayBeCaption(paragraph.text) else { return false }
-        let scalars = Array(paragraph.text.unicodeScalars)
-        guard let last = scalars.last else { return false }
-        if isCredit(scalars, of: paragraph.text) { return true }
-        guard last == "。", scalars.count <= 16 else { return false }
-        guard !scalars.dropLast().contains(where: { Self.isForbidden($0) || $0 == "。" }),
-              scalars.filter(CharacterClass.isHan).count >= 3 else { return false }
-        guard let previous else { return false }
-        return paragraph.gapBefore >= 2 || (!photoGapOnly && TextShape.endsSentence(previous.text))
+        switch Self.shape(of: paragraph.text) {
+        case .credit?: return true
+        case .photoLine?:
+            guard let previous else { return false }
+            return paragraph.gapBefore >= 2 || (!photoGapOnly && TextShape.endsSentence(previous.text))
+        case nil: return false
+        }
     }
+
+    /// The two shapes of a caption.
+    enum Shape {
+        /// A picture credit: `… 摄`, `(…摄)`, `图为…`, `图:…`.
+        case credit
+        /// A stand-alone photo line: one short sentence (`边境巡逻。`), a caption only where it stands.
+        case photoLine
+    }
+
+    /// The caption shape of `text` whatever stands around it, or nil.
+    static func shape(of text: String) -> Shape? {
+        guard TextShape.length(text, isAtMost: 80), mayBeCaption(text) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        guard let last = scalars.last else { return nil }
+        if isCredit(scalars, of: text) { return .credit }
+        guard last == "。", scalars.count <= 16 else { return nil }
+        guard !scalars.dropLast().contains(where: { isForbidden($0) || $0 == "。" }),
+              scalars.filter(CharacterClass.isHan).count >= 3 else { return nil }
+        return .photoLine
+    }
+
+    /// Whether `line` is shaped like a caption (a credit or a photo line) whatever stands
+    /// around it: a line repeating the one before it is then the caption's second copy.
+    public static func isCaptionShaped(_ line: String) -> Bool { shape(of: line) != nil }
 
     /// A first test on the ends of `text` alone, false for most body paragraphs: a photo line
     /// ends with `。`; a credit ends with `摄` or `影` (perhaps inside a closing bracket), or
@@ -85,7 +111,7 @@ public struct CaptionDetector: Sendable {
     }
 
     /// `… 摄`, `(…摄)`, `图为…`, `图:…`; `scalars` are those of `text`.
-    private func isCredit(_ scalars: [Unicode.Scalar], of text: String) -> Bool {
+    private static func isCredit(_ scalars: [Unicode.Scalar], of text: String) -> Bool {
         guard scalars.count <= 80 else { return false }
         var end = scalars.count - 1
         let bracketed = scalars[end] == ")" || scalars[end] == "）" || scalars[end] == "]" || scalars[end] == "】"

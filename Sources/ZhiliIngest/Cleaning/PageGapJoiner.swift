@@ -11,11 +11,12 @@ public struct PageGapJoiner: Sendable {
     /// `paragraphs` with page-gap breaks joined.
     ///
     /// - Complexity: O(n) in the total length.
-    public func join(_ paragraphs: [String]) -> [String] {
-        var result: [String] = []
+    public func join(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var result: [Paragraph] = []
         for paragraph in paragraphs {
-            if let previous = result.last, shouldJoin(previous, paragraph) {
-                result[result.count - 1] = previous + paragraph
+            if let previous = result.last, shouldJoin(previous.text, paragraph.text) {
+                result[result.count - 1].text += paragraph.text
+                result[result.count - 1].lines = previous.lines.lowerBound...max(previous.lines.upperBound, paragraph.lines.upperBound)
             } else {
                 result.append(paragraph)
             }

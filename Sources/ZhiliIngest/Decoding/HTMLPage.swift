@@ -30,6 +30,9 @@ public struct HTMLPage: Sendable, Equatable {
     public var editors: [String] = []
     /// Authors named by a `作者：`/`记者：` field outside the text.
     public var authors: [String] = []
+    /// Only when parsed `explaining`: the visible blocks the main text left out, as removals of
+    /// the rule ``CleaningRule/page(_:)`` (on no line of the text: line 0).
+    public var leftOut: [Removal] = []
 
     /// Creates a page value.
     public init(text: String, title: String? = nil, date: String? = nil, outlet: String? = nil,
@@ -45,15 +48,16 @@ public struct HTMLPage: Sendable, Equatable {
     private static let dates = DateParser()
     private static let metadata = MetadataExtractor()
 
-    /// Reads `html`; `url` (from the container) is a last source of the date.
+    /// Reads `html`; `url` (from the container) is a last source of the date. With
+    /// `explaining`, also lists what the main text left out (``leftOut``).
     ///
     /// - Complexity: O(n): one parse, a few linear passes over the elements.
-    public static func parse(_ html: String, url: String? = nil) -> HTMLPage {
+    public static func parse(_ html: String, url: String? = nil, explaining: Bool = false) -> HTMLPage {
         var utf8 = Array(html.utf8)
         guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return HTMLPage(text: "") }
         let parsed = utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                zhili_html_parse(chars.baseAddress, Int32(chars.count))
+                zhili_html_parse(chars.baseAddress, Int32(chars.count), explaining ? 1 : 0)
             }
         }
         guard let parsed else { return HTMLPage(text: "") }
@@ -70,6 +74,10 @@ public struct HTMLPage: Sendable, Equatable {
         page.title = chooseTitle(meta: string(raw.meta_title), headline: string(raw.headline),
                                  title: string(raw.title), siteName: siteName)
         page.canonicalURL = string(raw.canonical)
+        for line in (string(raw.left_out) ?? "").split(separator: "\n") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            page.leftOut.append(Removal(.page(String(line[..<tab])), text: String(line[line.index(after: tab)...]), line: 0))
+        }
 
         var found = ArticleMetadata()
         for line in (string(raw.info_lines) ?? "").split(separator: "\n") {
