@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
               zhili serve --db zhili.db
               zhili serve --db zhili.db --port 0    # any free port, printed
               zhili serve --db zhili.db --host 0.0.0.0 --port 8080
-              zhili serve --db postgres://zhili@db.internal/zhili --host 0.0.0.0   # one of several servers
+              zhili serve --db postgres://zhili@db/zhili --host 0.0.0.0  # one of many
 
             Over PostgreSQL, /healthz asks the database on every call (503 when it does not answer), \
             and no search answers are cached: other processes write the database while it serves.

@@ -43,6 +43,8 @@ import Testing
             ["search", "调解", "--json", "--limit", "50"], ["search", "\"矛盾纠纷\" -诈骗", "--json", "--limit", "50"],
             ["search", "网格员", "--region", "兴安盟", "--json"], ["programs", "--json"], ["programs", "--region", "乌兰察布", "--json"],
             ["indicators", "--json"], ["compare", "--indicator", "grids", "--format", "json"],
+            ["compare", "--indicator", "grids", "--all", "--format", "json"], ["compare", "--indicator", "grids", "--by", "year", "--format", "json"],
+            ["programs", "--timeline", "调解", "--json"], ["programs", "--timeline", "调解", "--region", "兴安盟", "--json"],
         ]
         for command in commands {
             let sqlite = try CLI.run(command + ["--db", file])
