@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ZhiliExtract", targets: ["ZhiliExtract"]),
         .library(name: "ZhiliDedup", targets: ["ZhiliDedup"]),
         .library(name: "ZhiliStore", targets: ["ZhiliStore"]),
+        .library(name: "ZhiliPostgres", targets: ["ZhiliPostgres"]),
         .library(name: "ZhiliBatch", targets: ["ZhiliBatch"]),
         .library(name: "ZhiliServer", targets: ["ZhiliServer"]),
     ],
@@ -29,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already a dependency of postgres-nio; named for the TLS context of the PostgreSQL connection check.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // C shims over Debian's system libraries. Only the Swift module directly
@@ -105,6 +109,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Stage 4, grown up: the same store protocol over PostgreSQL (postgres-nio), for many
+        // machines writing one database and several servers reading it.
+        .target(
+            name: "ZhiliPostgres",
+            dependencies: [
+                "ZhiliCore", "ZhiliStore", "ZhiliExtract", "ZhiliSegment", "ZhiliText", "ZhiliDedup", "ZhiliICU",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // Batch driver: ordered parallel processing of dumps, outputs, progress, errors, resume.
         .target(
             name: "ZhiliBatch",
@@ -128,7 +145,7 @@ let package = Package(
         .executableTarget(
             name: "zhili",
             dependencies: [
-                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliDedup", "ZhiliStore", "ZhiliServer", "ZhiliBatch",
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliDedup", "ZhiliStore", "ZhiliPostgres", "ZhiliServer", "ZhiliBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -150,9 +167,14 @@ let package = Package(
         .testTarget(name: "ZhiliCLITests", dependencies: ["zhili"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhiliStoreTests",
-            dependencies: ["ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest"],
+            // ZhiliPostgres: StoreParityTests runs the store cases against both stores.
+            dependencies: [
+                "ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest", "ZhiliPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ZhiliPostgresTests", dependencies: ["ZhiliPostgres", "ZhiliStore", "ZhiliSegment"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhiliServerTests",
             dependencies: [

@@ -27,7 +27,8 @@ let package = Package(
             dependencies: [
                 .product(name: "ZhiliCore", package: "Zhili"), .product(name: "ZhiliIngest", package: "Zhili"),
                 .product(name: "ZhiliSegment", package: "Zhili"), .product(name: "ZhiliExtract", package: "Zhili"),
-                .product(name: "ZhiliStore", package: "Zhili"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZhiliStore", package: "Zhili"), .product(name: "ZhiliPostgres", package: "Zhili"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

@@ -12,7 +12,14 @@ enum APIRoutes {
     /// Adds the API routes to `router`.
     static func add(to router: GetRoutes<some RequestContext>, state: ServerState) {
         router.get("/healthz") { _, _ in
-            try JSONResponse.make(Health(status: "ok", articles: state.articleCount))
+            guard let database = state.database else { return try JSONResponse.make(Health(status: "ok", articles: state.articleCount)) }
+            do {
+                let count = try await database.articleCount()
+                return try JSONResponse.make(Health(status: "ok", articles: count, database: database.name))
+            } catch {
+                return try JSONResponse.make(
+                    Health(status: "unavailable", articles: nil, database: database.name, error: "\(error)"), status: .serviceUnavailable)
+            }
         }
         router.get("/api/search") { request, _ in
             let key = request.uri.query ?? ""
@@ -135,10 +142,12 @@ enum APIRoutes {
         return record
     }
 
-    /// `/healthz` answer.
+    /// `/healthz` answer; `database` and `error` only for a shared database (``DatabaseHealth``).
     struct Health: Encodable {
-        let status: String
-        let articles: Int?
+        var status: String
+        var articles: Int?
+        var database: String? = nil
+        var error: String? = nil
     }
 
     /// `/api/programs` answer.

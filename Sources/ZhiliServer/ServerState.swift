@@ -21,9 +21,15 @@ public struct ServerState: Sendable {
     public let assets: StaticAssets
     /// Encoded `/api/search` answers by query string, emptied when the index changes (``IndexWatch``).
     public let searchCache: ResponseCache
+    /// The live check of a shared database for `/healthz`, or nil for a single-file index.
+    public let database: DatabaseHealth?
 
     /// Loads templates and assets and reads the region tree from `store`.
-    public init(store: any ArticleStore, configuration: ServerConfiguration, regions: RegionTable = .bundled, articleCount: Int? = nil) async throws {
+    public init(
+        store: any ArticleStore, configuration: ServerConfiguration, regions: RegionTable = .bundled, articleCount: Int? = nil,
+        database: DatabaseHealth? = nil
+    ) async throws {
+        self.database = database
         self.store = store
         self.configuration = configuration
         self.regions = regions

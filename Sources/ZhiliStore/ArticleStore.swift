@@ -2,8 +2,8 @@ import ZhiliCore
 
 /// A durable index of article records that answers search, program, comparison and region queries.
 ///
-/// ``SQLiteStore`` is the implementation; the protocol lets a PostgreSQL store follow with the
-/// same value types. Every method is safe to call from several tasks at once, and none blocks the
+/// ``SQLiteStore`` implements it over one file, `PostgresStore` (ZhiliPostgres) over a PostgreSQL
+/// database shared by many processes; both return the same values. Every method is safe to call from several tasks at once, and none blocks the
 /// calling task's thread on the database (``SQLiteStore`` awaits GRDB's async reads and writes).
 public protocol ArticleStore: Sendable {
     /// Adds or replaces `records` in one transaction; a record whose id is already stored replaces it.

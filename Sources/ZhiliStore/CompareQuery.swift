@@ -67,7 +67,7 @@ enum IndicatorQuery {
 }
 
 /// Builds the division tree for a picker, with article counts from `region_articles`.
-struct RegionTreeQuery {
+package struct RegionTreeQuery {
     let db: Database
     let regions: RegionTable
 
@@ -79,12 +79,13 @@ struct RegionTreeQuery {
             """), arguments: [code]) {
             counts[row["code"]] = row["n"]
         }
-        return node(code, counts: counts)
+        return Self.node(code, counts: counts, regions: regions)
     }
 
-    private func node(_ code: String, counts: [String: Int]) -> RegionNode {
+    /// The tree below `code` from the division table, with the article count of each division in `counts`.
+    package static func node(_ code: String, counts: [String: Int], regions: RegionTable) -> RegionNode {
         let region = regions.region(code: code)
-        let children = (regions.children[code] ?? []).sorted().map { node($0, counts: counts) }
+        let children = (regions.children[code] ?? []).sorted().map { node($0, counts: counts, regions: regions) }
         return RegionNode(
             code: code, name: region?.name ?? code, level: region?.level ?? .county,
             longitude: region?.longitude ?? 0, latitude: region?.latitude ?? 0,

@@ -12,11 +12,11 @@ public struct PreparedRecord: Sendable {
     /// The record.
     public let record: ArticleRecord
     /// The index terms of the title (none when it is missing or empty).
-    let titleTerms: TermStream
+    package let titleTerms: TermStream
     /// The index terms of the body.
-    let bodyTerms: TermStream
+    package let bodyTerms: TermStream
     /// Shingles and MinHash of the body, for near-duplicate detection at write time.
-    let dedup: DedupDocument
+    package let dedup: DedupDocument
 
     init(record: ArticleRecord, titleTerms: TermStream, bodyTerms: TermStream) {
         self.record = record

@@ -9,7 +9,7 @@ import ZhiliICU
 /// Writes a batch of records inside one write transaction: replaces stored records with the same
 /// id and fills the article, full-text, region, program, figure and indicator tables, so a batch
 /// is searchable exactly when its other rows are visible.
-struct RecordWriter {
+package struct RecordWriter {
     let db: Database
     let regions: RegionTable
     /// Segments the stored text of a replaced article, to remove its full-text row.
@@ -370,7 +370,7 @@ struct RecordWriter {
     }
 
     /// Offset (Unicode scalars) where each paragraph starts in the text joined by "\n".
-    static func paragraphStarts(_ paragraphs: [String]) -> [Int] {
+    package static func paragraphStarts(_ paragraphs: [String]) -> [Int] {
         var starts: [Int] = []
         starts.reserveCapacity(paragraphs.count)
         var offset = 0
@@ -392,7 +392,7 @@ struct RecordWriter {
     }
 
     /// Whether `text` holds a line feed.
-    static func containsLineBreak(_ text: String) -> Bool {
+    package static func containsLineBreak(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
@@ -401,7 +401,7 @@ struct RecordWriter {
     }
 
     /// Index of the paragraph holding `offset`.
-    static func paragraph(of offset: Int, starts: [Int]) -> Int {
+    package static func paragraph(of offset: Int, starts: [Int]) -> Int {
         var low = 0, high = starts.count
         while low < high {
             let middle = (low + high) / 2
@@ -418,9 +418,9 @@ private struct ProgramRegion: Hashable {
 }
 
 /// String arrays stored in TEXT columns as JSON (written by ``ZhiliText/JSONString``).
-enum JSONText {
+package enum JSONText {
     /// Decodes a stored string array; empty on malformed input.
-    static func strings(_ text: String?) -> [String] {
+    package static func strings(_ text: String?) -> [String] {
         guard let text, let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([String].self, from: data)) ?? []
     }

@@ -152,23 +152,12 @@ struct SearchExecutor {
             """), arguments: arguments) {
             sourcesByKey[row[0]] = row[1]
         }
-        let filterProgram = plan.request.filters.program ?? ""
         return ranked.compactMap { key, score in
             // An article deleted between the two reads of one transaction cannot happen (same snapshot).
             guard let row = articles[key] else { return nil }
-            let title: String? = row["title"]
-            let programs = programsByKey[key] ?? []
-            let matched = programs.filter { name in
-                let folded = TermFolding.fold(name)
-                return (!filterProgram.isEmpty && name.contains(filterProgram))
-                    || plan.terms.contains { !$0.isEmpty && folded.contains($0) }
-            }
-            return SearchHit(
-                articleID: row["id"], title: title, date: row["date"], outlet: row["outlet"],
-                snippet: SnippetBuilder.snippet(of: row["body"], needles: plan.needles),
-                titleHighlights: title.map { SnippetBuilder.highlights(of: plan.needles, in: SnippetBuilder.foldedScalars($0)) } ?? [],
-                regions: regionsByKey[key] ?? [], matchedPrograms: matched, programs: programs, score: score,
-                copies: max(0, (sourcesByKey[key] ?? 1) - 1))
+            return plan.hit(
+                articleID: row["id"], title: row["title"], date: row["date"], outlet: row["outlet"], body: row["body"],
+                regions: regionsByKey[key] ?? [], programs: programsByKey[key] ?? [], score: score, sources: sourcesByKey[key] ?? 1)
         }
     }
 }

@@ -7,20 +7,22 @@ import ZhiliSegment
 ///
 /// Every segment becomes a quoted FTS5 string (`"调解"`, with `"` doubled), so nothing the user
 /// types can act as FTS5 syntax; the expression itself reaches SQLite as a bound parameter.
-struct SearchPlan: Sendable {
+package struct SearchPlan: Sendable {
     /// The request (its limit and offset checked).
-    var request: SearchRequest
+    package var request: SearchRequest
     /// The FTS5 MATCH expression, or nil when the query is empty (filters only).
-    var expression: String?
+    package var expression: String?
+    /// The full-text condition, or nil when the query is empty (filters only).
+    package var query: FullTextQuery?
     /// What to highlight, per query word or phrase: the whole word first, then its segments, which
     /// are highlighted only where the whole word does not occur in a text.
-    var needles: [[String]]
+    package var needles: [[String]]
     /// Folded words and phrases as typed (for matching program names).
-    var terms: [String]
+    package var terms: [String]
     /// The tokens of each FTS5 phrase of ``expression``, in the order FTS5 numbers them.
     var phrases: [[String]]
 
-    init(request: SearchRequest, segmenter: Segmenter) throws {
+    package init(request: SearchRequest, segmenter: Segmenter) throws {
         // A page the store cannot give is refused, not quietly replaced by another.
         guard (1...SearchRequest.maximumLimit).contains(request.limit) else {
             throw StoreError.invalidQuery("limit \(request.limit) is not between 1 and \(SearchRequest.maximumLimit)")
@@ -29,54 +31,53 @@ struct SearchPlan: Sendable {
             throw StoreError.invalidQuery("offset \(request.offset) is not between 0 and \(SearchRequest.maximumOffset); narrow the query with filters instead")
         }
         self.request = request
-        let query = request.query
-        guard query.unicodeScalars.count <= SearchRequest.maximumQueryLength else {
+        let text = request.query
+        guard text.unicodeScalars.count <= SearchRequest.maximumQueryLength else {
             throw StoreError.invalidQuery("the query is longer than \(SearchRequest.maximumQueryLength) characters")
         }
         needles = []
         terms = []
         phrases = []
-        let parsed = ParsedQuery(query)
+        let parsed = ParsedQuery(text)
         if parsed.clauses.isEmpty && parsed.exclusions.isEmpty {
-            guard query.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
+            guard text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
                 throw StoreError.invalidQuery("the query has no words to search for")
             }
             expression = nil
+            self.query = nil
             return
         }
 
-        var positive: [String] = []
+        var required: [FullTextQuery.Node] = []
         for clause in parsed.clauses {
-            var alternatives: [String] = []
+            var alternatives: [FullTextQuery.Node] = []
             for item in clause {
                 let segments = try Self.segments(of: item.text, segmenter: segmenter)
-                guard let fts = Self.expression(for: item, segments: segments, phrases: &phrases) else { continue }
-                alternatives.append(fts)
+                guard let node = Self.node(for: item, segments: segments, phrases: &phrases) else { continue }
+                alternatives.append(node)
                 needles.append(segments.count == 1 ? segments : [segments.joined()] + segments)
                 terms.append(segments.joined())
             }
             if alternatives.count == 1 {
-                positive.append(alternatives[0])
+                required.append(alternatives[0])
             } else if alternatives.count > 1 {
-                positive.append("(" + alternatives.joined(separator: " OR ") + ")")
+                required.append(.anyOf(alternatives))
             }
         }
-        var negative: [String] = []
+        var excluded: [FullTextQuery.Node] = []
         for item in parsed.exclusions {
             let segments = try Self.segments(of: item.text, segmenter: segmenter)
-            if let fts = Self.expression(for: item, segments: segments, phrases: &phrases) { negative.append(fts) }
+            if let node = Self.node(for: item, segments: segments, phrases: &phrases) { excluded.append(node) }
         }
-        guard !positive.isEmpty else {
-            if negative.isEmpty {
+        guard !required.isEmpty else {
+            if excluded.isEmpty {
                 throw StoreError.invalidQuery("the query has no words to search for, only punctuation or operators")
             }
             throw StoreError.invalidQuery("the query only excludes (-word); add a word to look for")
         }
-        var expression = positive.joined(separator: " AND ")
-        if !negative.isEmpty {
-            expression = "(" + expression + ") NOT (" + negative.joined(separator: " OR ") + ")"
-        }
-        self.expression = expression
+        let fullText = FullTextQuery(required: required, excluded: excluded)
+        self.query = fullText
+        self.expression = fullText.fts5
         var seen = Set<[String]>()
         needles = needles.filter { seen.insert($0).inserted }
     }
@@ -101,27 +102,49 @@ struct SearchPlan: Sendable {
         return result
     }
 
-    /// `segment` as an FTS5 string literal.
-    static func quoted(_ segment: String) -> String {
-        "\"" + segment.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// The FTS5 expression of one item: a word needs every segment (AND); a phrase needs them in
-    /// order, or the whole phrase as one indexed sub-token (a phrase inside a longer word).
-    /// Appends the tokens of each FTS5 phrase written to `phrases`, in the order written.
-    static func expression(for item: ParsedQuery.Item, segments: [String], phrases: inout [[String]]) -> String? {
+    /// The condition of one item: a word needs every segment (AND); a phrase needs them in
+    /// order, or the whole phrase as one indexed sub-term (a phrase inside a longer word).
+    /// Appends the terms of each FTS5 phrase written to `phrases`, in the order written.
+    static func node(for item: ParsedQuery.Item, segments: [String], phrases: inout [[String]]) -> FullTextQuery.Node? {
         guard !segments.isEmpty else { return nil }
         if segments.count == 1 {
             phrases.append(segments)
-            return quoted(segments[0])
+            return .term(segments[0])
         }
         switch item {
         case .word:
             phrases += segments.map { [$0] }
-            return "(" + segments.map(quoted).joined(separator: " AND ") + ")"
+            return .allOf(segments.map(FullTextQuery.Node.term))
         case .phrase:
             phrases += [segments, [segments.joined()]]
-            return "(" + quoted(segments.joined(separator: " ")) + " OR " + quoted(segments.joined()) + ")"
+            return .anyOf([.phrase(segments), .term(segments.joined())])
         }
+    }
+}
+
+extension SearchPlan {
+    /// One hit of this plan from a stored article's values: snippet and highlights from its text,
+    /// the programs it names that the query or program filter matches, and how many other
+    /// sources its cluster of copies was found at. Both stores build their hits here.
+    ///
+    /// - Parameters:
+    ///   - programs: the names of the programs the article names, in order of first mention.
+    ///   - sources: distinct sources of every copy in the article's cluster.
+    package func hit(
+        articleID: String, title: String?, date: String?, outlet: String?, body: String,
+        regions: [RegionRef], programs: [String], score: Double, sources: Int
+    ) -> SearchHit {
+        let filterProgram = request.filters.program ?? ""
+        let matched = programs.filter { name in
+            let folded = TermFolding.fold(name)
+            return (!filterProgram.isEmpty && name.contains(filterProgram))
+                || terms.contains { !$0.isEmpty && folded.contains($0) }
+        }
+        return SearchHit(
+            articleID: articleID, title: title, date: date, outlet: outlet,
+            snippet: SnippetBuilder.snippet(of: body, needles: needles),
+            titleHighlights: title.map { SnippetBuilder.highlights(of: needles, in: SnippetBuilder.foldedScalars($0)) } ?? [],
+            regions: regions, matchedPrograms: matched, programs: programs, score: score,
+            copies: max(0, sources - 1))
     }
 }

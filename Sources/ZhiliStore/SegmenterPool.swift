@@ -4,18 +4,18 @@ import ZhiliSegment
 
 /// A small pool of segmenters, so concurrent queries each get their own (a segmenter is not
 /// thread-safe), and the segmentation of texts for the full-text index on all cores.
-final class SegmenterPool: @unchecked Sendable {
+package final class SegmenterPool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Segmenter] = []
 
     /// Creates a pool holding one ready segmenter, so the lexicon loads when the store opens
     /// rather than inside the first query.
-    init() throws {
+    package init() throws {
         idle = [try Segmenter()]
     }
 
     /// Runs `body` with a segmenter no other thread is using.
-    func with<T>(_ body: (Segmenter) throws -> T) throws -> T {
+    package func with<T>(_ body: (Segmenter) throws -> T) throws -> T {
         lock.lock()
         let segmenter = idle.popLast()
         lock.unlock()
@@ -29,7 +29,7 @@ final class SegmenterPool: @unchecked Sendable {
     }
 
     /// Prepares `records` for the writer on all cores.
-    func prepare(_ records: [ArticleRecord]) throws -> [PreparedRecord] {
+    package func prepare(_ records: [ArticleRecord]) throws -> [PreparedRecord] {
         // Bodies, then titles, in one pass over all cores.
         let terms = try self.terms(of: records.map(\.article.text) + records.map { $0.article.title ?? "" })
         return records.indices.map { index in
@@ -38,7 +38,7 @@ final class SegmenterPool: @unchecked Sendable {
     }
 
     /// Prepares one record with a pooled segmenter.
-    func prepare(_ record: ArticleRecord) throws -> PreparedRecord {
+    package func prepare(_ record: ArticleRecord) throws -> PreparedRecord {
         try with { segmenter in
             var scratch = TermStream.Scratch()
             return PreparedRecord(

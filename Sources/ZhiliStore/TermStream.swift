@@ -9,9 +9,9 @@ import ZhiliICU
 /// Each term is a LEB128 header, `byteCount << 1 | colocated`, followed by the term's UTF-8
 /// bytes, already folded (``TermFolding``); a colocated term shares the position of the one before
 /// it (``IndexTerms``). The full-text table is contentless, so the stream is never stored.
-struct TermStream: Sendable {
+package struct TermStream: Sendable {
     /// The serialized terms.
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
 
     /// The stream of no terms (a missing title).
     static let empty = TermStream()
@@ -67,7 +67,7 @@ struct TermStream: Sendable {
     /// Calls `body` with the byte range of each term in `stream` (a serialized stream, as FTS5
     /// hands it to the tokenizer) and whether it is colocated; stops early when `body` returns false.
     /// Returns false when the stream is malformed (a header or term running past the end).
-    static func forEachTerm(
+    package static func forEachTerm(
         in stream: UnsafeBufferPointer<UInt8>, _ body: (_ term: Range<Int>, _ colocated: Bool) -> Bool
     ) -> Bool {
         var index = 0

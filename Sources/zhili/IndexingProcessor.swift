@@ -7,10 +7,10 @@ import ZhiliStore
 /// `zhili index`'s stage for one worker thread: each document is one JSON line holding an
 /// article record, decoded and prepared (segmented) for the store.
 final class IndexingProcessor: DocumentProcessor {
-    private let store: SQLiteStore
+    private let store: CommandStore
     private let decoder = JSONDecoder()
 
-    init(store: SQLiteStore) { self.store = store }
+    init(store: CommandStore) { self.store = store }
 
     func process(_ document: RawDocument, into output: inout ProcessedDocument<PreparedRecord>) throws {
         let record: ArticleRecord

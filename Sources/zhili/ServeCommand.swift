@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import ZhiliPostgres
 import ZhiliServer
 
 /// `zhili serve`: the JSON API and the web page over an index, until SIGINT or SIGTERM.
@@ -16,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
               zhili serve --db zhili.db
               zhili serve --db zhili.db --port 0    # any free port, printed
               zhili serve --db zhili.db --host 0.0.0.0 --port 8080
+              zhili serve --db postgres://zhili@db/zhili --host 0.0.0.0  # one of many
+
+            Over PostgreSQL, /healthz asks the database on every call (503 when it does not answer), \
+            and no search answers are cached: other processes write the database while it serves.
             """
     )
 
@@ -45,11 +50,28 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "zhili.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: searchCache)
+        let location = database.db
+        guard ConnectionString.isPostgres(location) else {
+            let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: searchCache)
+            try await reporter.run {
+                let app = try await buildApplication(databasePath: location, configuration: configuration, logger: logger)
+                do {
+                    try await app.runService()
+                } catch {
+                    if let message = configuration.listenFailure(error) { throw CommandFailure(message) }
+                    throw error
+                }
+            }
+            return
+        }
+        let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: 0)
         try await reporter.run {
-            let app = try await buildApplication(databasePath: database.db, configuration: configuration, logger: logger)
+            let store = try await PostgresStore.open(location, mode: .readOnly)
+            let state = try await ServerState(
+                store: store, configuration: configuration, articleCount: try await store.articleCount(),
+                database: DatabaseHealth(name: "postgresql") { try await store.health() })
             do {
-                try await app.runService()
+                try await buildApplication(state: state, logger: logger).runService()
             } catch {
                 if let message = configuration.listenFailure(error) { throw CommandFailure(message) }
                 throw error

@@ -36,11 +36,17 @@ enum CLI {
 
     /// Starts `zhili arguments...` in `directory`, with `stdin` as standard input (empty when nil)
     /// and standard output and error written to `stdout` and `stderr` in `outputs` (default: `directory`).
-    static func start(_ arguments: [String], in directory: URL, outputs: URL? = nil, stdin: Data? = nil) throws -> Process {
+    /// `environment` adds to (or replaces) this process's variables.
+    static func start(
+        _ arguments: [String], in directory: URL, outputs: URL? = nil, stdin: Data? = nil, environment: [String: String] = [:]
+    ) throws -> Process {
         let outputs = outputs ?? directory
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
         for name in ["stdout", "stderr"] {
             FileManager.default.createFile(atPath: outputs.appendingPathComponent(name).path, contents: nil)
@@ -56,9 +62,9 @@ enum CLI {
 
     /// Runs `zhili arguments...` to its end in `directory` (default: the package root, with the
     /// outputs in a scratch directory).
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, environment: [String: String] = [:]) throws -> Run {
         let outputs = directory ?? scratch()
-        let process = try start(arguments, in: directory ?? root, outputs: outputs, stdin: stdin)
+        let process = try start(arguments, in: directory ?? root, outputs: outputs, stdin: stdin, environment: environment)
         process.waitUntilExit()
         func text(_ name: String) -> String {
             String(decoding: FileManager.default.contents(atPath: outputs.appendingPathComponent(name).path) ?? Data(), as: UTF8.self)

@@ -26,6 +26,10 @@ struct Options {
     var window = 100
     /// The store's count limit.
     var countLimit = 500
+    /// Also build and query a PostgreSQL index from the same records (postgres://…).
+    var postgres: String?
+    /// Concurrent writers for the PostgreSQL build (compared with one).
+    var writers = 2
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -44,6 +48,8 @@ struct Options {
             case "--only": only = value
             case "--window": window = Int(value) ?? window
             case "--count-limit": countLimit = Int(value) ?? countLimit
+            case "--postgres": postgres = value
+            case "--writers": writers = Int(value) ?? writers
             default:
                 FileHandle.standardError.write(Data("usage: zhili-bench-search [--articles N] [--rounds R] [--seed S] [--batch B] [--out DIR] [--corpus DIR]\n".utf8))
                 exit(64)
@@ -90,6 +96,7 @@ if !options.reuse {
 }
 var articleCount = 0
 var storeSeconds = 0.0
+var textBytesOfRun = 0
 if !options.reuse {
 
 let store = try SQLiteStore(path: indexPath)
@@ -168,6 +175,7 @@ try baseline.writeWithoutTransaction { db in
 }
 
 articleCount = try store.articleCount()
+textBytesOfRun = textBytes
 let indexBytes = databaseSize(indexPath), baselineBytes = databaseSize(baselinePath)
 log("")
 log("== build (\(articleCount) articles, \(String(format: "%.1f", Double(textBytes) / 1e6)) MB of text, \(String(format: "%.1f", Double(jsonlBytes) / 1e6)) MB of JSON Lines)")
@@ -190,34 +198,32 @@ let baselineReader = try DatabasePool(path: baselinePath)
 /// One query of the fixed mix.
 struct BenchQuery {
     let kind: String
-    let run: (SQLiteStore) throws -> Int
+    let request: BenchRequest
     /// The same text query on the trigram baseline, if it has one.
     let baseline: String?
 }
 
 let reader = try SQLiteStore(path: indexPath, mode: .readOnly, rankingWindow: options.window, countLimit: options.countLimit)
-func search(_ query: String, region: String? = nil) -> (SQLiteStore) throws -> Int {
-    { try $0.search(SearchRequest(query: query, filters: SearchFilters(region: region), limit: 10)).total }
-}
+func search(_ query: String, region: String? = nil) -> BenchRequest { .search(query, region: region) }
 let allQueries: [BenchQuery] = [
-    BenchQuery(kind: "one word", run: search("调解室"), baseline: "\"调解室\""),
-    BenchQuery(kind: "one word", run: search("网格员"), baseline: "\"网格员\""),
-    BenchQuery(kind: "one word", run: search("枫桥经验"), baseline: "\"枫桥经验\""),
-    BenchQuery(kind: "one word", run: search("派出所"), baseline: "\"派出所\""),
-    BenchQuery(kind: "two words", run: search("网格员 调解"), baseline: "\"网格员\" \"调解\""),
-    BenchQuery(kind: "two words", run: search("矛盾纠纷 派出所"), baseline: "\"矛盾纠纷\" \"派出所\""),
-    BenchQuery(kind: "two words", run: search("雪亮工程 反诈"), baseline: "\"雪亮工程\" \"反诈\""),
-    BenchQuery(kind: "phrase", run: search("\"化解矛盾纠纷\""), baseline: "\"化解矛盾纠纷\""),
-    BenchQuery(kind: "phrase", run: search("\"老李调解室\""), baseline: "\"老李调解室\""),
-    BenchQuery(kind: "2-char word", run: search("调解"), baseline: "\"调解\""),
-    BenchQuery(kind: "2-char word", run: search("网格"), baseline: "\"网格\""),
-    BenchQuery(kind: "2-char word", run: search("治安"), baseline: "\"治安\""),
-    BenchQuery(kind: "region-filtered", run: search("网格员", region: "兴安盟"), baseline: "\"网格员\" \"兴安盟\""),
-    BenchQuery(kind: "region-filtered", run: search("调解室", region: "乌兰察布"), baseline: "\"调解室\" \"乌兰察布\""),
-    BenchQuery(kind: "programs", run: { try $0.programs(ProgramsRequest(query: "调解")).count }, baseline: nil),
-    BenchQuery(kind: "programs", run: { try $0.programs(ProgramsRequest(region: "兴安盟")).count }, baseline: nil),
-    BenchQuery(kind: "compare", run: { try $0.compare(CompareRequest(indicator: "grids")).rows.count }, baseline: nil),
-    BenchQuery(kind: "compare", run: { try $0.compare(CompareRequest(indicator: "grid_workers", years: 2022...2022)).rows.count }, baseline: nil),
+    BenchQuery(kind: "one word", request: search("调解室"), baseline: "\"调解室\""),
+    BenchQuery(kind: "one word", request: search("网格员"), baseline: "\"网格员\""),
+    BenchQuery(kind: "one word", request: search("枫桥经验"), baseline: "\"枫桥经验\""),
+    BenchQuery(kind: "one word", request: search("派出所"), baseline: "\"派出所\""),
+    BenchQuery(kind: "two words", request: search("网格员 调解"), baseline: "\"网格员\" \"调解\""),
+    BenchQuery(kind: "two words", request: search("矛盾纠纷 派出所"), baseline: "\"矛盾纠纷\" \"派出所\""),
+    BenchQuery(kind: "two words", request: search("雪亮工程 反诈"), baseline: "\"雪亮工程\" \"反诈\""),
+    BenchQuery(kind: "phrase", request: search("\"化解矛盾纠纷\""), baseline: "\"化解矛盾纠纷\""),
+    BenchQuery(kind: "phrase", request: search("\"老李调解室\""), baseline: "\"老李调解室\""),
+    BenchQuery(kind: "2-char word", request: search("调解"), baseline: "\"调解\""),
+    BenchQuery(kind: "2-char word", request: search("网格"), baseline: "\"网格\""),
+    BenchQuery(kind: "2-char word", request: search("治安"), baseline: "\"治安\""),
+    BenchQuery(kind: "region-filtered", request: search("网格员", region: "兴安盟"), baseline: "\"网格员\" \"兴安盟\""),
+    BenchQuery(kind: "region-filtered", request: search("调解室", region: "乌兰察布"), baseline: "\"调解室\" \"乌兰察布\""),
+    BenchQuery(kind: "programs", request: .programs(ProgramsRequest(query: "调解")), baseline: nil),
+    BenchQuery(kind: "programs", request: .programs(ProgramsRequest(region: "兴安盟")), baseline: nil),
+    BenchQuery(kind: "compare", request: .compare(CompareRequest(indicator: "grids")), baseline: nil),
+    BenchQuery(kind: "compare", request: .compare(CompareRequest(indicator: "grid_workers", years: 2022...2022)), baseline: nil),
 ]
 let mix = allQueries.filter { options.only == nil || $0.kind == options.only }
 let kinds = ["one word", "two words", "phrase", "2-char word", "region-filtered", "programs", "compare"]
@@ -226,7 +232,7 @@ let searchKinds = Set(kinds.prefix(5))
 log("")
 log("== query mix (\(mix.count) queries × \(options.rounds) rounds after one warm-up round; search pages of 10 with snippets)")
 for query in mix {
-    let matches = try query.run(reader)
+    let matches = try query.request.run(on: reader)
     let baselineMatches = try query.baseline.map { text in
         try baselineReader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM docs WHERE docs MATCH ?", arguments: [text]) ?? 0 }
     }
@@ -239,7 +245,7 @@ var cpuLatencies: [String: Latency] = [:]
 var allSearchCPU = Latency()
 for _ in 0..<options.rounds {
     for query in mix {
-        let (seconds, cpu) = try measureWithCPU { _ = try query.run(reader) }
+        let (seconds, cpu) = try measureWithCPU { _ = try query.request.run(on: reader) }
         latencies[query.kind, default: Latency()].samples.append(seconds)
         cpuLatencies[query.kind, default: Latency()].samples.append(cpu)
         if searchKinds.contains(query.kind) {
@@ -277,6 +283,13 @@ log(String(format: "search p50 ratio zhili/baseline: %.2f×; targets: search p50
            allSearch.percentile(50) <= 0.002 ? "met" : "MISSED", allSearch.percentile(99) <= 0.020 ? "met" : "MISSED",
            (latencies["compare"]?.percentile(99) ?? .nan) * 1000, (latencies["compare"]?.percentile(99) ?? 1) <= 0.050 ? "met" : "MISSED",
            options.reuse ? "not measured" : Double(articleCount) / storeSeconds >= 2000 ? "met" : "MISSED"))
+
+if let url = options.postgres {
+    try await PostgresBench.run(
+        url: url, jsonl: jsonlPath, batch: options.batch, workers: options.writers, textBytes: textBytesOfRun, mix: mix,
+        rounds: options.rounds, window: options.window, countLimit: options.countLimit, kinds: kinds, searchKinds: searchKinds,
+        sqlite: latencies, sqliteAll: allSearch)
+}
 
 /// A batch prepared on another thread.
 final class PreparedBatch: @unchecked Sendable {
