@@ -87,12 +87,16 @@ public struct IndicatorTable: Sendable {
 
     /// Loads indicators from a JSON file.
     public init(contentsOf url: URL) throws {
-        let data = try Data(contentsOf: url)
+        try self.init(data: try Data(contentsOf: url), source: url.path)
+    }
+
+    /// Loads indicators from the bytes of a JSON file; `source` names it in errors.
+    public init(data: Data, source: String) throws {
         do {
             let file = try JSONDecoder().decode(File.self, from: data)
             try self.init(indicators: file.indicators, unfinishedMarkers: file.unfinished ?? Self.defaultUnfinishedMarkers)
         } catch let error as DecodingError {
-            throw Diagnostic(source: url.path, reason: "invalid indicator file: \(error)")
+            throw Diagnostic(source: source, reason: "invalid indicator file: \(error)")
         }
     }
 

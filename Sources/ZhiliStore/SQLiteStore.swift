@@ -279,7 +279,6 @@ public final class SQLiteStore: ArticleStore {
         resolver.resolve(text).map { regionTable.region(code: $0)?.ref ?? RegionRef(name: text, code: $0) }
     }
 
-    /// Number of stored articles (for tools; not part of ``ArticleStore``).
     /// The modification time, size and inode of the database file and of its write-ahead log:
     /// every commit, by this process or another, changes the log (or, once checkpointed, the file).
     /// A `stat` of two files, so cheap enough to ask on every request.
@@ -296,6 +295,7 @@ public final class SQLiteStore: ArticleStore {
         return token
     }
 
+    /// Number of stored articles.
     public func articleCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0 }
     }

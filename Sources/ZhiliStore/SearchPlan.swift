@@ -22,6 +22,7 @@ package struct SearchPlan: Sendable {
     /// The tokens of each FTS5 phrase of ``expression``, in the order FTS5 numbers them.
     var phrases: [[String]]
 
+    /// Parses and segments `request`'s query; throws ``StoreError/invalidQuery(_:)`` for a page out of range or a query with nothing to search.
     package init(request: SearchRequest, segmenter: Segmenter) throws {
         // A page the store cannot give is refused, not quietly replaced by another.
         guard (1...SearchRequest.maximumLimit).contains(request.limit) else {

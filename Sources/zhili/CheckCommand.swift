@@ -34,8 +34,8 @@ struct CheckCommand: ParsableCommand {
 
     mutating func run() throws {
         guard FileManager.default.fileExists(atPath: database.db) else {
-            _ = try reporter.run { throw CommandFailure("\(database.db): no such file") }
-            return
+            reporter.report("\(database.db): no such file")
+            throw ExitCode(1)
         }
         let check = IndexCheck(path: database.db)
         if json {

@@ -106,10 +106,7 @@ struct ExtractCommand: ParsableCommand {
             for file in programs {
                 knownPrograms.formUnion(Extractor.programNames(fromList: try UserFile.text(file, option: "--programs")))
             }
-            indicatorTable = try indicators.map { path in
-                _ = try UserFile.data(path, option: "--indicators")
-                return try IndicatorTable(contentsOf: URL(fileURLWithPath: path))
-            } ?? .bundled
+            indicatorTable = try indicators.map { try IndicatorTable(data: try UserFile.data($0, option: "--indicators"), source: $0) } ?? .bundled
         } catch let error as ValidationError {
             throw error
         } catch {
