@@ -322,6 +322,25 @@ static int style_hides(const char *style) {
     return strstr(compact, "display:none") != NULL || strstr(compact, "visibility:hidden") != NULL;
 }
 
+/// Whether an attribute hides its element: `hidden`, `aria-hidden="true"`, a hiding style.
+static int attribute_hides(const char *name, const char *value) {
+    if (strcasecmp(name, "hidden") == 0) return 1;
+    if (strcasecmp(name, "aria-hidden") == 0) return strcasecmp(value, "true") == 0;
+    if (strcasecmp(name, "style") == 0) return style_hides(value);
+    return 0;
+}
+
+/// Whether an element never gives text: a dropped tag (script, style …) or a hidden element.
+static int never_text(xmlNodePtr node) {
+    const tag_info *tag = lookup_tag(node->name);
+    if (tag && tag->kind == K_DROP) return 1;
+    for (xmlAttrPtr attribute = node->properties; attribute; attribute = attribute->next) {
+        const char *value = attribute_text(attribute);
+        if (value && attribute_hides((const char *)attribute->name, value)) return 1;
+    }
+    return 0;
+}
+
 // MARK: - Element list
 
 /// One element, listed in document order.
@@ -412,9 +431,7 @@ static void collect(xmlNodePtr root, element_list *list) {
                 if (strcasecmp(name, "class") == 0) class_name = value;
                 else if (strcasecmp(name, "id") == 0) id = value;
                 else if (strcasecmp(name, "role") == 0) role = value;
-                else if (strcasecmp(name, "hidden") == 0) e->flags |= F_HIDDEN;
-                else if (strcasecmp(name, "aria-hidden") == 0) { if (strcasecmp(value, "true") == 0) e->flags |= F_HIDDEN; }
-                else if (strcasecmp(name, "style") == 0) { if (style_hides(value)) e->flags |= F_HIDDEN; }
+                else if (attribute_hides(name, value)) e->flags |= F_HIDDEN;
                 else if (strcasecmp(name, "itemprop") == 0) { if (strcasecmp(value, "datePublished") == 0) e->flags |= F_DATEPUBLISHED; }
             }
             if (current >= 0) {
@@ -1034,11 +1051,81 @@ static char *left_out(element_list *list) {
 
 // MARK: - Entry points
 
+/// Parses with libxml2's hard limits lifted (`XML_PARSE_HUGE`): without it, an element nested
+/// 256 deep or a text, script or style block over 10 MB stops the parser, and everything after
+/// it is lost. The caller bounds the whole document's size; `flatten` bounds the depth.
 static htmlDocPtr parse(const char *html, int32_t length) {
     if (!html || length <= 0) return NULL;
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-        | HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
+        | HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
     return htmlReadMemory(html, length, NULL, "UTF-8", options);
+}
+
+/// Elements nested deeper than this are unwrapped (`flatten`): their children take their place.
+enum { MAX_ELEMENT_DEPTH = 200 };
+
+/// Unwraps every element nested deeper than `MAX_ELEMENT_DEPTH` under `root` that holds other
+/// elements, keeping its children (text included) in document order in its place, so scoring,
+/// which walks from an element to its ancestors, stays linear. A block's place keeps a line
+/// break (`<br>`); elements that hold only text stay; scripts, styles and hidden elements down
+/// there go whole. Returns how many elements were unwrapped or removed.
+static int32_t flatten(xmlNodePtr root) {
+    int32_t unwrapped = 0;
+    xmlNodePtr node = root;
+    int depth = 0; // of `node` below `root`
+    while (node) {
+        if (node->type == XML_ELEMENT_NODE && depth == MAX_ELEMENT_DEPTH) {
+            // Unwrap the element children of `node` that hold elements until none is left:
+            // each unwrapped element's children move up one level, to be looked at in turn.
+            xmlNodePtr child = node->children;
+            while (child) {
+                xmlNodePtr next = child->next;
+                if (child->type != XML_ELEMENT_NODE) { child = next; continue; }
+                if (never_text(child)) {
+                    xmlUnlinkNode(child);
+                    xmlFreeNode(child);
+                    unwrapped++;
+                    child = next;
+                    continue;
+                }
+                int holds_elements = 0;
+                for (xmlNodePtr c = child->children; c && !holds_elements; c = c->next) {
+                    holds_elements = c->type == XML_ELEMENT_NODE;
+                }
+                if (holds_elements) {
+                    const tag_info *tag = lookup_tag(child->name);
+                    int block = tag && tag->kind != K_INLINE && tag->kind != K_OTHER;
+                    if (block) xmlAddPrevSibling(child, xmlNewDocNode(child->doc, NULL, (const xmlChar *)"br", NULL));
+                    // A moved text node may merge into the text before it, so continue from
+                    // the node before the unwrapped element, which stays.
+                    xmlNodePtr before = child->prev;
+                    while (child->children) {
+                        xmlNodePtr moved = child->children;
+                        xmlUnlinkNode(moved);
+                        xmlAddPrevSibling(child, moved);
+                    }
+                    if (block) xmlAddPrevSibling(child, xmlNewDocNode(child->doc, NULL, (const xmlChar *)"br", NULL));
+                    xmlUnlinkNode(child);
+                    xmlFreeNode(child);
+                    unwrapped++;
+                    next = before ? before->next : node->children;
+                }
+                child = next;
+            }
+        }
+        if (node->children && node->type == XML_ELEMENT_NODE && depth < MAX_ELEMENT_DEPTH) {
+            node = node->children;
+            depth++;
+            continue;
+        }
+        while (node) {
+            if (node == root) return unwrapped;
+            if (node->next) { node = node->next; break; }
+            node = node->parent;
+            depth--;
+        }
+    }
+    return unwrapped;
 }
 
 /// The main text of the listed document: the first attempt long enough, else the longest.
@@ -1084,6 +1171,7 @@ zhili_html_page *zhili_html_parse(const char *html, int32_t length, int32_t expl
     zhili_html_page *page = calloc(1, sizeof(zhili_html_page));
     element_list list = { 0 };
     xmlNodePtr root = xmlDocGetRootElement(document);
+    if (page && root) page->unwrapped_elements = flatten(root);
     if (page && root) collect(root, &list);
     if (!page || list.failed) {
         free(list.items);

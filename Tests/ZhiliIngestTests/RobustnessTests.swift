@@ -37,6 +37,50 @@ import ZhiliICU
         #expect(articles[0].title == "巴彦淖尔:筑牢安全发展之基 守护百姓平安幸福")
     }
 
+    /// An HTML page of three news paragraphs around `middle`, each with a figure of its own.
+    static func page(around middle: String) -> String {
+        func paragraph(_ n: Int) -> String {
+            "<p>呼和浩特市新城区开展矛盾纠纷排查化解工作，共化解纠纷\(n)件，同比增长15%。今年以来，各街道调解委员会接待群众来访，做到小事不出社区、大事不出街道。</p>"
+        }
+        return "<html><head><title>新城区化解矛盾纠纷</title></head><body><div class=\"content\">"
+            + paragraph(120) + middle + paragraph(130) + "</div></body></html>"
+    }
+
+    static func cleanHTML(_ html: String) throws -> Article {
+        let articles = try cleaner.clean(RawDocument(source: "page.html", bytes: Array(html.utf8), format: .html))
+        try #require(articles.count == 1)
+        return articles[0]
+    }
+
+    // Issue #19, defect 3: libxml2 stops at the 256th level of nesting, so the text after it
+    // was lost without a word.
+    @Test func deeplyNestedHTMLKeepsTheTextAfterAndInside() throws {
+        for depth in [300, 5_000] {
+            let inner = "<p>深处的段落说明了网格员入户走访的情况。</p><script>var hidden = '脚本文字';</script><p>第二个深处段落。</p><div style=\"display:none\">隐藏的文字</div>"
+            let html = Self.page(around: String(repeating: "<div><span>", count: depth) + inner + String(repeating: "</span></div>", count: depth))
+            let article = try Self.cleanHTML(html)
+            let text = article.paragraphs.joined(separator: "\n")
+            #expect(text.contains("纠纷120件"))
+            #expect(text.contains("纠纷130件"), "the paragraph after \(depth) levels")
+            #expect(article.paragraphs.contains("第二个深处段落。"), "deep paragraphs stay apart")
+            #expect(!text.contains("脚本文字") && !text.contains("隐藏的文字"))
+            #expect(article.warnings.contains { $0.contains("nested deeper than 200") } == (depth > 200))
+        }
+    }
+
+    // Issue #19, defect 3: a script or text block over libxml2's 10 MB text limit stopped the
+    // parser there.
+    @Test func blocksOverTenMegabytesKeepTheTextAfter() throws {
+        let script = "<script>" + String(repeating: "var a = 1;", count: 1_100_000) + "</script>"
+        let scripted = try Self.cleanHTML(Self.page(around: script))
+        #expect(scripted.paragraphs.joined().contains("纠纷130件"))
+        #expect(!scripted.paragraphs.joined().contains("var a"))
+        let long = "<p>" + String(repeating: "这是很长的文字。", count: 450_000) + "</p>"
+        let texted = try Self.cleanHTML(Self.page(around: long))
+        #expect(texted.paragraphs.joined().contains("纠纷130件"))
+        #expect(texted.paragraphs.contains { $0.count == 3_600_000 })
+    }
+
     @Test func aFiftyMegabyteSingleLine() throws {
         let unit = Array("筑牢祖国北疆安全稳定屏障，2023年乌海市划分640个网格ODR，".utf8)
         var bytes: [UInt8] = []

@@ -37,6 +37,8 @@ typedef struct {
     /// `reason<TAB>text` (reasons: navigation, link list, caption, outside the main text,
     /// cleaned from the text).
     char *left_out;
+    /// Elements nested deeper than 200 levels, unwrapped: their text was kept in place of them.
+    int32_t unwrapped_elements;
 } zhili_html_page;
 
 /// Parses `length` bytes of UTF-8 HTML with libxml2's `htmlReadMemory` (recovering from

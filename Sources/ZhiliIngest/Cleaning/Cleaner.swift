@@ -113,7 +113,7 @@ public struct Cleaner: Sendable {
                 source: document.source, index: index, url: url,
                 title: draft.title, subtitle: draft.subtitle, date: date, outlet: outlet,
                 authors: draft.authors.isEmpty ? (found.authors.isEmpty ? page?.authors ?? [] : found.authors) : draft.authors, editors: editors,
-                paragraphs: draft.paragraphs, captions: draft.captions, warnings: decoded.warnings)
+                paragraphs: draft.paragraphs, captions: draft.captions, warnings: decoded.warnings + (page?.warnings ?? []))
             return (article, body)
         }
     }

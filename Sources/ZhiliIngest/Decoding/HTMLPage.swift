@@ -33,6 +33,8 @@ public struct HTMLPage: Sendable, Equatable {
     /// Only when parsed `explaining`: the visible blocks the main text left out, as removals of
     /// the rule ``CleaningRule/page(_:)`` (on no line of the text: line 0).
     public var leftOut: [Removal] = []
+    /// What reading the page changed that a reader should know (elements nested too deep).
+    public var warnings: [String] = []
 
     /// Creates a page value.
     public init(text: String, title: String? = nil, date: String? = nil, outlet: String? = nil,
@@ -74,6 +76,9 @@ public struct HTMLPage: Sendable, Equatable {
         page.title = chooseTitle(meta: string(raw.meta_title), headline: string(raw.headline),
                                  title: string(raw.title), siteName: siteName)
         page.canonicalURL = string(raw.canonical)
+        if raw.unwrapped_elements > 0 {
+            page.warnings.append("HTML nested deeper than 200 elements: \(raw.unwrapped_elements) element(s) below that depth unwrapped (their text kept in place, scripts and hidden ones dropped)")
+        }
         for line in (string(raw.left_out) ?? "").split(separator: "\n") {
             guard let tab = line.firstIndex(of: "\t") else { continue }
             page.leftOut.append(Removal(.page(String(line[..<tab])), text: String(line[line.index(after: tab)...]), line: 0))
