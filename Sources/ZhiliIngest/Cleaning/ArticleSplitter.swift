@@ -65,16 +65,20 @@ public struct ArticleSplitter: Sendable {
     /// subtitles, bylines, captions).
     func split(_ paragraphs: [Paragraph], title: String?, fromHTML: Bool, log: inout RemovalLog) -> [ArticleDraft] {
         let pieces = classify(paragraphs, photoGapOnly: fromHTML)
-        var groups: [[Piece]] = [[]]
+        // Where each article starts: a heading with a byline after body text. The articles are
+        // slices of `pieces`, not copies, so a document of many short lines is held once.
+        var starts = [0]
+        var groupHasBody = false
         for (index, piece) in pieces.enumerated() {
-            if piece.kind == .heading, startsArticle(at: index, in: pieces),
-               groups[groups.count - 1].contains(where: { $0.kind == .body }) {
-                groups.append([])
+            if piece.kind == .heading, groupHasBody, startsArticle(at: index, in: pieces) {
+                starts.append(index)
+                groupHasBody = false
             }
-            groups[groups.count - 1].append(piece)
+            if piece.kind == .body { groupHasBody = true }
         }
-        return groups.enumerated().compactMap { index, group in
-            let draft = assemble(group, containerTitle: index == 0 ? title : nil, fromHTML: fromHTML, log: &log)
+        return starts.indices.compactMap { group in
+            let end = group + 1 < starts.count ? starts[group + 1] : pieces.count
+            let draft = assemble(pieces[starts[group]..<end], containerTitle: group == 0 ? title : nil, fromHTML: fromHTML, log: &log)
             return draft.paragraphs.isEmpty && draft.title == nil && draft.captions.isEmpty ? nil : draft
         }
     }
@@ -82,6 +86,7 @@ public struct ArticleSplitter: Sendable {
     /// Sorts each paragraph into a piece.
     func classify(_ paragraphs: [Paragraph], photoGapOnly: Bool = false) -> [Piece] {
         var pieces: [Piece] = []
+        pieces.reserveCapacity(paragraphs.count)
         var previous: Paragraph?
         for paragraph in paragraphs {
             let text = paragraph.text
@@ -112,26 +117,28 @@ public struct ArticleSplitter: Sendable {
     }
 
     /// One article from its pieces.
-    private func assemble(_ pieces: [Piece], containerTitle: String?, fromHTML: Bool, log: inout RemovalLog) -> ArticleDraft {
+    private func assemble(_ pieces: ArraySlice<Piece>, containerTitle: String?, fromHTML: Bool, log: inout RemovalLog) -> ArticleDraft {
         var draft = ArticleDraft()
-        var pieces = pieces
+        var taken = 0..<0 // the title and subtitle pieces, not part of the body
         if let titleIndex = pieces.firstIndex(where: { $0.kind == .heading }) {
             let heading = pieces[titleIndex].text
             if containerTitle == nil || TextShape.equalWithoutSpaces(heading, containerTitle!)
-                || (titleIndex == 0 && (!fromHTML || Self.overlaps(heading, containerTitle!))) {
+                || (titleIndex == pieces.startIndex && (!fromHTML || Self.overlaps(heading, containerTitle!))) {
                 draft.title = heading
                 log.record(.title, line: pieces[titleIndex].paragraph.lines.lowerBound, heading)
-                pieces.remove(at: titleIndex)
-                if titleIndex < pieces.count, case .subtitle(let subtitle) = pieces[titleIndex].kind {
+                taken = titleIndex..<(titleIndex + 1)
+                let next = titleIndex + 1
+                if next < pieces.endIndex, case .subtitle(let subtitle) = pieces[next].kind {
                     draft.subtitle = subtitle
-                    log.record(.subtitle, line: pieces[titleIndex].paragraph.lines.lowerBound, pieces[titleIndex].text)
-                    pieces.remove(at: titleIndex)
+                    log.record(.subtitle, line: pieces[next].paragraph.lines.lowerBound, pieces[next].text)
+                    taken = titleIndex..<(next + 1)
                 }
             }
         }
         if let containerTitle { draft.title = containerTitle }
         var body: [Paragraph] = []
-        for piece in pieces {
+        body.reserveCapacity(pieces.count)
+        for (index, piece) in zip(pieces.indices, pieces) where !taken.contains(index) {
             switch piece.kind {
             case .body, .heading, .subtitle: body.append(piece.paragraph)
             case .byline(let names):

@@ -24,6 +24,7 @@ public struct ColumnJoiner: Sendable {
     /// - Complexity: O(n) in the total length of the lines.
     public func paragraphs(from lines: [SourceLine]) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(lines.count / 2)
         var block: [SourceLine] = []
         var gap = 0
         func flush() {

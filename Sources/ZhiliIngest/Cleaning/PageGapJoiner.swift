@@ -13,6 +13,7 @@ public struct PageGapJoiner: Sendable {
     /// - Complexity: O(n) in the total length.
     public func join(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var result: [Paragraph] = []
+        result.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs {
             if let previous = result.last, shouldJoin(previous.text, paragraph.text) {
                 result[result.count - 1].text += paragraph.text
