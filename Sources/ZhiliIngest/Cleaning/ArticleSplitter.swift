@@ -46,13 +46,6 @@ public struct ArticleSplitter: Sendable {
         case caption
     }
 
-    /// One paragraph and what it is.
-    struct Piece: Equatable {
-        var kind: Kind
-        var paragraph: Paragraph
-        var text: String { paragraph.text }
-    }
-
     /// The articles in `paragraphs`; `title` (from the container) replaces the first article's.
     /// With `fromHTML` (paragraphs that are real, pictures marked by a double gap), no page gap
     /// is joined and a short photo line is a caption only after a picture.
@@ -64,29 +57,30 @@ public struct ArticleSplitter: Sendable {
     /// ``split(_:title:fromHTML:)``, recording in `log` what leaves the bodies (titles,
     /// subtitles, bylines, captions).
     func split(_ paragraphs: [Paragraph], title: String?, fromHTML: Bool, log: inout RemovalLog) -> [ArticleDraft] {
-        let pieces = classify(paragraphs, photoGapOnly: fromHTML)
-        // Where each article starts: a heading with a byline after body text. The articles are
-        // slices of `pieces`, not copies, so a document of many short lines is held once.
+        let kinds = classify(paragraphs, photoGapOnly: fromHTML)
+        // Where each article starts: a heading with a byline after body text. Articles are
+        // ranges of `paragraphs`, not copies, so a document of many short lines is held once.
         var starts = [0]
         var groupHasBody = false
-        for (index, piece) in pieces.enumerated() {
-            if piece.kind == .heading, groupHasBody, startsArticle(at: index, in: pieces) {
+        for (index, kind) in kinds.enumerated() {
+            if kind == .heading, groupHasBody, startsArticle(at: index, in: kinds) {
                 starts.append(index)
                 groupHasBody = false
             }
-            if piece.kind == .body { groupHasBody = true }
+            if kind == .body { groupHasBody = true }
         }
         return starts.indices.compactMap { group in
-            let end = group + 1 < starts.count ? starts[group + 1] : pieces.count
-            let draft = assemble(pieces[starts[group]..<end], containerTitle: group == 0 ? title : nil, fromHTML: fromHTML, log: &log)
+            let end = group + 1 < starts.count ? starts[group + 1] : kinds.count
+            let draft = assemble(paragraphs, kinds, starts[group]..<end, containerTitle: group == 0 ? title : nil,
+                                 fromHTML: fromHTML, log: &log)
             return draft.paragraphs.isEmpty && draft.title == nil && draft.captions.isEmpty ? nil : draft
         }
     }
 
-    /// Sorts each paragraph into a piece.
-    func classify(_ paragraphs: [Paragraph], photoGapOnly: Bool = false) -> [Piece] {
-        var pieces: [Piece] = []
-        pieces.reserveCapacity(paragraphs.count)
+    /// What each paragraph is, in order.
+    func classify(_ paragraphs: [Paragraph], photoGapOnly: Bool = false) -> [Kind] {
+        var kinds: [Kind] = []
+        kinds.reserveCapacity(paragraphs.count)
         var previous: Paragraph?
         for paragraph in paragraphs {
             let text = paragraph.text
@@ -95,58 +89,60 @@ public struct ArticleSplitter: Sendable {
                 kind = .byline(names)
             } else if captions.isCaption(paragraph, after: previous, photoGapOnly: photoGapOnly) {
                 kind = .caption
-            } else if let subtitle = Self.subtitle(text), pieces.last?.kind == .heading {
+            } else if let subtitle = Self.subtitle(text), kinds.last == .heading {
                 kind = .subtitle(subtitle)
             } else if TextShape.isHeading(text) {
                 kind = .heading
             } else {
                 kind = .body
             }
-            pieces.append(Piece(kind: kind, paragraph: paragraph))
+            kinds.append(kind)
             previous = paragraph
         }
-        return pieces
+        return kinds
     }
 
     /// Whether the heading at `index` is followed by a byline (after an optional subtitle).
-    private func startsArticle(at index: Int, in pieces: [Piece]) -> Bool {
+    private func startsArticle(at index: Int, in kinds: [Kind]) -> Bool {
         var next = index + 1
-        if next < pieces.count, case .subtitle = pieces[next].kind { next += 1 }
-        guard next < pieces.count, case .byline = pieces[next].kind else { return false }
+        if next < kinds.count, case .subtitle = kinds[next] { next += 1 }
+        guard next < kinds.count, case .byline = kinds[next] else { return false }
         return true
     }
 
-    /// One article from its pieces.
-    private func assemble(_ pieces: ArraySlice<Piece>, containerTitle: String?, fromHTML: Bool, log: inout RemovalLog) -> ArticleDraft {
+    /// One article from the paragraphs in `range` and their kinds.
+    private func assemble(_ paragraphs: [Paragraph], _ kinds: [Kind], _ range: Range<Int>, containerTitle: String?,
+                          fromHTML: Bool, log: inout RemovalLog) -> ArticleDraft {
         var draft = ArticleDraft()
-        var taken = 0..<0 // the title and subtitle pieces, not part of the body
-        if let titleIndex = pieces.firstIndex(where: { $0.kind == .heading }) {
-            let heading = pieces[titleIndex].text
+        var taken = 0..<0 // the title and subtitle paragraphs, not part of the body
+        if let titleIndex = range.first(where: { kinds[$0] == .heading }) {
+            let heading = paragraphs[titleIndex].text
             if containerTitle == nil || TextShape.equalWithoutSpaces(heading, containerTitle!)
-                || (titleIndex == pieces.startIndex && (!fromHTML || Self.overlaps(heading, containerTitle!))) {
+                || (titleIndex == range.lowerBound && (!fromHTML || Self.overlaps(heading, containerTitle!))) {
                 draft.title = heading
-                log.record(.title, line: pieces[titleIndex].paragraph.lines.lowerBound, heading)
+                log.record(.title, line: paragraphs[titleIndex].lines.lowerBound, heading)
                 taken = titleIndex..<(titleIndex + 1)
                 let next = titleIndex + 1
-                if next < pieces.endIndex, case .subtitle(let subtitle) = pieces[next].kind {
+                if next < range.upperBound, case .subtitle(let subtitle) = kinds[next] {
                     draft.subtitle = subtitle
-                    log.record(.subtitle, line: pieces[next].paragraph.lines.lowerBound, pieces[next].text)
+                    log.record(.subtitle, line: paragraphs[next].lines.lowerBound, paragraphs[next].text)
                     taken = titleIndex..<(next + 1)
                 }
             }
         }
         if let containerTitle { draft.title = containerTitle }
         var body: [Paragraph] = []
-        body.reserveCapacity(pieces.count)
-        for (index, piece) in zip(pieces.indices, pieces) where !taken.contains(index) {
-            switch piece.kind {
-            case .body, .heading, .subtitle: body.append(piece.paragraph)
+        body.reserveCapacity(range.count)
+        for index in range where !taken.contains(index) {
+            let paragraph = paragraphs[index]
+            switch kinds[index] {
+            case .body, .heading, .subtitle: body.append(paragraph)
             case .byline(let names):
                 draft.authors += names.filter { !draft.authors.contains($0) }
-                log.record(.byline, line: piece.paragraph.lines.lowerBound, piece.text)
+                log.record(.byline, line: paragraph.lines.lowerBound, paragraph.text)
             case .caption:
-                draft.captions.append(piece.text)
-                log.record(.caption, line: piece.paragraph.lines.lowerBound, piece.text)
+                draft.captions.append(paragraph.text)
+                log.record(.caption, line: paragraph.lines.lowerBound, paragraph.text)
             }
         }
         for var paragraph in fromHTML ? body : gaps.join(body) {
