@@ -170,7 +170,7 @@ let package = Package(
             // ZhiliPostgres: StoreParityTests runs the store cases against both stores.
             dependencies: [
                 "ZhiliStore", "ZhiliCore", "ZhiliSegment", "ZhiliExtract", "ZhiliIngest", "ZhiliPostgres",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

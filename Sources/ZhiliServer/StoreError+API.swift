@@ -6,7 +6,7 @@ extension StoreError {
         switch self {
         case .invalidQuery(let message): return APIError(.badRequest, message)
         case .unknownRegion: return APIError(.badRequest, description)
-        case .unusableDatabase, .damagedDatabase: return APIError(.serviceUnavailable, "the index cannot be read; the server log has details")
+        case .unusableDatabase, .damagedDatabase, .diskFull: return APIError(.serviceUnavailable, "the index cannot be read; the server log has details")
         }
     }
 }

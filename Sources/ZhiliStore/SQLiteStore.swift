@@ -106,7 +106,7 @@ public final class SQLiteStore: ArticleStore {
                 }
             }
         } catch {
-            if let damaged = StoreError.damaged(error, path: path) { throw damaged }
+            if let explained = StoreError.explaining(error, path: path) { throw explained }
             // A file that cannot be opened at all (a folder in the way, no permission) is named.
             if let error = error as? DatabaseError, error.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
                 throw StoreError.unusableDatabase(path: path, reason: "cannot open: \(error.message ?? "\(error.resultCode)")")

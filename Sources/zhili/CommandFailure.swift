@@ -24,9 +24,9 @@ struct CommandFailure: Error, CustomStringConvertible {
             default: self.init(error.description)
             }
         default:
-            // SQLite finding a damaged page mid-run: say so, and how to find out more.
-            if let damaged = StoreError.damaged(error, path: nil) {
-                self.init(damaged.description)
+            // SQLite finding a damaged page or a full disk mid-run: say so, and what to do.
+            if let explained = StoreError.explaining(error, path: nil) {
+                self.init(explained.description)
             } else {
                 self.init(String(describing: error))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import ZhiliCore
 @testable import ZhiliStore
@@ -256,5 +257,26 @@ import ZhiliCore
     @Test(arguments: [("乌兰察布", "150900"), ("集宁区", "150902"), ("150902", "150902"), ("1509", "150900"), ("兴安", "152200"), ("新城区", "150102"), ("呼市", "150100"), ("锡盟", "152500")])
     func resolvesRegions(_ text: String, _ code: String) {
         #expect(store.resolveRegion(text)?.code == code)
+    }
+}
+
+/// What a full disk looks like to the user: SQLite's own `SQLITE_FULL`, raised here by a page
+/// limit (`max_page_count`), becomes a sentence saying what is kept and to run with `--resume`.
+@Suite struct DiskFullTests {
+    @Test func sqliteFullIsExplained() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhili-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("full.db").path)
+        let failure = #expect(throws: DatabaseError.self) {
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE t (x TEXT); PRAGMA max_page_count = 8")
+                for _ in 0..<1_000 { try db.execute(sql: "INSERT INTO t VALUES (?)", arguments: [String(repeating: "满", count: 1_000)]) }
+            }
+        }
+        let explained = try #require(failure.flatMap { StoreError.explaining($0, path: "full.db") })
+        #expect(explained == .diskFull(path: "full.db"))
+        #expect(explained.description.contains("full.db") && explained.description.contains("--resume"))
+        #expect(StoreError.explaining(DatabaseError(resultCode: .SQLITE_CONSTRAINT), path: nil) == nil)
     }
 }
