@@ -12,7 +12,8 @@ import ZhiliText
 /// and fills the article, full-text, region, program, figure and indicator tables and the counts
 /// they keep, exactly as ``ZhiliStore/SQLiteStore``'s writer does, so both stores answer alike.
 ///
-/// Rows of one record go in one multi-row `INSERT` per table; every value is a bound parameter.
+/// Rows of one record go in one multi-row `INSERT` per table, and a record's inserts and count
+/// updates in one statement (``CombinedStatement``); every value is a bound parameter.
 struct PostgresRecordWriter {
     let connection: PostgresConnection
     let regions: RegionTable
@@ -42,20 +43,18 @@ struct PostgresRecordWriter {
         var summary = WriteSummary()
         for prepared in records {
             let article = prepared.record.article
-            let lookup = SQLQuery("SELECT key FROM articles WHERE id = ")
-            lookup.append(lookup.bind(article.id))
-            if let stored = try await rows(lookup).first {
-                try await delete(key: try stored.value("key"))
+            let lookup = SQLQuery("SELECT (SELECT key FROM articles WHERE id = ")
+            lookup.append(lookup.bind(article.id) + ") AS stored, nextval('article_keys') AS key")
+            let row = try await rows(lookup).first!
+            if let stored = try row.value("stored", as: Int64?.self) {
+                try await delete(key: stored)
                 summary.replaced += 1
             } else {
                 summary.inserted += 1
             }
-            let key: Int64 = try await rows(SQLQuery("SELECT nextval('article_keys') AS key")).first!.value("key")
+            let key: Int64 = try row.value("key")
             let placement = try await place(prepared.dedup, key: key)
-            try await insert(prepared.record, key: key, placement: placement, length: prepared.dedup.length)
-            let terms = SQLQuery("INSERT INTO article_terms (key, terms) VALUES (")
-            terms.append("\(terms.bind(key)), \(terms.bind(TermVector(title: prepared.titleTerms, body: prepared.bodyTerms).text))::tsvector)")
-            try await run(terms)
+            try await insert(prepared, key: key, placement: placement)
         }
         try await refreshProgramDates()
         return summary
@@ -96,19 +95,12 @@ struct PostgresRecordWriter {
         if try await rows(representative).first?.value("representative", as: Bool.self) ?? true {
             try await removeAggregates(key: key)
         }
-        for table in ["article_terms", "article_dates"] {
-            let query = SQLQuery("DELETE FROM \(table) WHERE key = ")
-            query.append(query.bind(key))
-            try await run(query)
+        let deletes = CombinedStatement(connection: connection, logger: logger)
+        for (table, column) in [("article_terms", "key"), ("article_dates", "key"), ("article_regions", "article"), ("region_articles", "article"),
+                                ("program_mentions", "article"), ("figures", "article"), ("article_bands", "article"), ("articles", "key")] {
+            try await deletes.add(parameters: 1) { query in "DELETE FROM \(table) WHERE \(column) = \(query.bind(key))" }
         }
-        for table in ["article_regions", "region_articles", "program_mentions", "figures", "article_bands"] {
-            let query = SQLQuery("DELETE FROM \(table) WHERE article = ")
-            query.append(query.bind(key))
-            try await run(query)
-        }
-        let query = SQLQuery("DELETE FROM articles WHERE key = ")
-        query.append(query.bind(key))
-        try await run(query)
+        try await deletes.send()
     }
 
     /// Takes the stored article `key` out of the program and indicator counts (when it stops
@@ -161,15 +153,16 @@ struct PostgresRecordWriter {
             """)
         mentions.append(" " + mentions.bind(key) + " GROUP BY program, effective_code")
         var perProgram: [Int64: Int64] = [:]
+        let counts = CombinedStatement(connection: connection, logger: logger)
         for row in try await rows(mentions) {
             let program: Int64 = try row.value("program"), code: String = try row.value("effective_code"), count: Int64 = try row.value("n")
             let name: String = try row.value("name", as: String?.self) ?? regions.region(code: code)?.name ?? ""
             perProgram[program, default: 0] += count
-            try await addProgramRegion(program: program, code: code, name: name, mentions: count, date: date)
-            if let year { try await addProgramYear(program: program, code: code, year: year) }
+            try await addProgramRegion(program: program, code: code, name: name, mentions: count, date: date, to: counts)
+            if let year { try await addProgramYear(program: program, code: code, year: year, to: counts) }
         }
         for (program, count) in perProgram.sorted(by: { $0.key < $1.key }) {
-            try await addProgram(program, mentions: count, date: date)
+            try await addProgram(program, mentions: count, date: date, to: counts)
         }
         let indicators = SQLQuery("""
             SELECT indicator, min(metric) AS metric, min(unit) AS unit, count(*) AS n FROM figures
@@ -177,53 +170,57 @@ struct PostgresRecordWriter {
             """)
         indicators.append(" " + indicators.bind(key) + " GROUP BY indicator")
         for row in try await rows(indicators) {
-            try await addIndicator(try row.value("indicator"), label: try row.value("metric"), unit: try row.value("unit"), figures: try row.value("n"))
+            try await addIndicator(try row.value("indicator"), label: try row.value("metric"), unit: try row.value("unit"), figures: try row.value("n"),
+                                   to: counts)
+        }
+        try await counts.send()
+    }
+
+    private func addProgram(_ program: Int64, mentions: Int64, date: String?, to statement: CombinedStatement) async throws {
+        try await statement.add(parameters: 3) { query in
+            let count = query.bind(mentions), day = query.bind(date), key = query.bind(program)
+            return """
+                UPDATE programs SET article_count = article_count + 1, mention_count = mention_count + \(count),
+                    first_seen = CASE WHEN \(day)::text IS NULL THEN first_seen WHEN first_seen IS NULL OR \(day)::text < first_seen THEN \(day)::text ELSE first_seen END,
+                    last_seen = CASE WHEN \(day)::text IS NULL THEN last_seen WHEN last_seen IS NULL OR \(day)::text > last_seen THEN \(day)::text ELSE last_seen END
+                WHERE key = \(key)
+                """
         }
     }
 
-    private func addProgram(_ program: Int64, mentions: Int64, date: String?) async throws {
-        let query = SQLQuery()
-        let count = query.bind(mentions), day = query.bind(date), key = query.bind(program)
-        query.append("""
-            UPDATE programs SET article_count = article_count + 1, mention_count = mention_count + \(count),
-                first_seen = CASE WHEN \(day)::text IS NULL THEN first_seen WHEN first_seen IS NULL OR \(day)::text < first_seen THEN \(day)::text ELSE first_seen END,
-                last_seen = CASE WHEN \(day)::text IS NULL THEN last_seen WHEN last_seen IS NULL OR \(day)::text > last_seen THEN \(day)::text ELSE last_seen END
-            WHERE key = \(key)
-            """)
-        try await run(query)
+    private func addProgramRegion(program: Int64, code: String, name: String, mentions: Int64, date: String?,
+                                  to statement: CombinedStatement) async throws {
+        try await statement.add(parameters: 5) { query in
+            let key = query.bind(program), region = query.bind(code), label = query.bind(name), count = query.bind(mentions), day = query.bind(date)
+            return """
+                INSERT INTO program_regions AS pr (program, code, name, article_count, mention_count, first_seen, last_seen)
+                VALUES (\(key), \(region), \(label), 1, \(count), \(day)::text, \(day)::text)
+                ON CONFLICT (program, code) DO UPDATE SET article_count = pr.article_count + 1, mention_count = pr.mention_count + \(count),
+                    first_seen = CASE WHEN \(day)::text IS NULL THEN pr.first_seen WHEN pr.first_seen IS NULL OR \(day)::text < pr.first_seen THEN \(day)::text ELSE pr.first_seen END,
+                    last_seen = CASE WHEN \(day)::text IS NULL THEN pr.last_seen WHEN pr.last_seen IS NULL OR \(day)::text > pr.last_seen THEN \(day)::text ELSE pr.last_seen END
+                """
+        }
     }
 
-    private func addProgramRegion(program: Int64, code: String, name: String, mentions: Int64, date: String?) async throws {
-        let query = SQLQuery()
-        let key = query.bind(program), region = query.bind(code), label = query.bind(name), count = query.bind(mentions), day = query.bind(date)
-        query.append("""
-            INSERT INTO program_regions AS pr (program, code, name, article_count, mention_count, first_seen, last_seen)
-            VALUES (\(key), \(region), \(label), 1, \(count), \(day)::text, \(day)::text)
-            ON CONFLICT (program, code) DO UPDATE SET article_count = pr.article_count + 1, mention_count = pr.mention_count + \(count),
-                first_seen = CASE WHEN \(day)::text IS NULL THEN pr.first_seen WHEN pr.first_seen IS NULL OR \(day)::text < pr.first_seen THEN \(day)::text ELSE pr.first_seen END,
-                last_seen = CASE WHEN \(day)::text IS NULL THEN pr.last_seen WHEN pr.last_seen IS NULL OR \(day)::text > pr.last_seen THEN \(day)::text ELSE pr.last_seen END
-            """)
-        try await run(query)
-    }
-
-    private func addProgramYear(program: Int64, code: String, year: Int64) async throws {
-        let query = SQLQuery("INSERT INTO program_years AS py (program, code, year, article_count) VALUES (")
-        query.append("""
-            \(query.bind(program)), \(query.bind(code)), \(query.bind(year)), 1)
+    private func addProgramYear(program: Int64, code: String, year: Int64, to statement: CombinedStatement) async throws {
+        try await statement.add(parameters: 3) { query in
+            """
+            INSERT INTO program_years AS py (program, code, year, article_count) VALUES (\(query.bind(program)), \(query.bind(code)), \(query.bind(year)), 1)
             ON CONFLICT (program, code, year) DO UPDATE SET article_count = py.article_count + 1
-            """)
-        try await run(query)
+            """
+        }
     }
 
-    private func addIndicator(_ id: String, label: String?, unit: String?, figures: Int64) async throws {
-        let query = SQLQuery("INSERT INTO indicators AS i (id, label, unit, figure_count, article_count) VALUES (")
-        query.append("""
-            \(query.bind(id)), \(query.bind(label)), \(query.bind(unit)), \(query.bind(figures)), 1)
+    private func addIndicator(_ id: String, label: String?, unit: String?, figures: Int64, to statement: CombinedStatement) async throws {
+        try await statement.add(parameters: 4) { query in
+            """
+            INSERT INTO indicators AS i (id, label, unit, figure_count, article_count)
+            VALUES (\(query.bind(id)), \(query.bind(label)), \(query.bind(unit)), \(query.bind(figures)), 1)
             ON CONFLICT (id) DO UPDATE SET figure_count = i.figure_count + excluded.figure_count,
                 article_count = i.article_count + 1,
                 label = coalesce(i.label, excluded.label), unit = coalesce(i.unit, excluded.unit)
-            """)
-        try await run(query)
+            """
+        }
     }
 
     /// Where a new article stands among the stored ones (see SQLite's writer).
@@ -241,16 +238,18 @@ struct PostgresRecordWriter {
         let bands = document.bands.map { Int64(bitPattern: $0) }
         var cluster: String?
         if !bands.isEmpty {
-            let candidates = SQLQuery("SELECT article FROM article_bands WHERE band = ANY(")
+            // The candidates sharing most bands first, with the stored rows they are checked on.
+            let candidates = SQLQuery("""
+                SELECT a.id, a.date, a.body, a.cluster FROM (
+                    SELECT article, count(*) AS shared FROM article_bands WHERE band = ANY(
+                """)
             candidates.append("""
                 \(candidates.bind(bands))) AND article <> \(candidates.bind(key))
-                GROUP BY article ORDER BY count(*) DESC, article DESC LIMIT \(DuplicateIndex.candidateLimit)
+                    GROUP BY article ORDER BY count(*) DESC, article DESC LIMIT \(DuplicateIndex.candidateLimit)
+                ) c JOIN articles a ON a.key = c.article ORDER BY c.shared DESC, c.article DESC
                 """)
             var bestShare = 0.0
-            for candidate in try await rows(candidates) {
-                let lookup = SQLQuery("SELECT id, date, body, cluster FROM articles WHERE key = ")
-                lookup.append(lookup.bind(try candidate.value("article", as: Int64.self)))
-                guard let row = try await rows(lookup).first else { continue }
+            for row in try await rows(candidates) {
                 let stored = DedupDocument(id: try row.value("id"), date: try row.value("date"), contentScalars: ContentText.scalars(of: try row.value("body")))
                 if let share = DuplicateRule.standard.verify(document, stored), share > bestShare {
                     bestShare = share
@@ -292,50 +291,58 @@ struct PostgresRecordWriter {
         return Placement(cluster: cluster, duplicateOf: best.key == nil ? nil : best.id)
     }
 
-    /// Inserts the rows of `record` under `key`; only a cluster's representative
-    /// (`placement.contributes`) adds to the program and indicator counts.
-    private mutating func insert(_ record: ArticleRecord, key: Int64, placement: Placement, length: Int) async throws {
+    /// Inserts the rows of `prepared` under `key`, its index terms included; only a cluster's
+    /// representative (`placement.contributes`) adds to the program and indicator counts. The rows
+    /// and count updates go to PostgreSQL as one statement (``CombinedStatement``).
+    private mutating func insert(_ prepared: PreparedRecord, key: Int64, placement: Placement) async throws {
+        let record = prepared.record
         let article = record.article
+        let statement = CombinedStatement(connection: connection, logger: logger)
         let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains(where: RecordWriter.containsLineBreak)
-        let row = SQLQuery("""
+        try await statement.add(parameters: 19) { row in
+            """
             INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs,
                 cluster, duplicate_of, content_length, url) VALUES (
-            """)
-        row.append([
-            row.bind(key), row.bind(article.id), row.bind(article.source), row.bind(article.index), row.bind(article.title), row.bind(article.subtitle),
-            row.bind(article.date), row.bind(article.year), row.bind(article.outlet), row.bind(JSONString.array(article.authors)),
-            row.bind(JSONString.array(article.editors)), row.bind(JSONString.array(article.captions)), row.bind(JSONString.array(article.warnings)),
-            row.bind(article.text), row.bind(needsParagraphs ? JSONString.array(article.paragraphs) : nil),
-            row.bind(placement.cluster), row.bind(placement.duplicateOf), row.bind(length), row.bind(article.url),
-        ].joined(separator: ", ") + ")")
-        try await run(row)
-        let source = SQLQuery("INSERT INTO article_sources (id, source, position) VALUES (")
-        source.append("\(source.bind(article.id)), \(source.bind(article.source)), \(source.bind(article.index))) ON CONFLICT DO NOTHING")
-        try await run(source)
-        let dates = SQLQuery("INSERT INTO article_dates (key, year, date) VALUES (")
-        dates.append("\(dates.bind(key)), \(dates.bind(article.year)), \(dates.bind(article.date)))")
-        try await run(dates)
+            """ + [
+                row.bind(key), row.bind(article.id), row.bind(article.source), row.bind(article.index), row.bind(article.title), row.bind(article.subtitle),
+                row.bind(article.date), row.bind(article.year), row.bind(article.outlet), row.bind(JSONString.array(article.authors)),
+                row.bind(JSONString.array(article.editors)), row.bind(JSONString.array(article.captions)), row.bind(JSONString.array(article.warnings)),
+                row.bind(article.text), row.bind(needsParagraphs ? JSONString.array(article.paragraphs) : nil),
+                row.bind(placement.cluster), row.bind(placement.duplicateOf), row.bind(prepared.dedup.length), row.bind(article.url),
+            ].joined(separator: ", ") + ")"
+        }
+        try await statement.add(parameters: 3) { source in
+            "INSERT INTO article_sources (id, source, position) VALUES (\(source.bind(article.id)), \(source.bind(article.source)), \(source.bind(article.index))) ON CONFLICT DO NOTHING"
+        }
+        try await statement.add(parameters: 3) { dates in
+            "INSERT INTO article_dates (key, year, date) VALUES (\(dates.bind(key)), \(dates.bind(article.year)), \(dates.bind(article.date)))"
+        }
+        try await statement.add(parameters: 2) { terms in
+            "INSERT INTO article_terms (key, terms) VALUES (\(terms.bind(key)), \(terms.bind(TermVector(title: prepared.titleTerms, body: prepared.bodyTerms).text))::tsvector)"
+        }
 
         var scope = Set<String>()
         if !record.regions.isEmpty {
-            let insert = SQLQuery("""
-                INSERT INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions, role) VALUES
-                """)
-            for (rank, mention) in record.regions.enumerated() {
-                insert.append((rank == 0 ? " (" : ", (") + [
-                    insert.bind(key), insert.bind(rank), insert.bind(mention.code), insert.bind(mention.name), insert.bind(mention.level.rawValue),
-                    insert.bind(mention.prefecture?.code), insert.bind(mention.prefecture?.name), insert.bind(mention.mentions),
-                    insert.bind(mention.role.rawValue),
-                ].joined(separator: ", ") + ")")
+            try await statement.add(parameters: 9 * record.regions.count) { insert in
+                var sql = "INSERT INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions, role) VALUES"
+                for (rank, mention) in record.regions.enumerated() {
+                    sql += (rank == 0 ? " (" : ", (") + [
+                        insert.bind(key), insert.bind(rank), insert.bind(mention.code), insert.bind(mention.name), insert.bind(mention.level.rawValue),
+                        insert.bind(mention.prefecture?.code), insert.bind(mention.prefecture?.name), insert.bind(mention.mentions),
+                        insert.bind(mention.role.rawValue),
+                    ].joined(separator: ", ") + ")"
+                }
+                return sql
+            }
+            for mention in record.regions {
                 scope.insert(mention.code)
                 scope.formUnion(regions.ancestorCodes(of: mention.code))
             }
-            try await run(insert)
         }
         if !scope.isEmpty {
-            let insert = SQLQuery("INSERT INTO region_articles (code, article) SELECT unnest(")
-            insert.append("\(insert.bind(scope.sorted()))::text[]), \(insert.bind(key)) ON CONFLICT DO NOTHING")
-            try await run(insert)
+            try await statement.add(parameters: 2) { insert in
+                "INSERT INTO region_articles (code, article) SELECT unnest(\(insert.bind(scope.sorted()))::text[]), \(insert.bind(key)) ON CONFLICT DO NOTHING"
+            }
         }
 
         let paragraphStarts = RecordWriter.paragraphStarts(article.paragraphs)
@@ -346,73 +353,80 @@ struct PostgresRecordWriter {
         if !record.programs.isEmpty {
             var programs: [Int64] = []
             for mention in record.programs { programs.append(try await programKey(mention.name)) }
-            let insert = SQLQuery("""
-                INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name, effective_code, aliases) VALUES
-                """)
+            try await statement.add(parameters: 11 * record.programs.count) { insert in
+                var sql = """
+                    INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name, effective_code, aliases) VALUES
+                    """
+                for (ordinal, mention) in record.programs.enumerated() {
+                    let effective = mention.region ?? fallback
+                    sql += (ordinal == 0 ? " (" : ", (") + [
+                        insert.bind(key), insert.bind(ordinal), insert.bind(programs[ordinal]), insert.bind(mention.start), insert.bind(mention.end),
+                        insert.bind(RecordWriter.paragraph(of: mention.start, starts: paragraphStarts)), insert.bind(mention.sentence),
+                        insert.bind(mention.region?.code), insert.bind(mention.region?.name), insert.bind(effective?.code ?? ""),
+                        insert.bind(mention.aliases.isEmpty ? nil : JSONString.array(mention.aliases)),
+                    ].joined(separator: ", ") + ")"
+                }
+                return sql
+            }
             for (ordinal, mention) in record.programs.enumerated() {
                 let program = programs[ordinal]
                 let effective = mention.region ?? fallback
-                let effectiveCode = effective?.code ?? ""
-                insert.append((ordinal == 0 ? " (" : ", (") + [
-                    insert.bind(key), insert.bind(ordinal), insert.bind(program), insert.bind(mention.start), insert.bind(mention.end),
-                    insert.bind(RecordWriter.paragraph(of: mention.start, starts: paragraphStarts)), insert.bind(mention.sentence),
-                    insert.bind(mention.region?.code), insert.bind(mention.region?.name), insert.bind(effectiveCode),
-                    insert.bind(mention.aliases.isEmpty ? nil : JSONString.array(mention.aliases)),
-                ].joined(separator: ", ") + ")")
                 perProgram[program, default: 0] += 1
-                let regionKey = ProgramRegionKey(program: program, code: effectiveCode)
+                let regionKey = ProgramRegionKey(program: program, code: effective?.code ?? "")
                 if perRegion[regionKey] == nil { regionOrder.append(regionKey) }
                 perRegion[regionKey, default: (effective?.name ?? "", 0)].mentions += 1
             }
-            try await run(insert)
         }
         if placement.contributes {
             for (program, count) in perProgram.sorted(by: { $0.key < $1.key }) {
-                try await addProgram(program, mentions: count, date: article.date)
+                try await addProgram(program, mentions: count, date: article.date, to: statement)
             }
             for regionKey in regionOrder {
                 guard let entry = perRegion[regionKey] else { continue }
-                try await addProgramRegion(program: regionKey.program, code: regionKey.code, name: entry.name, mentions: entry.mentions, date: article.date)
+                try await addProgramRegion(program: regionKey.program, code: regionKey.code, name: entry.name, mentions: entry.mentions,
+                                           date: article.date, to: statement)
                 if let year = article.year {
-                    try await addProgramYear(program: regionKey.program, code: regionKey.code, year: Int64(year))
+                    try await addProgramYear(program: regionKey.program, code: regionKey.code, year: Int64(year), to: statement)
                 }
             }
         }
 
         var indicatorCounts: [String: (count: Int64, figure: Figure)] = [:]
         var indicatorOrder: [String] = []
-        if !record.figures.isEmpty {
-            // At most 21 parameters a row; a few thousand figures stay under the 65,535 limit.
-            for start in stride(from: 0, to: record.figures.count, by: 2000) {
-                let insert = SQLQuery("""
+        // At most 21 parameters a row: 2,000 rows a part stay under PostgreSQL's limit.
+        for start in stride(from: 0, to: record.figures.count, by: 2000) {
+            let rows = start..<min(start + 2000, record.figures.count)
+            try await statement.add(parameters: 21 * rows.count) { insert in
+                var sql = """
                     INSERT INTO figures (article, ordinal, text, value, value_max, unit, qualifier, change, basis, kind, metric,
                         indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year, year_source) VALUES
-                    """)
-                for ordinal in start..<min(start + 2000, record.figures.count) {
+                    """
+                for ordinal in rows {
                     let figure = record.figures[ordinal]
-                    insert.append((ordinal == start ? " (" : ", (") + [
+                    sql += (ordinal == start ? " (" : ", (") + [
                         insert.bind(key), insert.bind(ordinal), insert.bind(figure.text), insert.bind(figure.value), insert.bind(figure.valueMax),
                         insert.bind(figure.unit), insert.bind(figure.qualifier), insert.bind(figure.change?.rawValue), insert.bind(figure.basis?.rawValue),
                         insert.bind(figure.kind.rawValue), insert.bind(figure.metric), insert.bind(figure.indicator), insert.bind(figure.year),
                         insert.bind(figure.region?.code), insert.bind(figure.region?.name), insert.bind(figure.start), insert.bind(figure.end),
                         insert.bind(RecordWriter.paragraph(of: figure.start, starts: paragraphStarts)), insert.bind(figure.sentence),
                         insert.bind(figure.year ?? article.year), insert.bind(figure.yearSource?.rawValue),
-                    ].joined(separator: ", ") + ")")
+                    ].joined(separator: ", ") + ")"
                 }
-                try await run(insert)
+                return sql
             }
-            for figure in record.figures {
-                guard let indicator = figure.indicator else { continue }
-                if indicatorCounts[indicator] == nil { indicatorOrder.append(indicator) }
-                indicatorCounts[indicator, default: (0, figure)].count += 1
-            }
+        }
+        for figure in record.figures {
+            guard let indicator = figure.indicator else { continue }
+            if indicatorCounts[indicator] == nil { indicatorOrder.append(indicator) }
+            indicatorCounts[indicator, default: (0, figure)].count += 1
         }
         if placement.contributes {
             for indicator in indicatorOrder {
                 guard let entry = indicatorCounts[indicator] else { continue }
-                try await addIndicator(indicator, label: entry.figure.metric, unit: entry.figure.unit, figures: entry.count)
+                try await addIndicator(indicator, label: entry.figure.metric, unit: entry.figure.unit, figures: entry.count, to: statement)
             }
         }
+        try await statement.send()
     }
 
     private mutating func programKey(_ name: String) async throws -> Int64 {

@@ -67,3 +67,44 @@ extension PostgresRandomAccessRow {
         try self[index].decode(T.self, context: .default)
     }
 }
+
+/// Data-modifying statements sent to PostgreSQL as one, `WITH s1 AS (…), s2 AS (…) SELECT 1`:
+/// one round trip instead of one each. PostgreSQL runs every part to completion, all against the
+/// same snapshot, so the parts must not read what another part writes (the writer's inserts of
+/// one article's rows, and its count updates of distinct rows, do not). Before the parameters
+/// would pass PostgreSQL's limit of 65,535, the statement so far is sent and another begun.
+final class CombinedStatement {
+    /// Parameters in one statement, under PostgreSQL's 65,535.
+    static let parameterLimit = 60_000
+
+    private let connection: PostgresConnection
+    private let logger: Logger
+    private var query = SQLQuery("WITH ")
+    private var parts = 0
+    private var parameters = 0
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Adds the statement `build` writes (binding its values on the query it is given), which
+    /// binds `parameters` values.
+    func add(parameters count: Int, _ build: (SQLQuery) -> String) async throws {
+        if parts > 0, parameters + count > Self.parameterLimit { try await send() }
+        let sql = build(query)
+        query.append((parts == 0 ? "" : ", ") + "s\(parts) AS (" + sql + ")")
+        parts += 1
+        parameters += count
+    }
+
+    /// Sends what was added since the last send.
+    func send() async throws {
+        guard parts > 0 else { return }
+        query.append(" SELECT 1")
+        try await query.run(on: connection, logger: logger)
+        query = SQLQuery("WITH ")
+        parts = 0
+        parameters = 0
+    }
+}
