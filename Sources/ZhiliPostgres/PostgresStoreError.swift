@@ -1,4 +1,5 @@
 import PostgresNIO
+import ZhiliStore
 
 /// Why the PostgreSQL store could not do what was asked; the message says what to do.
 public enum PostgresStoreError: Error, Sendable, CustomStringConvertible {
@@ -37,6 +38,8 @@ public enum PostgresStoreError: Error, Sendable, CustomStringConvertible {
             if let state = error.serverInfo?[.sqlState], state.hasPrefix("28") || state == "3D000" {
                 return PostgresStoreError.cannotConnect(location: location, reason: message + hint)
             }
+            // disk_full: the same sentence as SQLite's full disk (what is kept, run with --resume).
+            if error.serverInfo?[.sqlState] == "53100" { return StoreError.diskFull(path: location) }
             return PostgresStoreError.server(location: location, message: message + hint + code)
         }
         switch error.code {
