@@ -24,8 +24,9 @@ struct PostgresSearch {
     let regionCode: String?
     let regions: RegionTable
     let countLimit: Int
-    /// Candidates ranked beyond the page, for copies that collapse into a better-ranked copy.
-    static let copyMargin = 50
+    /// Candidates ranked per hit of the page (and at least 200 more), for copies that collapse
+    /// into a better-ranked copy: one pass when clusters hold up to that many matching copies.
+    static let copiesPerHit = 16
 
     /// The filter conditions on the article key `key`, appended to `query` as ` AND …` each.
     private func appendFilters(on key: String, to query: SQLQuery) {
@@ -67,9 +68,11 @@ struct PostgresSearch {
         var more = true
         if let fullText = plan.query {
             // Every match is ranked and the best kept in one order, score then key (highest
-            // first); a cluster of copies is one hit, its best-scoring matching copy, so a
-            // candidate is dropped when another matching copy ranks above it.
-            var window = page + Self.copyMargin
+            // first); a cluster of copies is one hit, its best-scoring matching copy. The
+            // candidates are a prefix of the order (below the cursor), so copies ranked above a
+            // candidate are candidates too; after a cursor, a cluster with a matching copy above
+            // it was shown before.
+            var window = min(Int(Int32.max), max(page * Self.copiesPerHit, page + 200))
             while true {
                 let query = SQLQuery()
                 let tsquery = query.bind(fullText.tsquery)
@@ -79,23 +82,33 @@ struct PostgresSearch {
                         SELECT t.key, \(rank) AS score FROM article_terms t WHERE t.terms @@ \(tsquery)::tsquery
                     """)
                 appendFilters(on: "t.key", to: query)
+                var cursor: (score: String, key: String)?
                 if let after = request.after {
                     guard case .score(let score) = after.order else {
                         throw StoreError.invalidQuery("the after token continues a list without words, not a search; start again without it")
                     }
-                    query.append(" AND (\(rank), t.key) < (\(query.bind(score)), \(query.bind(after.key)))")
+                    cursor = (query.bind(score), query.bind(after.key))
+                    query.append(" AND (\(rank), t.key) < (\(cursor!.score), \(cursor!.key))")
                 }
                 query.append("""
                      ORDER BY score DESC, t.key DESC LIMIT \(query.bind(window))
                     ), best AS (
-                        SELECT c.key, c.score FROM candidates c JOIN articles a ON a.key = c.key
-                        WHERE NOT EXISTS (
-                            SELECT 1 FROM articles m JOIN article_terms t ON t.key = m.key
-                            WHERE m.cluster = a.cluster AND m.key <> c.key AND t.terms @@ \(tsquery)::tsquery
+                        SELECT key, score FROM (
+                            SELECT c.key, c.score, a.cluster,
+                                   row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
+                            FROM candidates c JOIN articles a ON a.key = c.key
+                        ) x WHERE copy = 1
                     """)
-                appendFilters(on: "m.key", to: query)
+                if let cursor {
+                    query.append("""
+                         AND NOT EXISTS (
+                            SELECT 1 FROM articles m JOIN article_terms t ON t.key = m.key
+                            WHERE m.cluster = x.cluster AND m.key <> x.key AND t.terms @@ \(tsquery)::tsquery
+                        """)
+                    appendFilters(on: "m.key", to: query)
+                    query.append(" AND (\(rank), m.key) > (\(cursor.score), \(cursor.key)))")
+                }
                 query.append("""
-                     AND (\(rank), m.key) > (c.score, c.key))
                     )
                     SELECT key, score, count(*) OVER () AS clusters, (SELECT count(*) FROM candidates) AS raw FROM best
                     ORDER BY score DESC, key DESC LIMIT \(query.bind(request.limit)) OFFSET \(query.bind(request.offset))
@@ -103,9 +116,15 @@ struct PostgresSearch {
                 let rows = try await query.rows(on: connection, logger: logger)
                 ranked = try rows.map { (try $0.value("key"), try $0.value("score"), nil) }
                 if rows.isEmpty {
-                    // No match, or the page lies past the candidates: rank with no bound to be sure.
+                    // No match, or the page lies past the candidates: unless the candidates held
+                    // every match (counted without ranking), rank with no bound to be sure.
                     more = false
                     if window == Int(Int32.max) { break }
+                    let matches = SQLQuery("SELECT count(*) AS n FROM (SELECT 1")
+                    _ = appendSource(to: matches)
+                    matches.append(" LIMIT \(matches.bind(window))) m")
+                    let count: Int = try await matches.rows(on: connection, logger: logger).first?.value("n") ?? 0
+                    if count < window { break }
                     window = Int(Int32.max)
                     continue
                 }

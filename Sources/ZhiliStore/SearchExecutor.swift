@@ -8,23 +8,25 @@ import ZhiliExtract
 /// Every match is scored; SQLite's sorter keeps only the best `offset + limit` (and a margin for
 /// copies) in one total order, score then key, both highest first, so pages never overlap and the
 /// first hits do not depend on the page size. A cluster of copies is one hit, its best-scoring
-/// matching copy: a candidate is dropped when another matching copy ranks above it, which holds
-/// for any prefix of the order, so a page cut from the candidates is the page of the whole
-/// ranking. With ``SearchRequest/after`` the sorter keeps only hits below the cursor (keyset
-/// pagination), so a deep page costs what the first page does. Scores come from `zhili_rank`
+/// matching copy: the candidates are a prefix of the order, so every copy ranked above a
+/// candidate is a candidate too and collapsing among them is collapsing the whole ranking. With
+/// ``SearchRequest/after`` the sorter keeps only hits below the cursor (keyset pagination), so a
+/// deep page costs what the first page does; a candidate whose cluster has a matching copy above
+/// the cursor was shown before and is dropped. Scores come from `zhili_rank`
 /// (CZhiliSQLite), FTS5's BM25 with each phrase's document frequency read once from the vocabulary
 /// table and remembered (``DocumentFrequencies``), where FTS5's own `bm25()` counts every match of
 /// every phrase on each query.
 ///
 /// - Complexity: one score per match (a row-size lookup and the row's phrase instances), a sort
-///   bounded by the page depth, and a copy check per candidate in a cluster of several.
+///   bounded by the page depth; after a cursor, a lookup per copy of each candidate's cluster.
 struct SearchExecutor {
     /// Weight of a title match relative to a body match in BM25.
     static let titleWeight = 5.0
     /// The per-connection fts5vocab table over `article_fts` (see ``SQLiteStore/registerRanking(_:)``).
     static let vocabularyTable = "zhili_vocab"
-    /// Candidates ranked beyond the page, for copies that collapse into a better-ranked copy.
-    static let copyMargin = 50
+    /// Candidates ranked per hit of the page (and at least 200 more), for copies that collapse
+    /// into a better-ranked copy: one pass when clusters hold up to that many matching copies.
+    static let copiesPerHit = 16
 
     let db: Database
     let plan: SearchPlan
@@ -73,39 +75,49 @@ struct SearchExecutor {
         if let expression = plan.expression {
             source = "FROM article_fts WHERE article_fts MATCH ?\(filters(on: "article_fts.rowid"))"
             sourceArguments = [expression] + arguments
-            var keyset = ""
-            var keysetArguments: [(any DatabaseValueConvertible)?] = []
+            let frequencies = try documentFrequencies.phraseCounts(of: plan.phrases, in: db)
+            // The rank function must run in a query that scans the FTS5 table.
+            let rank = "zhili_rank(article_fts, \(Self.titleWeight)\(String(repeating: ", ?", count: frequencies.count)))"
+            var keyset = "", shown = ""
+            var keysetArguments: [(any DatabaseValueConvertible)?] = [], shownArguments: [(any DatabaseValueConvertible)?] = []
             if let after = request.after {
                 guard case .score(let score) = after.order else {
                     throw StoreError.invalidQuery("the after token continues a list without words, not a search; start again without it")
                 }
                 keyset = " AND (score, article_fts.rowid) < (?, ?)"
                 keysetArguments = [score, after.key]
+                // A cluster with a matching copy above the cursor was shown on an earlier page.
+                // (CROSS JOIN: each copy is looked up in the full-text index by rowid, not the other way round.)
+                shown = """
+                     AND NOT EXISTS (
+                        SELECT 1 FROM articles m CROSS JOIN article_fts
+                        WHERE m.cluster = x.cluster AND m.key <> x.key AND article_fts.rowid = m.key
+                          AND article_fts MATCH ?\(filters(on: "m.key")) AND (\(rank), m.key) > (?, ?))
+                    """
+                shownArguments = [expression] + arguments + frequencies + [score, after.key]
             }
-            let frequencies = try documentFrequencies.phraseCounts(of: plan.phrases, in: db)
-            // The rank function must run in a query that scans the FTS5 table.
-            let rank = "zhili_rank(article_fts, \(Self.titleWeight)\(String(repeating: ", ?", count: frequencies.count)))"
+            // Candidates are a prefix of the order (below the cursor), so a copy ranked above a
+            // candidate is a candidate too: collapsing among them is collapsing the whole ranking.
             let sql = """
                 WITH candidates AS MATERIALIZED (
                     SELECT article_fts.rowid AS key, \(rank) AS score
                     \(source)\(keyset) ORDER BY score DESC, key DESC LIMIT ?
                 ), best AS (
-                    SELECT c.key, c.score FROM candidates c JOIN articles a ON a.key = c.key
-                    WHERE NOT EXISTS (
-                        SELECT 1 FROM articles m, article_fts
-                        WHERE m.cluster = a.cluster AND m.key <> c.key AND article_fts.rowid = m.key
-                          AND article_fts MATCH ?\(filters(on: "m.key")) AND (\(rank), m.key) > (c.score, c.key))
+                    SELECT key, score FROM (
+                        SELECT c.key, c.score, a.cluster,
+                               row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
+                        FROM candidates c JOIN articles a ON a.key = c.key
+                    ) x WHERE copy = 1\(shown)
                 )
                 SELECT key, score, count(*) OVER () AS clusters, (SELECT count(*) FROM candidates) AS raw FROM best
                 ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
-            var window = page + Self.copyMargin
+            var window = min(Int(Int32.max), max(page * Self.copiesPerHit, page + 200))
             while true {
                 let rows: [Row]
                 do {
                     rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(
-                        frequencies + sourceArguments + keysetArguments + [window]
-                            + [expression] + arguments + frequencies + [request.limit, request.offset]))
+                        frequencies + sourceArguments + keysetArguments + [window] + shownArguments + [request.limit, request.offset]))
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
                     // The expression is built from quoted strings only; reaching this means a bug, reported as such.
                     throw StoreError.invalidQuery("the full-text engine rejected the query (\(error.message ?? "no message")); please report it")
@@ -115,9 +127,13 @@ struct SearchExecutor {
                 let raw: Int = rows.first?["raw"] ?? 0
                 if rows.isEmpty {
                     // No match, or the page lies past the candidates (or behind the cursor only
-                    // copies of hits already shown were ranked): rank with no bound to be sure.
+                    // copies of hits already shown were ranked): unless the candidates held every
+                    // match (counted without ranking), rank with no bound to be sure.
                     more = false
                     if window == Int(Int32.max) { break }
+                    let matches = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
+                                                   arguments: StatementArguments(sourceArguments + [window])) ?? 0
+                    if matches < window { break }
                     window = Int(Int32.max)
                     continue
                 }
