@@ -7,8 +7,8 @@
 ///
 /// Hits are ranked by BM25 with title matches weighted ×5, every match ranked, in one total order
 /// (score, then the store's article key), so pages never overlap and the first hits do not depend
-/// on the page size. A deep page is cheaper through ``after`` (the previous page's
-/// ``SearchResults/next``) than through ``offset``. Matches are counted up to the store's count
+/// on the page size. ``after`` (the previous page's ``SearchResults/next``) continues where a page
+/// ended without sorting and collapsing the hits before it again (every match is still scored). Matches are counted up to the store's count
 /// limit (500 by default), beyond which the total is a lower bound.
 public struct SearchRequest: Sendable, Codable, Hashable {
     /// The user's query text.

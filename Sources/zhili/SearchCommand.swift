@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Hits to skip.")
     var offset: Int = 0
 
-    @Option(help: ArgumentHelp("Continue after the page that printed this token (cheaper than --offset for deep pages).", valueName: "token"))
+    @Option(help: ArgumentHelp("Continue after the page that printed this token (its last line).", valueName: "token"))
     var after: String?
 
     @Flag(help: "Print the results as JSON.")
