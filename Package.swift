@@ -135,6 +135,8 @@ let package = Package(
             dependencies: [
                 "ZhiliCore", "ZhiliExtract", "ZhiliStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The HTTP/1 child channel, wrapped to limit open connections (ConnectionLimit.swift).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -5,8 +5,9 @@ import ZhiliExtract
 import ZhiliStore
 
 /// Runs a ``ZhiliStore/SearchPlan`` on one connection: the plan's ``ZhiliStore/FullTextQuery``
-/// as a `tsquery` against `article_terms` (GIN index), the same filters, ranking window, cluster
-/// collapsing and counting as the SQLite store, then the page's hits built by the shared
+/// as a `tsquery` against `article_terms` (GIN index), the same filters, total order (score, then
+/// key), keyset cursor, cluster collapsing and counting as the SQLite store (see
+/// ``ZhiliStore/SearchExecutor``), then the page's hits built by the shared
 /// ``ZhiliStore/SearchPlan/hit(articleID:title:date:outlet:body:regions:programs:score:sources:)``.
 ///
 /// Ranking is `ts_rank_cd` (cover density) with title terms weighted 5× body terms and the score
@@ -22,8 +23,10 @@ struct PostgresSearch {
     let plan: SearchPlan
     let regionCode: String?
     let regions: RegionTable
-    let rankingWindow: Int
     let countLimit: Int
+    /// Candidates ranked per hit of the page (and at least 200 more), for copies that collapse
+    /// into a better-ranked copy: one pass when clusters hold up to that many matching copies.
+    static let copiesPerHit = 16
 
     /// The filter conditions on the article key `key`, appended to `query` as ` AND …` each.
     private func appendFilters(on key: String, to query: SQLQuery) {
@@ -57,53 +60,105 @@ struct PostgresSearch {
     }
 
     func run() async throws -> SearchResults {
-        let page = plan.request.limit + plan.request.offset
-        let window = rankingWindow <= 0 ? Int(Int32.max) : max(rankingWindow, page)
+        let request = plan.request
+        let page = request.limit + request.offset
 
-        var ranked: [(key: Int64, score: Double, clusters: Int, candidates: Int)] = []
+        var ranked: [(key: Int64, score: Double, date: String?)] = []
+        var total: Int?
+        var more = true
         if let fullText = plan.query {
-            let query = SQLQuery()
-            let tsquery = query.bind(fullText.tsquery)
-            // The newest `window` matches are ranked, as in SQLite; a cluster of copies is one hit:
-            // its best-scoring matching copy (`raw` counts matches before collapsing).
-            // The window is chosen first and only its rows are ranked: ranking reads each row's
-            // whole tsvector, which for a common word would otherwise happen for every match.
-            query.append("""
-                WITH window_keys AS MATERIALIZED (
-                    SELECT t.key FROM article_terms t WHERE t.terms @@ \(tsquery)::tsquery
-                """)
-            appendFilters(on: "t.key", to: query)
-            // `t.key + 0`: the matches come from the GIN index and the newest are sorted out of
-            // them; ordered by the primary key, the planner would walk the table backwards testing
-            // (and decompressing) every tsvector, for seconds when a word is rare.
-            query.append("""
-                 ORDER BY t.key + 0 DESC LIMIT \(query.bind(window))
-                ), candidates AS MATERIALIZED (
-                    SELECT w.key, ts_rank_cd('\(Self.weights)'::float4[], t.terms, \(tsquery)::tsquery, \(Self.normalization))::float8 AS score
-                    FROM window_keys w JOIN article_terms t ON t.key = w.key
-                ), collapsed AS (
-                    SELECT c.key, c.score, row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
-                    FROM candidates c JOIN articles a ON a.key = c.key
-                )
-                SELECT key, score, count(*) OVER () AS clusters, (SELECT count(*) FROM candidates) AS raw FROM collapsed WHERE copy = 1
-                ORDER BY score DESC, key DESC LIMIT \(query.bind(plan.request.limit)) OFFSET \(query.bind(plan.request.offset))
-                """)
-            ranked = try await query.rows(on: connection, logger: logger).map {
-                (try $0.value("key"), try $0.value("score"), try $0.value("clusters"), try $0.value("raw"))
+            // Every match is ranked and the best kept in one order, score then key (highest
+            // first); a cluster of copies is one hit, its best-scoring matching copy. The
+            // candidates are a prefix of the order (below the cursor), so copies ranked above a
+            // candidate are candidates too; after a cursor, a cluster with a matching copy above
+            // it was shown before.
+            var window = min(Int(Int32.max), max(page * Self.copiesPerHit, page + 200))
+            while true {
+                let query = SQLQuery()
+                let tsquery = query.bind(fullText.tsquery)
+                let rank = "ts_rank_cd('\(Self.weights)'::float4[], t.terms, \(tsquery)::tsquery, \(Self.normalization))::float8"
+                query.append("""
+                    WITH candidates AS MATERIALIZED (
+                        SELECT t.key, \(rank) AS score FROM article_terms t WHERE t.terms @@ \(tsquery)::tsquery
+                    """)
+                appendFilters(on: "t.key", to: query)
+                var cursor: (score: String, key: String)?
+                if let after = request.after {
+                    guard case .score(let score) = after.order else {
+                        throw StoreError.invalidQuery("the after token continues a list without words, not a search; start again without it")
+                    }
+                    cursor = (query.bind(score), query.bind(after.key))
+                    query.append(" AND (\(rank), t.key) < (\(cursor!.score), \(cursor!.key))")
+                }
+                query.append("""
+                     ORDER BY score DESC, t.key DESC LIMIT \(query.bind(window))
+                    ), best AS (
+                        SELECT key, score FROM (
+                            SELECT c.key, c.score, a.cluster,
+                                   row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
+                            FROM candidates c JOIN articles a ON a.key = c.key
+                        ) x WHERE copy = 1
+                    """)
+                if let cursor {
+                    query.append("""
+                         AND NOT EXISTS (
+                            SELECT 1 FROM articles m JOIN article_terms t ON t.key = m.key
+                            WHERE m.cluster = x.cluster AND m.key <> x.key AND t.terms @@ \(tsquery)::tsquery
+                        """)
+                    appendFilters(on: "m.key", to: query)
+                    query.append(" AND (\(rank), m.key) > (\(cursor.score), \(cursor.key)))")
+                }
+                query.append("""
+                    )
+                    SELECT key, score, count(*) OVER () AS clusters, (SELECT count(*) FROM candidates) AS raw FROM best
+                    ORDER BY score DESC, key DESC LIMIT \(query.bind(request.limit)) OFFSET \(query.bind(request.offset))
+                    """)
+                let rows = try await query.rows(on: connection, logger: logger)
+                ranked = try rows.map { (try $0.value("key"), try $0.value("score"), nil) }
+                if rows.isEmpty {
+                    // No match, or the page lies past the candidates: unless the candidates held
+                    // every match (counted without ranking), rank with no bound to be sure.
+                    more = false
+                    if window == Int(Int32.max) { break }
+                    let matches = SQLQuery("SELECT count(*) AS n FROM (SELECT 1")
+                    _ = appendSource(to: matches)
+                    matches.append(" LIMIT \(matches.bind(window))) m")
+                    let count: Int = try await matches.rows(on: connection, logger: logger).first?.value("n") ?? 0
+                    if count < window { break }
+                    window = Int(Int32.max)
+                    continue
+                }
+                let clusters: Int = try rows[0].value("clusters")
+                let raw: Int = try rows[0].value("raw")
+                if raw < window {
+                    more = clusters > page
+                    if request.after == nil { total = clusters }
+                    break
+                }
+                if clusters >= page || window == Int(Int32.max) { break }
+                window = Int(Int32.max)
             }
         } else {
-            let query = SQLQuery("SELECT a.key")
+            let query = SQLQuery("SELECT a.key, a.date")
             _ = appendSource(to: query)
-            query.append(" ORDER BY a.date DESC NULLS LAST, a.key DESC LIMIT \(query.bind(plan.request.limit)) OFFSET \(query.bind(plan.request.offset))")
-            ranked = try await query.rows(on: connection, logger: logger).map { (try $0.value("key"), 0, 0, 0) }
+            if let after = request.after {
+                guard case .date(let date) = after.order else {
+                    throw StoreError.invalidQuery("the after token continues a search with words, not a list without them; start again without it")
+                }
+                // Newest first, undated last.
+                if let date {
+                    query.append(" AND (a.date < \(query.bind(date)) OR (a.date = \(query.bind(date)) AND a.key < \(query.bind(after.key))) OR a.date IS NULL)")
+                } else {
+                    query.append(" AND a.date IS NULL AND a.key < \(query.bind(after.key))")
+                }
+            }
+            query.append(" ORDER BY a.date DESC NULLS LAST, a.key DESC LIMIT \(query.bind(request.limit)) OFFSET \(query.bind(request.offset))")
+            ranked = try await query.rows(on: connection, logger: logger).map { (try $0.value("key"), 0, try $0.value("date")) }
         }
 
-        // Fewer candidates than the window means they were all the matches; else count, up to a limit.
-        var total: Int
+        // Unless ranking saw every match, count them, up to a limit.
         var exact = true
-        if plan.query != nil, let first = ranked.first, first.candidates < window {
-            total = first.clusters
-        } else {
+        if total == nil {
             let matches = SQLQuery("SELECT count(*) AS n FROM (SELECT 1")
             _ = appendSource(to: matches)
             matches.append(" LIMIT \(matches.bind(countLimit))) m")
@@ -115,11 +170,15 @@ struct PostgresSearch {
             total = try await clusters.rows(on: connection, logger: logger).first?.value("n") ?? 0
             if count >= countLimit { exact = false }
         }
+        var next: SearchCursor?
+        if more, ranked.count == request.limit, let last = ranked.last {
+            next = SearchCursor(order: plan.query == nil ? .date(last.date) : .score(last.score), key: last.key)
+        }
         let hits = try await loadHits(ranked.map { ($0.key, $0.score) })
         return SearchResults(
             interpretation: plan.expression ?? "",
             region: regionCode.flatMap { regions.region(code: $0)?.ref },
-            total: total, totalIsExact: exact, hits: hits)
+            total: total ?? 0, totalIsExact: exact, hits: hits, next: next)
     }
 
     /// Loads the page's hits with four queries (articles, regions, programs, sources) in rank order.

@@ -40,8 +40,6 @@ public final class PostgresStore: ArticleStore {
     public let regionTable: RegionTable
     /// The indicator table giving indicators their Chinese labels and units in `compare` and `indicators`.
     public let indicatorTable: IndicatorTable
-    /// How many of the newest matches a search ranks (0: every match); as ``ZhiliStore/SQLiteStore/rankingWindow``.
-    public let rankingWindow: Int
     /// Matches are counted up to this number; beyond it ``ZhiliStore/SearchResults/totalIsExact`` is false.
     public let countLimit: Int
 
@@ -55,14 +53,13 @@ public final class PostgresStore: ArticleStore {
 
     private init(
         connection: ConnectionString, mode: Mode, regions: RegionTable, indicators: IndicatorTable, maximumConnections: Int,
-        rankingWindow: Int, countLimit: Int, logger: Logger
+        countLimit: Int, logger: Logger
     ) throws {
         location = connection.description
         connectionString = connection
         self.mode = mode
         regionTable = regions
         indicatorTable = indicators
-        self.rankingWindow = rankingWindow
         self.countLimit = max(1, countLimit)
         self.logger = logger
         segmenters = try SegmenterPool()
@@ -80,19 +77,18 @@ public final class PostgresStore: ArticleStore {
     ///   - url: `postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]`.
     ///   - indicators: the indicator table for labels and units in `compare` and `indicators`.
     ///   - maximumConnections: connections the pool opens at most.
-    ///   - rankingWindow: how many of the most recently indexed matches are ranked (0: all).
     ///   - countLimit: matches are counted up to this number.
     /// - Throws: ``ConnectionString/Invalid`` for a malformed URL; ``PostgresStoreError`` when the
     ///   server cannot be reached, the database holds no index (read-only) or a newer one.
     public static func open(
         _ url: String, mode: Mode = .readWrite, regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled,
         maximumConnections: Int = 8,
-        rankingWindow: Int = 100, countLimit: Int = 500, logger: Logger = PostgresStore.quietLogger
+        countLimit: Int = 500, logger: Logger = PostgresStore.quietLogger
     ) async throws -> PostgresStore {
         let connection = try ConnectionString(url)
         let store = try PostgresStore(
             connection: connection, mode: mode, regions: regions, indicators: indicators, maximumConnections: maximumConnections,
-            rankingWindow: rankingWindow, countLimit: countLimit, logger: logger)
+            countLimit: countLimit, logger: logger)
         try await store.prepareSchema()
         return store
     }
@@ -225,7 +221,7 @@ public final class PostgresStore: ArticleStore {
             try await SQLQuery("SET LOCAL enable_seqscan = off").run(on: connection, logger: logger)
             return try await PostgresSearch(
                 connection: connection, logger: logger, plan: plan, regionCode: regionCode, regions: regionTable,
-                rankingWindow: rankingWindow, countLimit: countLimit).run()
+                countLimit: countLimit).run()
         }
     }
 

@@ -83,10 +83,17 @@ enum APIRoutes {
         if text == nil && filters.isEmpty {
             throw APIError.badParameter("q", "required unless a filter (region, year, program, indicator) is given")
         }
+        var after: SearchCursor?
+        if let token = try query.string("after", maxLength: 200) {
+            guard let cursor = SearchCursor(token: token) else {
+                throw APIError.badParameter("after", "not a cursor this server gave; use the \"next\" of the previous page")
+            }
+            after = cursor
+        }
         return SearchRequest(
             query: text ?? "", filters: filters,
             limit: try query.int("limit", in: 1...state.configuration.maxPageSize, default: 20)!,
-            offset: try query.int("offset", in: 0...SearchRequest.maximumOffset, default: 0)!)
+            offset: try query.int("offset", in: 0...SearchRequest.maximumOffset, default: 0)!, after: after)
     }
 
     /// The comparison a request asks for; nil when `indicator` is absent and not `required`.

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ZhiliStore
 
@@ -19,13 +20,18 @@ public func buildApplication(
 /// Builds the server application over prepared state; tests call this with a store they filled.
 public func buildApplication(state: ServerState, logger: Logger = Logger(label: "zhili.serve")) -> some ApplicationProtocol {
     let address = "http://\(state.configuration.host):"
+    let gate = ConnectionGate(limit: state.configuration.maxConnections, logger: logger)
+    let http1 = HTTP1Channel.Configuration(idleTimeout: state.configuration.idleTimeout)
     return Application(
         router: buildRouter(state: state),
-        server: .http1(configuration: .init(idleTimeout: state.configuration.idleTimeout)),
+        // Past `maxConnections` open connections a new one is answered 503 and closed at once.
+        server: HTTPServerBuilder { responder in
+            GatedHTTP1Channel(inner: HTTP1Channel(responder: responder, configuration: http1), gate: gate)
+        },
         configuration: .init(address: .hostname(state.configuration.host, port: state.configuration.port), serverName: "zhili"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? state.configuration.port
-            logger.notice("listening on \(address)\(port)", metadata: ["articles": "\(state.articleCount ?? 0)"])
+            logger.notice("listening on \(address)\(port)", metadata: ["articles": "\(state.articleCount ?? 0)", "max_connections": "\(gate.limit)"])
         },
         logger: logger)
 }

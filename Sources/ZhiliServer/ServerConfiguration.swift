@@ -21,9 +21,12 @@ public struct ServerConfiguration: Sendable {
     /// How often the server looks whether its index changed (another process indexing into it);
     /// a change shows in counts, the region tree and cached answers within this time.
     public var indexCheckInterval: Duration
+    /// Connections served at once; past it a new connection is answered 503 with `Retry-After`
+    /// and closed (``ConnectionGate``).
+    public var maxConnections: Int
 
     /// Creates a configuration; the defaults bind 127.0.0.1:8080.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024, searchCacheSize: Int = 2048, idleTimeout: TimeAmount = .seconds(30), indexCheckInterval: Duration = .seconds(1)) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxQueryLength: Int = 200, maxPageSize: Int = 100, maxBodySize: Int = 16 * 1024, searchCacheSize: Int = 2048, idleTimeout: TimeAmount = .seconds(30), indexCheckInterval: Duration = .seconds(1), maxConnections: Int = ConnectionGate.defaultLimit) {
         self.host = host
         self.port = port
         self.maxQueryLength = maxQueryLength
@@ -32,5 +35,6 @@ public struct ServerConfiguration: Sendable {
         self.searchCacheSize = searchCacheSize
         self.idleTimeout = idleTimeout
         self.indexCheckInterval = indexCheckInterval
+        self.maxConnections = maxConnections
     }
 }

@@ -33,8 +33,6 @@ public final class SQLiteStore: ArticleStore {
     /// The indicator table giving indicators their Chinese labels and units in `compare` and `indicators`.
     public let indicatorTable: IndicatorTable
 
-    /// How many of the newest matches a search ranks by BM25 (0: every match); see ``SearchRequest``.
-    public let rankingWindow: Int
     /// Matches are counted up to this number; beyond it ``SearchResults/totalIsExact`` is false.
     public let countLimit: Int
 
@@ -49,16 +47,13 @@ public final class SQLiteStore: ArticleStore {
     ///   not a Zhili index, or written by a newer Zhili; GRDB's `DatabaseError` for I/O failures.
     ///
     /// - Parameters:
-    ///   - rankingWindow: how many of the most recently indexed matches are ranked by BM25 (at least
-    ///     one page; 0 ranks every match, exact but slow for words in most articles).
     ///   - countLimit: matches are counted up to this number.
     public init(
         path: String, mode: Mode = .readWrite, regions: RegionTable = .bundled, indicators: IndicatorTable = .bundled,
-        rankingWindow: Int = 100, countLimit: Int = 500
+        countLimit: Int = 500
     ) throws {
         _ = Self.configureSQLite
         self.path = path
-        self.rankingWindow = rankingWindow
         self.countLimit = max(1, countLimit)
         self.mode = mode
         self.regionTable = regions
@@ -198,10 +193,10 @@ public final class SQLiteStore: ArticleStore {
         documentFrequencies.forgetUnless(changeToken())
         let plan = try segmenters.with { segmenter in try SearchPlan(request: request, segmenter: segmenter) }
         let regionCode = try request.filters.region.map { try resolveRegionOrThrow($0) }
-        return { [regionTable, documentFrequencies, rankingWindow, countLimit] db in
+        return { [regionTable, documentFrequencies, countLimit] db in
             try SearchExecutor(
                 db: db, plan: plan, regionCode: regionCode, regions: regionTable, documentFrequencies: documentFrequencies,
-                rankingWindow: rankingWindow, countLimit: countLimit).run()
+                countLimit: countLimit).run()
         }
     }
 

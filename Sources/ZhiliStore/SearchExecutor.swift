@@ -5,17 +5,28 @@ import ZhiliExtract
 /// Runs a ``SearchPlan`` on one read connection: ranks with BM25 (title weighted), applies the
 /// filters, then loads snippets, regions and programs for the page.
 ///
-/// Ranking cost grows with the number of matches, so only the newest ``rankingWindow`` matches
-/// (most recently indexed, filters applied) are scored: exact BM25 order whenever fewer articles
-/// match, a recency-bounded ranking for very common words. Scores come from `zhili_rank`
+/// Every match is scored; SQLite's sorter keeps only the best `offset + limit` (and a margin for
+/// copies) in one total order, score then key, both highest first, so pages never overlap and the
+/// first hits do not depend on the page size. A cluster of copies is one hit, its best-scoring
+/// matching copy: the candidates are a prefix of the order, so every copy ranked above a
+/// candidate is a candidate too and collapsing among them is collapsing the whole ranking. With
+/// ``SearchRequest/after`` the sorter keeps only hits below the cursor (keyset pagination), so a
+/// deep page costs what the first page does; a candidate whose cluster has a matching copy above
+/// the cursor was shown before and is dropped. Scores come from `zhili_rank`
 /// (CZhiliSQLite), FTS5's BM25 with each phrase's document frequency read once from the vocabulary
 /// table and remembered (``DocumentFrequencies``), where FTS5's own `bm25()` counts every match of
 /// every phrase on each query.
+///
+/// - Complexity: one score per match (a row-size lookup and the row's phrase instances), a sort
+///   bounded by the page depth; after a cursor, a lookup per copy of each candidate's cluster.
 struct SearchExecutor {
     /// Weight of a title match relative to a body match in BM25.
     static let titleWeight = 5.0
     /// The per-connection fts5vocab table over `article_fts` (see ``SQLiteStore/registerRanking(_:)``).
     static let vocabularyTable = "zhili_vocab"
+    /// Candidates ranked per hit of the page (and at least 200 more), for copies that collapse
+    /// into a better-ranked copy: one pass when clusters hold up to that many matching copies.
+    static let copiesPerHit = 16
 
     let db: Database
     let plan: SearchPlan
@@ -24,8 +35,6 @@ struct SearchExecutor {
     /// Article counts of the query's terms, for the ranking.
     let documentFrequencies: DocumentFrequencies
 
-    /// How many of the newest matches are ranked by BM25 (at least one page); 0 ranks every match.
-    let rankingWindow: Int
     /// Matches are counted up to this number; beyond it the total is a lower bound.
     let countLimit: Int
 
@@ -52,58 +61,122 @@ struct SearchExecutor {
             conditions.append("EXISTS (SELECT 1 FROM figures f WHERE f.article = K AND f.indicator = ?)")
             arguments.append(indicator)
         }
-        let page = plan.request.limit + plan.request.offset
-        let window = rankingWindow <= 0 ? Int(Int32.max) : max(rankingWindow, page)
+        func filters(on key: String) -> String {
+            conditions.map { " AND " + $0.replacingOccurrences(of: "= K", with: "= \(key)") }.joined()
+        }
+        let request = plan.request
+        let page = request.limit + request.offset
 
-        let ranked: [(key: Int64, score: Double, clusters: Int, candidates: Int)]
+        var ranked: [(key: Int64, score: Double, date: String?)] = []
+        var total: Int?
+        var more = true
         let source: String
         var sourceArguments: [(any DatabaseValueConvertible)?] = []
         if let expression = plan.expression {
-            let filter = conditions.map { " AND " + $0.replacingOccurrences(of: "= K", with: "= article_fts.rowid") }.joined()
-            source = "FROM article_fts WHERE article_fts MATCH ?\(filter)"
+            source = "FROM article_fts WHERE article_fts MATCH ?\(filters(on: "article_fts.rowid"))"
             sourceArguments = [expression] + arguments
-            // FTS5 walks matches in rowid order for free, so the newest `window` matches are taken
-            // first and only they are scored; the rank function must run in the query that scans the FTS5 table.
             let frequencies = try documentFrequencies.phraseCounts(of: plan.phrases, in: db)
-            // A cluster of copies is one hit: its best-scoring matching copy (`raw` counts the
-            // matches before collapsing, to know whether the window held them all).
+            // The rank function must run in a query that scans the FTS5 table.
+            let rank = "zhili_rank(article_fts, \(Self.titleWeight)\(String(repeating: ", ?", count: frequencies.count)))"
+            var keyset = "", shown = ""
+            var keysetArguments: [(any DatabaseValueConvertible)?] = [], shownArguments: [(any DatabaseValueConvertible)?] = []
+            if let after = request.after {
+                guard case .score(let score) = after.order else {
+                    throw StoreError.invalidQuery("the after token continues a list without words, not a search; start again without it")
+                }
+                keyset = " AND (score, article_fts.rowid) < (?, ?)"
+                keysetArguments = [score, after.key]
+                // A cluster with a matching copy above the cursor was shown on an earlier page.
+                // (CROSS JOIN: each copy is looked up in the full-text index by rowid, not the other way round.)
+                shown = """
+                     AND NOT EXISTS (
+                        SELECT 1 FROM articles m CROSS JOIN article_fts
+                        WHERE m.cluster = x.cluster AND m.key <> x.key AND article_fts.rowid = m.key
+                          AND article_fts MATCH ?\(filters(on: "m.key")) AND (\(rank), m.key) > (?, ?))
+                    """
+                shownArguments = [expression] + arguments + frequencies + [score, after.key]
+            }
+            // Candidates are a prefix of the order (below the cursor), so a copy ranked above a
+            // candidate is a candidate too: collapsing among them is collapsing the whole ranking.
             let sql = """
                 WITH candidates AS MATERIALIZED (
-                    SELECT article_fts.rowid AS key,
-                           zhili_rank(article_fts, \(Self.titleWeight)\(String(repeating: ", ?", count: frequencies.count))) AS score
-                    \(source) ORDER BY article_fts.rowid DESC LIMIT ?
-                ), collapsed AS (
-                    SELECT c.key, c.score, row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
-                    FROM candidates c JOIN articles a ON a.key = c.key
+                    SELECT article_fts.rowid AS key, \(rank) AS score
+                    \(source)\(keyset) ORDER BY score DESC, key DESC LIMIT ?
+                ), best AS (
+                    SELECT key, score FROM (
+                        SELECT c.key, c.score, a.cluster,
+                               row_number() OVER (PARTITION BY coalesce(a.cluster, a.id) ORDER BY c.score DESC, c.key DESC) AS copy
+                        FROM candidates c JOIN articles a ON a.key = c.key
+                    ) x WHERE copy = 1\(shown)
                 )
-                SELECT key, score, count(*) OVER (), (SELECT count(*) FROM candidates) AS raw FROM collapsed WHERE copy = 1
+                SELECT key, score, count(*) OVER () AS clusters, (SELECT count(*) FROM candidates) AS raw FROM best
                 ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
-            do {
-                ranked = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(
-                    frequencies + sourceArguments + [window, plan.request.limit, plan.request.offset])).map { ($0[0], $0[1], $0[2], $0[3]) }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-                // The expression is built from quoted strings only; reaching this means a bug, reported as such.
-                throw StoreError.invalidQuery("the full-text engine rejected the query (\(error.message ?? "no message")); please report it")
+            var window = min(Int(Int32.max), max(page * Self.copiesPerHit, page + 200))
+            while true {
+                let rows: [Row]
+                do {
+                    rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(
+                        frequencies + sourceArguments + keysetArguments + [window] + shownArguments + [request.limit, request.offset]))
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                    // The expression is built from quoted strings only; reaching this means a bug, reported as such.
+                    throw StoreError.invalidQuery("the full-text engine rejected the query (\(error.message ?? "no message")); please report it")
+                }
+                ranked = rows.map { ($0["key"], $0["score"], nil) }
+                let clusters: Int = rows.first?["clusters"] ?? 0
+                let raw: Int = rows.first?["raw"] ?? 0
+                if rows.isEmpty {
+                    // No match, or the page lies past the candidates (or behind the cursor only
+                    // copies of hits already shown were ranked): unless the candidates held every
+                    // match (counted without ranking), rank with no bound to be sure.
+                    more = false
+                    if window == Int(Int32.max) { break }
+                    let matches = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
+                                                   arguments: StatementArguments(sourceArguments + [window])) ?? 0
+                    if matches < window { break }
+                    window = Int(Int32.max)
+                    continue
+                }
+                if raw < window {
+                    // Every match below the cursor was a candidate.
+                    more = clusters > page
+                    if request.after == nil { total = clusters }
+                    break
+                }
+                if clusters >= page || window == Int(Int32.max) { break }
+                // Copies took more than the margin: rank with no bound.
+                window = Int(Int32.max)
             }
         } else {
             // Without words, each cluster of copies is listed once, by its representative.
+            var keyset = ""
+            var keysetArguments: [(any DatabaseValueConvertible)?] = []
+            if let after = request.after {
+                guard case .date(let date) = after.order else {
+                    throw StoreError.invalidQuery("the after token continues a search with words, not a list without them; start again without it")
+                }
+                // Newest first, undated last (SQLite sorts NULL lowest).
+                if let date {
+                    keyset = " AND (a.date < ? OR (a.date = ? AND a.key < ?) OR a.date IS NULL)"
+                    keysetArguments = [date, date, after.key]
+                } else {
+                    keyset = " AND a.date IS NULL AND a.key < ?"
+                    keysetArguments = [after.key]
+                }
+            }
             let filter = " WHERE " + (conditions.map { $0.replacingOccurrences(of: "= K", with: "= a.key") } + ["a.duplicate_of IS NULL"])
                 .joined(separator: " AND ")
             source = "FROM articles a\(filter)"
             sourceArguments = arguments
             ranked = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT a.key, 0.0, 0, 0 \(source) ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
-                """), arguments: StatementArguments(sourceArguments + [plan.request.limit, plan.request.offset]))
-                .map { ($0[0], $0[1], $0[2], $0[3]) }
+                SELECT a.key, a.date \(source)\(keyset) ORDER BY a.date DESC, a.key DESC LIMIT ? OFFSET ?
+                """), arguments: StatementArguments(sourceArguments + keysetArguments + [request.limit, request.offset]))
+                .map { ($0[0], 0.0, $0[1]) }
         }
 
-        // Fewer candidates than the window means they were all the matches; else count, up to a limit.
-        var total: Int
+        // Unless ranking saw every match, count them, up to a limit.
         var exact = true
-        if plan.expression != nil, let first = ranked.first, first.candidates < window {
-            total = first.clusters
-        } else {
+        if total == nil {
             // Clusters among the first `countLimit` matches.
             let key = plan.expression == nil ? "a.key" : "article_fts.rowid"
             let matches = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
@@ -114,10 +187,14 @@ struct SearchExecutor {
             if matches >= countLimit { exact = false }
         }
         let hits = try loadHits(ranked.map { ($0.key, $0.score) })
+        var next: SearchCursor?
+        if more, ranked.count == request.limit, let last = ranked.last {
+            next = SearchCursor(order: plan.expression == nil ? .date(last.date) : .score(last.score), key: last.key)
+        }
         return SearchResults(
             interpretation: plan.expression ?? "",
             region: regionCode.flatMap { regions.region(code: $0)?.ref },
-            total: total, totalIsExact: exact, hits: hits)
+            total: total ?? 0, totalIsExact: exact, hits: hits, next: next)
     }
 
     /// Loads the page's hits with three queries (articles, regions, programs) in rank order.

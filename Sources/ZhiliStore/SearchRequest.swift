@@ -5,9 +5,11 @@
 /// Zhili's segmenter, so 1- and 2-character words match inside longer words (调解 in 老李调解室).
 /// An empty query with filters lists matching articles, newest first.
 ///
-/// Hits are ranked by BM25 with title matches weighted ×5. When more articles match than the
-/// store's ranking window (100 by default), the most recently indexed ones in the window are ranked;
-/// matches are counted up to the store's count limit (500 by default), beyond which the total is a lower bound.
+/// Hits are ranked by BM25 with title matches weighted ×5, every match ranked, in one total order
+/// (score, then the store's article key), so pages never overlap and the first hits do not depend
+/// on the page size. ``after`` (the previous page's ``SearchResults/next``) continues where a page
+/// ended without sorting and collapsing the hits before it again (every match is still scored). Matches are counted up to the store's count
+/// limit (500 by default), beyond which the total is a lower bound.
 public struct SearchRequest: Sendable, Codable, Hashable {
     /// The user's query text.
     public var query: String
@@ -17,6 +19,9 @@ public struct SearchRequest: Sendable, Codable, Hashable {
     public var limit: Int
     /// Hits to skip, 0…``SearchRequest/maximumOffset`` (a search outside it fails with ``StoreError/invalidQuery(_:)``).
     public var offset: Int
+    /// Continue after this position (the ``SearchResults/next`` of the previous page); `offset`
+    /// then skips hits after it.
+    public var after: SearchCursor?
 
     /// The largest page size a store returns.
     public static let maximumLimit = 200
@@ -26,11 +31,14 @@ public struct SearchRequest: Sendable, Codable, Hashable {
     public static let maximumQueryLength = 256
 
     /// Creates a request.
-    public init(query: String, filters: SearchFilters = SearchFilters(), limit: Int = 20, offset: Int = 0) {
+    public init(
+        query: String, filters: SearchFilters = SearchFilters(), limit: Int = 20, offset: Int = 0, after: SearchCursor? = nil
+    ) {
         self.query = query
         self.filters = filters
         self.limit = limit
         self.offset = offset
+        self.after = after
     }
 }
 

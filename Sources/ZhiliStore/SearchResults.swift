@@ -13,18 +13,24 @@ public struct SearchResults: Sendable, Codable, Hashable {
     public var totalIsExact: Bool
     /// The hits of this page, best first.
     public var hits: [SearchHit]
+    /// Where this page ended, for ``SearchRequest/after`` (JSON: its token); nil when the page is
+    /// the last one.
+    public var next: SearchCursor?
 
     enum CodingKeys: String, CodingKey {
-        case interpretation, region, total, totalIsExact = "total_is_exact", hits
+        case interpretation, region, total, totalIsExact = "total_is_exact", hits, next
     }
 
     /// Creates results.
-    public init(interpretation: String, region: RegionRef?, total: Int, totalIsExact: Bool = true, hits: [SearchHit]) {
+    public init(
+        interpretation: String, region: RegionRef?, total: Int, totalIsExact: Bool = true, hits: [SearchHit], next: SearchCursor? = nil
+    ) {
         self.interpretation = interpretation
         self.region = region
         self.total = total
         self.totalIsExact = totalIsExact
         self.hits = hits
+        self.next = next
     }
 }
 

@@ -16,6 +16,7 @@ struct SearchCommand: ParsableCommand {
               zhili search 调解室 --db zhili.db
               zhili search 网格员 --region 兴安盟 --year 2021..2023
               zhili search '"矛盾纠纷" -诈骗' --limit 5 --json
+              zhili search 调解 --limit 20 --after TOKEN
             """)
 
     @Argument(help: "The query; several arguments are joined with spaces.")
@@ -41,15 +42,25 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Hits to skip.")
     var offset: Int = 0
 
+    @Option(help: ArgumentHelp("Continue after the page that printed this token (its last line).", valueName: "token"))
+    var after: String?
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
     mutating func run() throws {
+        let cursor = try reporter.run { () throws -> SearchCursor? in
+            guard let after else { return nil }
+            guard let cursor = SearchCursor(token: after) else {
+                throw StoreError.invalidQuery("--after \(after) is not a token a search printed; copy it from the \"next page\" line or the JSON's \"next\"")
+            }
+            return cursor
+        }
         let store = try reporter.run { try database.open(.readOnly) }
         let request = SearchRequest(
             query: query.joined(separator: " "),
             filters: SearchFilters(region: region, years: year?.range, program: program, indicator: indicator),
-            limit: limit, offset: offset)
+            limit: limit, offset: offset, after: cursor)
         let results = try reporter.run { try store.search(request) }
         if json {
             try JSONOutput.print(results)
@@ -60,7 +71,7 @@ struct SearchCommand: ParsableCommand {
         print(header)
         for (index, hit) in results.hits.enumerated() {
             let title = hit.title.map { TerminalText.highlight($0, hit.titleHighlights) } ?? "(untitled)"
-            print("\n\(request.offset + index + 1). \(title)")
+            print("\n\(request.after == nil ? "\(request.offset + index + 1). " : "- ")\(title)")
             let meta = [hit.date, hit.outlet, hit.regions.isEmpty ? nil : hit.regions.prefix(3).map(\.name).joined(separator: "、")]
                 .compactMap { $0 }
             let copies = hit.copies > 0 ? ["also on \(hit.copies) site\(hit.copies == 1 ? "" : "s")"] : []
@@ -74,6 +85,9 @@ struct SearchCommand: ParsableCommand {
                 print("   programs named: " + hit.programs.prefix(5).joined(separator: "、"))
             }
             print("   id: \(hit.articleID)")
+        }
+        if let next = results.next {
+            print("\nnext page: --after \(next.token)")
         }
     }
 }

@@ -35,12 +35,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Number of /api/search answers kept in memory (the index is read-only, so they stay valid); 0 turns the cache off.")
     var searchCache: Int = 2048
 
+    @Option(help: ArgumentHelp("Connections served at once; past it a new one is answered 503 (Retry-After) and closed. Default: 512, or half the open-file limit when that is lower.", valueName: "n"))
+    var maxConnections: Int = ConnectionGate.defaultLimit
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical. Each request is logged at info.")
     var logLevel: String = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard searchCache >= 0 else { throw ValidationError("--search-cache must be 0 or more") }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be 1 or more") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -52,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let location = database.db
         guard ConnectionString.isPostgres(location) else {
-            let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: searchCache)
+            let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: searchCache, maxConnections: maxConnections)
             try await reporter.run {
                 let app = try await buildApplication(databasePath: location, configuration: configuration, logger: logger)
                 do {
@@ -64,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             return
         }
-        let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: 0)
+        let configuration = ServerConfiguration(host: host, port: port, searchCacheSize: 0, maxConnections: maxConnections)
         try await reporter.run {
             let store = try await PostgresStore.open(location, mode: .readOnly)
             let state = try await ServerState(

@@ -41,6 +41,31 @@ func q(_ text: String) -> String { HTML.urlComponent(text) }
         }
     }
 
+    @Test func searchPagesFollowTheNextCursor() async throws {
+        try await ServerFixture.app().test(.router) { client in
+            let whole = try await client.execute(uri: "/api/search?q=\(q("网格"))&limit=50", method: .get) { response in
+                try decode(SearchResults.self, response)
+            }
+            #expect(whole.hits.count >= 2 && whole.next == nil)
+            var seen: [String] = []
+            var uri = "/api/search?q=\(q("网格"))&limit=1"
+            while seen.count <= whole.hits.count {
+                let page = try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(String(buffer: response.body))")
+                    return try decode(SearchResults.self, response)
+                }
+                seen += page.hits.map(\.articleID)
+                guard let next = page.next else { break }
+                uri = "/api/search?q=\(q("网格"))&limit=1&after=\(next.token)"
+            }
+            #expect(seen == whole.hits.map(\.articleID))
+            try await client.execute(uri: "/api/search?q=\(q("网格"))&after=garbage", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("after"))
+            }
+        }
+    }
+
     @Test func searchFiltersByRegionAndYear() async throws {
         try await ServerFixture.app().test(.router) { client in
             try await client.execute(uri: "/api/search?q=\(q("网格员"))&region=\(q("兴安盟"))", method: .get) { response in

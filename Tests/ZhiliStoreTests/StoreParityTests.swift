@@ -55,6 +55,8 @@ enum TestPostgres {
             hit.score = 0
             return hit
         }.sorted { $0.articleID < $1.articleID }
+        // A cursor holds the engine's score and key; only whether there is a next page compares.
+        results.next = results.next.map { _ in SearchCursor(order: .score(0), key: 0) }
         return results
     }
 
@@ -166,6 +168,42 @@ enum TestPostgres {
 
     /// Replacements, a reprint joining a cluster and an earlier copy taking over as representative
     /// (the cases of SQLiteStoreWriteTests), then the same answers from both stores.
+    /// Walking a search one hit at a time with the `after` cursor gives each store's whole answer,
+    /// once each, and the same hits in both.
+    @Test(.enabled(if: TestPostgres.available)) func keysetPagesGiveIdenticalAnswers() async throws {
+        let (sqlite, postgres) = try await Self.stores()
+        let requests = [
+            SearchRequest(query: "网格", limit: 1), SearchRequest(query: "调解 OR 诈骗", limit: 1), SearchRequest(query: "调解", limit: 2),
+            SearchRequest(query: "", filters: SearchFilters(region: "内蒙古"), limit: 1),
+        ]
+        for request in requests {
+            var whole = request
+            whole.limit = 50
+            let expected = Self.comparable(try await sqlite.search(whole)).hits
+            #expect(!expected.isEmpty, "\(request.query)")
+            var sqliteHits: [SearchHit] = [], postgresHits: [SearchHit] = []
+            var next = request
+            while sqliteHits.count <= expected.count {
+                let page = try await sqlite.search(next)
+                sqliteHits += page.hits
+                guard let cursor = page.next else { break }
+                next.after = cursor
+            }
+            next = request
+            while postgresHits.count <= expected.count {
+                let page = try await postgres.search(next)
+                postgresHits += page.hits
+                guard let cursor = page.next else { break }
+                next.after = cursor
+            }
+            func ordered(_ hits: [SearchHit]) -> [SearchHit] {
+                Self.comparable(SearchResults(interpretation: "", region: nil, total: 0, hits: hits)).hits
+            }
+            #expect(ordered(sqliteHits) == expected, "SQLite \(request.query)")
+            #expect(ordered(postgresHits) == expected, "PostgreSQL \(request.query)")
+        }
+    }
+
     @Test(.enabled(if: TestPostgres.available)) func replacementsAndCopiesGiveIdenticalAnswers() async throws {
         var changed = Fixtures.wuhaiFraud
         changed.article.title = "乌海市建设智慧警务室"

@@ -84,7 +84,7 @@ enum PostgresBench {
             log(String(format: "  %d writers / 1 writer: %.2f× (target ≥ 1.7×: %@); batches commit one at a time under the store's write lock",
                        workers, many / one, many / one >= 1.7 ? "met" : "MISSED"))
         }
-        let store = try await PostgresStore.open(url, mode: .readOnly, rankingWindow: window, countLimit: countLimit)
+        let store = try await PostgresStore.open(url, mode: .readOnly, countLimit: countLimit)
         try await store.optimize()
         let (database, fullText) = try sizes(url)
         log(String(format: "  index size: database %.1f MB (%.2f× the text), of which article_terms with its GIN index %.1f MB",

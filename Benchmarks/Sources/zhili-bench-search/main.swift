@@ -203,7 +203,7 @@ struct BenchQuery {
     let baseline: String?
 }
 
-let reader = try SQLiteStore(path: indexPath, mode: .readOnly, rankingWindow: options.window, countLimit: options.countLimit)
+let reader = try SQLiteStore(path: indexPath, mode: .readOnly, countLimit: options.countLimit)
 func search(_ query: String, region: String? = nil) -> BenchRequest { .search(query, region: region) }
 let allQueries: [BenchQuery] = [
     BenchQuery(kind: "one word", request: search("调解室"), baseline: "\"调解室\""),
