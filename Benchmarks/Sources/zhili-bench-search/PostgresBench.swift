@@ -66,7 +66,7 @@ enum PostgresBench {
 
     static func run(
         url: String, jsonl: String, batch: Int, workers: Int, textBytes: Int, mix: [BenchQuery], rounds: Int,
-        window: Int, countLimit: Int, kinds: [String], searchKinds: Set<String>, sqlite: [String: Latency], sqliteAll: Latency
+        countLimit: Int, kinds: [String], searchKinds: Set<String>, sqlite: [String: Latency], sqliteAll: Latency
     ) async throws {
         let batches = try batches(jsonl: jsonl, batch: batch)
         let count = batches.reduce(0) { $0 + $1.count }

@@ -22,8 +22,6 @@ struct Options {
     var experiment = false
     /// Run only queries of this kind (profiling aid).
     var only: String?
-    /// The store's ranking window.
-    var window = 100
     /// The store's count limit.
     var countLimit = 500
     /// Also build and query a PostgreSQL index from the same records (postgres://…).
@@ -46,7 +44,6 @@ struct Options {
             case "--out": out = value
             case "--corpus": corpus = value
             case "--only": only = value
-            case "--window": window = Int(value) ?? window
             case "--count-limit": countLimit = Int(value) ?? countLimit
             case "--postgres": postgres = value
             case "--writers": writers = Int(value) ?? writers
@@ -287,7 +284,7 @@ log(String(format: "search p50 ratio zhili/baseline: %.2f×; targets: search p50
 if let url = options.postgres {
     try await PostgresBench.run(
         url: url, jsonl: jsonlPath, batch: options.batch, workers: options.writers, textBytes: textBytesOfRun, mix: mix,
-        rounds: options.rounds, window: options.window, countLimit: options.countLimit, kinds: kinds, searchKinds: searchKinds,
+        rounds: options.rounds, countLimit: options.countLimit, kinds: kinds, searchKinds: searchKinds,
         sqlite: latencies, sqliteAll: allSearch)
 }
 
