@@ -130,6 +130,10 @@ public struct PostgresWorkQueue: Sendable {
     public struct LeaseLost: Error, CustomStringConvertible {
         /// The item's path and range.
         public var item: Item
+
+        /// The lease on `item` lost.
+        public init(item: Item) { self.item = item }
+
         public var description: String {
             "lost the lease on \(item.path) [\(item.start)…\(item.end.map(String.init) ?? "end")]: another worker took it over after the lease expired; its batch was rolled back"
         }
@@ -274,12 +278,11 @@ public struct PostgresWorkQueue: Sendable {
         guard store.mode == .readWrite else { throw PostgresStoreError.server(location: store.location, message: "opened read-only") }
         try await store.withTransaction { [name, worker, regions = store.regionTable, logger = store.logger] connection in
             let update = SQLQuery("UPDATE queue_items SET records = records + ")
-            update.append("""
-                \(update.bind(records.count)), errors = errors + \(update.bind(errors.count)),
-                    lease_until = clock_timestamp() + \(update.bind(lease.inSeconds)) * interval '1 second'
-                """)
+            update.append("\(update.bind(records.count)), errors = errors + \(update.bind(errors.count))")
             if complete {
                 update.append(", state = 'done', completions = completions + 1, finished_at = clock_timestamp(), lease_until = NULL")
+            } else {
+                update.append(", lease_until = clock_timestamp() + \(update.bind(lease.inSeconds)) * interval '1 second'")
             }
             update.append("""
                  WHERE id = \(update.bind(claim.id)) AND queue = \(update.bind(name)) AND claimed_by = \(update.bind(worker))

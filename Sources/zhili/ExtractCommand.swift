@@ -102,7 +102,7 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("--default-year \(defaultYear) is not a year between 1900 and 2100")
         }
         if queue.queue != nil {
-            guard let db, db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") else {
+            guard let db, ConnectionString.isPostgres(db) else {
                 throw ValidationError("--queue needs --db postgres://… (the queue lives in the shared database)")
             }
             if out != nil || csv != nil || batch.resume || batch.journal != nil || batch.errors != nil {

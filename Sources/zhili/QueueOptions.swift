@@ -29,11 +29,9 @@ struct QueueOptions: ParsableArguments {
         guard let bytes = Self.bytes(rangeSize), bytes >= 1 << 10 else {
             throw ValidationError("--range-size \(rangeSize) is not a size of at least 1K (e.g. 64M)")
         }
-        _ = bytes
         guard let seconds = Self.seconds(lease), seconds >= 1 else {
             throw ValidationError("--lease \(lease) is not a time of at least 1s (e.g. 60s, 5m)")
         }
-        _ = seconds
         if let queue, queue.isEmpty || queue.count > 200 {
             throw ValidationError("--queue needs a name of 1 to 200 characters")
         }

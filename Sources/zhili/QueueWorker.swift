@@ -147,7 +147,7 @@ struct QueueWorker {
                         file: $0.file, source: $0.source, offset: $0.offset, line: $0.line, severity: $0.severity.rawValue, reason: $0.reason)
                 }
             })
-        var last = held ?? ([], [])
+        var last = held ?? (records: [], errors: [])
         last.errors += errors
         try commit(last, complete: true)
         result.errors = batch.totals.errors

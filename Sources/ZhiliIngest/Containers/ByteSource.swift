@@ -50,7 +50,6 @@ public final class FileByteSource: ByteSource {
             if let range = input.range {
                 guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
                     let reason = String(cString: strerror(errno))
-                    close(fd)
                     throw Diagnostic(source: path, offset: range.lowerBound, reason: "cannot seek: \(reason)")
                 }
                 remaining = range.count
