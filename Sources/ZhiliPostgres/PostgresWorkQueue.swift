@@ -277,18 +277,14 @@ public struct PostgresWorkQueue: Sendable {
     public func commit(_ claim: Claim, records: [PreparedRecord], errors: [ErrorRow], complete: Bool, lease: Duration) async throws {
         guard store.mode == .readWrite else { throw PostgresStoreError.server(location: store.location, message: "opened read-only") }
         try await store.withTransaction { [name, worker, regions = store.regionTable, logger = store.logger] connection in
-            let update = SQLQuery("UPDATE queue_items SET records = records + ")
-            update.append("\(update.bind(records.count)), errors = errors + \(update.bind(errors.count))")
-            if complete {
-                update.append(", state = 'done', completions = completions + 1, finished_at = clock_timestamp(), lease_until = NULL")
-            } else {
-                update.append(", lease_until = clock_timestamp() + \(update.bind(lease.inSeconds)) * interval '1 second'")
-            }
-            update.append("""
-                 WHERE id = \(update.bind(claim.id)) AND queue = \(update.bind(name)) AND claimed_by = \(update.bind(worker))
-                  AND attempts = \(update.bind(claim.attempt)) AND state = 'claimed' RETURNING id
+            // The item's row stays locked to the end of the transaction: the claim is checked
+            // first, and the counts (and completion time) are written last, after the records.
+            let check = SQLQuery("SELECT id FROM queue_items WHERE id = ")
+            check.append("""
+                \(check.bind(claim.id)) AND queue = \(check.bind(name)) AND claimed_by = \(check.bind(worker))
+                  AND attempts = \(check.bind(claim.attempt)) AND state = 'claimed' FOR UPDATE
                 """)
-            guard try await !update.rows(on: connection, logger: logger).isEmpty else { throw LeaseLost(item: claim.item) }
+            guard try await !check.rows(on: connection, logger: logger).isEmpty else { throw LeaseLost(item: claim.item) }
             for start in stride(from: 0, to: errors.count, by: 500) {
                 let insert = SQLQuery("INSERT INTO queue_errors (item, file, source, byte_offset, line, severity, reason) VALUES ")
                 for (offset, error) in errors[start..<min(start + 500, errors.count)].enumerated() {
@@ -304,6 +300,15 @@ public struct PostgresWorkQueue: Sendable {
                 var writer = PostgresRecordWriter(connection: connection, regions: regions, logger: logger)
                 _ = try await writer.write(records)
             }
+            let update = SQLQuery("UPDATE queue_items SET records = records + ")
+            update.append("\(update.bind(records.count)), errors = errors + \(update.bind(errors.count))")
+            if complete {
+                update.append(", state = 'done', completions = completions + 1, finished_at = clock_timestamp(), lease_until = NULL")
+            } else {
+                update.append(", lease_until = clock_timestamp() + \(update.bind(lease.inSeconds)) * interval '1 second'")
+            }
+            update.append(" WHERE id = " + update.bind(claim.id))
+            try await update.run(on: connection, logger: logger)
         }
     }
 
