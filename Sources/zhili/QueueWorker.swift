@@ -57,8 +57,8 @@ struct QueueWorker {
 
     /// Claims and extracts items until the queue is done (or for ever with `wait`).
     ///
-    /// `template` gives the batch's options (its inputs are replaced by each item); `prepare`
-    /// segments records for the store.
+    /// `template` gives the batch's options (its inputs are replaced by each item); records are
+    /// segmented for the store on this thread's checkpoints, as `extract --db` does.
     func run<Processor: DocumentProcessor>(
         template: BatchOptions, makeProcessor: @escaping @Sendable () throws -> Processor
     ) throws -> Summary where Processor.Record == ArticleRecord {
