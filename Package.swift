@@ -176,7 +176,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ZhiliPostgresTests", dependencies: ["ZhiliPostgres", "ZhiliStore", "ZhiliSegment"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ZhiliPostgresTests",
+            dependencies: ["ZhiliPostgres", "ZhiliStore", "ZhiliSegment", "ZhiliCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ZhiliServerTests",
             dependencies: [

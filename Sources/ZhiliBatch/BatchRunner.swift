@@ -35,9 +35,13 @@ public struct BatchRunner<Processor: DocumentProcessor> {
     ///
     /// `stage`, when given, finishes each document's output on this thread in output order
     /// (``OrderedStage``); a resumed run first hands it the main output written so far.
+    ///
+    /// `errorSink`, when given, takes the skipped records instead of the errors file, at each
+    /// checkpoint just before `sink` (a database keeps them with the records, `extract --queue`).
     public func run(
         progress: BatchProgress? = nil, report: ((Diagnostic) -> Void)? = nil,
-        sink: (([Processor.Record]) throws -> Void)? = nil, stage: (any OrderedStage)? = nil
+        sink: (([Processor.Record]) throws -> Void)? = nil, stage: (any OrderedStage)? = nil,
+        errorSink: (([ErrorRecord]) throws -> Void)? = nil
     ) throws -> BatchSummary {
         let options = self.options
         let selection = OutputSelection(lines: options.outputPath != nil, csv: options.csvDirectory != nil, records: sink != nil)
@@ -101,6 +105,7 @@ public struct BatchRunner<Processor: DocumentProcessor> {
         var pendingErrors: [UInt8] = []
         var pendingCSV: [CSVTable: [UInt8]] = [:]
         var pendingRecords: [any Sendable] = []
+        var pendingErrorRecords: [ErrorRecord] = []
         var lastCheckpoint = Date()
         let errorEncoder = RecordEncoder()
 
@@ -108,6 +113,8 @@ public struct BatchRunner<Processor: DocumentProcessor> {
             try jsonFile?.write(pendingJSON)
             try errorsFile?.write(pendingErrors)
             for (table, bytes) in pendingCSV { try csvFiles[table]?.write(bytes) }
+            if let errorSink, !pendingErrorRecords.isEmpty { try errorSink(pendingErrorRecords) }
+            pendingErrorRecords.removeAll(keepingCapacity: true)
             if let sink, !pendingRecords.isEmpty { try sink(pendingRecords.map { $0 as! Processor.Record }) }
             pendingJSON.removeAll(keepingCapacity: true)
             pendingErrors.removeAll(keepingCapacity: true)
@@ -190,7 +197,9 @@ public struct BatchRunner<Processor: DocumentProcessor> {
                 totals.programs += output.programs
             }
             func list(_ error: ErrorRecord) throws {
-                if errorsFile != nil {
+                if errorSink != nil {
+                    pendingErrorRecords.append(error)
+                } else if errorsFile != nil {
                     try errorEncoder.appendJSONLine(encoding: error, to: &pendingErrors)
                 } else {
                     report?(error.diagnostic)

@@ -214,6 +214,48 @@ enum PostgresSchema {
         Migration(version: 2, name: "article url", sql: """
             ALTER TABLE articles ADD COLUMN url text COLLATE "C";
             """),
+        // The work queue of `zhili extract --queue` (``PostgresWorkQueue``): inputs and byte
+        // ranges of inputs as items claimed under a lease, and the records they could not read.
+        Migration(version: 3, name: "work queue", sql: """
+            CREATE TABLE queues (
+                name text COLLATE "C" PRIMARY KEY,
+                range_bytes bigint NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            -- One file, or one byte range of a file (range_end NULL: to its end).
+            CREATE TABLE queue_items (
+                id bigserial PRIMARY KEY,
+                queue text COLLATE "C" NOT NULL REFERENCES queues(name) ON DELETE CASCADE,
+                path text COLLATE "C" NOT NULL,
+                range_start bigint NOT NULL,
+                range_end bigint,
+                lines_before bigint NOT NULL DEFAULT 0,
+                file_size bigint,
+                state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'claimed', 'done', 'failed')),
+                claimed_by text,
+                claimed_at timestamptz,
+                lease_until timestamptz,
+                attempts integer NOT NULL DEFAULT 0,
+                completions integer NOT NULL DEFAULT 0,
+                records bigint NOT NULL DEFAULT 0,
+                errors bigint NOT NULL DEFAULT 0,
+                finished_at timestamptz,
+                last_error text,
+                UNIQUE (queue, path, range_start)
+            );
+            CREATE INDEX queue_items_open ON queue_items(queue, state, id);
+            -- Records an item's worker skipped, as `--errors` lists them for files.
+            CREATE TABLE queue_errors (
+                item bigint NOT NULL REFERENCES queue_items(id) ON DELETE CASCADE,
+                file text NOT NULL,
+                source text NOT NULL,
+                byte_offset bigint,
+                line bigint,
+                severity text NOT NULL,
+                reason text NOT NULL
+            );
+            CREATE INDEX queue_errors_by_item ON queue_errors(item);
+            """),
     ]
 
     /// The newest version this build knows.

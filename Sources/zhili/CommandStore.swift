@@ -25,6 +25,12 @@ final class CommandStore: Sendable {
         }
     }
 
+    /// The PostgreSQL store, or nil for an SQLite file (the work queue needs PostgreSQL).
+    var postgres: PostgresStore? {
+        if case .postgres(let store) = backend { return store }
+        return nil
+    }
+
     /// The store behind the protocol (for the server).
     var store: any ArticleStore {
         switch backend {
@@ -74,7 +80,7 @@ final class CommandStore: Sendable {
     }
 
     /// Runs `body` in a task and blocks this (non-pool) thread until it finishes.
-    private static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
         let outcome = Outcome<T>()
         let done = DispatchSemaphore(value: 0)
         Task {

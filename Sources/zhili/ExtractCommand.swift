@@ -4,6 +4,7 @@ import ZhiliBatch
 import ZhiliCore
 import ZhiliExtract
 import ZhiliIngest
+import ZhiliPostgres
 import ZhiliSegment
 import ZhiliStore
 
@@ -33,6 +34,13 @@ struct ExtractCommand: ParsableCommand {
             bands and verified by containment. They depend only on earlier records, so output \
             is the same for any --jobs and after --resume. `zhili dedup` reports whole clusters.
 
+            Many workers, many machines: with --db postgres://… --queue NAME, the inputs become \
+            items of a work queue in the database (files, and byte ranges of --range-size of large \
+            JSON Lines and WARC files); every worker started with the same command, on any machine \
+            that sees the inputs at the same paths, claims items until none is left, and a dead \
+            worker's items are taken over when its --lease expires. Skipped records go to the \
+            queue_errors table. `zhili queue status NAME` shows the progress (docs/scale-out.md).
+
             Exit status: 0 when every record went through; 3 when some records were skipped \
             (see --errors); 1 when an output could not be written or the run could not start.
 
@@ -42,6 +50,7 @@ struct ExtractCommand: ParsableCommand {
               zhili extract scraped/ --include '*.html' --exclude 'draft*' --csv tables/
               zhili extract big.jsonl --out records.jsonl --resume
               zhili extract crawl.warc.gz --db zhili.db --quiet
+              zhili extract /data/dump.jsonl --db postgres://zhili@db/zhili --queue dump
             """
     )
 
@@ -57,6 +66,8 @@ struct ExtractCommand: ParsableCommand {
     var db: String?
 
     @OptionGroup var documents: DocumentOptions
+
+    @OptionGroup var queue: QueueOptions
 
     @OptionGroup var batch: BatchRunOptions
 
@@ -90,6 +101,14 @@ struct ExtractCommand: ParsableCommand {
         if let defaultYear, !(1900...2100).contains(defaultYear) {
             throw ValidationError("--default-year \(defaultYear) is not a year between 1900 and 2100")
         }
+        if queue.queue != nil {
+            guard let db, ConnectionString.isPostgres(db) else {
+                throw ValidationError("--queue needs --db postgres://… (the queue lives in the shared database)")
+            }
+            if out != nil || csv != nil || batch.resume || batch.journal != nil || batch.errors != nil {
+                throw ValidationError("--queue writes to the database only: no --out, --csv, --errors, --journal or --resume (skipped records go to the queue_errors table, and the queue itself resumes)")
+            }
+        }
     }
 
     func run() throws {
@@ -116,6 +135,10 @@ struct ExtractCommand: ParsableCommand {
         let userLexicon: Lexicon? = tokens ? extraLexicons.reduce(into: Lexicon.bundled) { $0.merge($1) } : nil
         let userPrograms = knownPrograms
         // JSON Lines go to --out, or to standard output when no other output is asked for.
+        if queue.queue != nil {
+            try runQueue(cleaner: cleaner, indicatorTable: indicatorTable, knownPrograms: userPrograms, lexicon: userLexicon)
+            return
+        }
         let options = try batch.options(
             input, files: input.files(), output: out ?? (csv == nil && db == nil ? "-" : nil), csv: csv,
             defaultJournal: defaultJournal, decoder: documents.decoder, outputShape: ["tokens=\(tokens)", "default-year=\(defaultYear.map(String.init) ?? "")", "dedup=\(!noDedup)"])
@@ -133,5 +156,36 @@ struct ExtractCommand: ParsableCommand {
         }
         if !batch.quiet { reporter.report(summary.line) }
         try summary.exitOnSkippedRecords()
+    }
+
+    /// `--queue`: registers the inputs in the database's work queue, then works through it
+    /// (``QueueWorker``) with the same processor as any batch.
+    private func runQueue(cleaner: Cleaner, indicatorTable: IndicatorTable, knownPrograms: Set<String>, lexicon: Lexicon?) throws {
+        guard let name = queue.queue, let db else { return }
+        let store = try reporter.run { try DatabaseOptions.open(db, .readWrite) }
+        guard let postgres = store.postgres else { throw ValidationError("--queue needs --db postgres://…") }
+        let workQueue = PostgresWorkQueue(store: postgres, name: name, worker: queue.worker ?? PostgresWorkQueue.defaultWorkerName)
+        let worker = QueueWorker(queue: workQueue, lease: queue.leaseDuration, wait: queue.wait, quiet: batch.quiet, reporter: reporter)
+        let registration = try reporter.run { try worker.register(input.files(), rangeBytes: queue.rangeBytes) }
+        if !batch.quiet {
+            reporter.report("queue \(name): \(registration.added) item(s) added, \(registration.total) in the queue; worker \(workQueue.worker)")
+        }
+        let template = try batch.options(
+            input, files: [], output: nil, defaultJournal: nil, decoder: documents.decoder,
+            outputShape: ["tokens=\(tokens)", "default-year=\(defaultYear.map(String.init) ?? "")"])
+        let includeTokens = tokens
+        let defaultYear = self.defaultYear
+        let summary = try reporter.run {
+            try worker.run(template: template) {
+                let extractor = try Extractor(indicators: indicatorTable, knownPrograms: knownPrograms, lexicon: lexicon)
+                extractor.defaultYear = defaultYear
+                // The database finds near-duplicates itself as records arrive, in any order.
+                return ExtractionProcessor(cleaner: cleaner, extractor: extractor, includeTokens: includeTokens, detectDuplicates: false)
+            }
+        }
+        if !batch.quiet {
+            reporter.report("queue \(name): this worker did \(summary.items) item(s), \(summary.records) records, \(summary.errors) skipped, in " + String(format: "%.1f s", summary.elapsed))
+        }
+        if summary.errors > 0 { throw ExitCode(BatchSummary.skippedRecordsStatus) }
     }
 }

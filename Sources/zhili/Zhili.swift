@@ -10,7 +10,7 @@ struct Zhili: AsyncParsableCommand {
         subcommands: [
             CleanCommand.self, ExtractCommand.self, DedupCommand.self,
             IndexCommand.self, SearchCommand.self, ProgramsCommand.self, CompareCommand.self, IndicatorsCommand.self,
-            ServeCommand.self, CheckCommand.self,
+            ServeCommand.self, CheckCommand.self, QueueCommand.self,
         ]
     )
 

@@ -51,9 +51,12 @@ public final class ByteReader: ByteSource {
         return take
     }
 
-    /// Creates a reader over `source` with a buffer of `capacity` bytes.
-    public init(_ source: any ByteSource, capacity: Int = 1 << 20) {
+    /// Creates a reader over `source` with a buffer of `capacity` bytes; offsets count from
+    /// `offset` and lines from `lineNumber` (for a source that starts inside a file).
+    public init(_ source: any ByteSource, capacity: Int = 1 << 20, offset: Int = 0, lineNumber: Int = 0) {
         self.source = source
+        self.offset = offset
+        self.lineNumber = lineNumber
         buffer = .allocate(byteCount: max(capacity, 64), alignment: 16)
     }
 

@@ -22,6 +22,8 @@ public protocol ByteSource: AnyObject {
 public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// Bytes left to read in the input's range; nil reads to the end.
+    private var remaining: Int?
     /// The path, or `-` for standard input.
     public let path: String
     /// Bytes read so far.
@@ -45,6 +47,13 @@ public final class FileByteSource: ByteSource {
             }
             descriptor = fd
             ownsDescriptor = true
+            if let range = input.range {
+                guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
+                    let reason = String(cString: strerror(errno))
+                    throw Diagnostic(source: path, offset: range.lowerBound, reason: "cannot seek: \(reason)")
+                }
+                remaining = range.count
+            }
         }
     }
 
@@ -52,14 +61,17 @@ public final class FileByteSource: ByteSource {
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        let wanted = min(buffer.count, remaining ?? .max)
+        guard wanted > 0 else { return 0 }
         while true {
             #if canImport(Glibc)
-            let count = Glibc.read(descriptor, base, buffer.count)
+            let count = Glibc.read(descriptor, base, wanted)
             #else
-            let count = Darwin.read(descriptor, base, buffer.count)
+            let count = Darwin.read(descriptor, base, wanted)
             #endif
             if count >= 0 {
                 bytesFromFile += count
+                if let left = remaining { remaining = left - count }
                 return count
             }
             if errno == EINTR { continue }

@@ -54,7 +54,7 @@ public final class DumpReader {
             if let problem = input.problem { throw Diagnostic(source: input.path, reason: problem) }
             let file = try FileByteSource(input)
             self.file = file
-            let raw = ByteReader(file, capacity: 256 * 1024)
+            let raw = ByteReader(file, capacity: 256 * 1024, offset: input.range?.lowerBound ?? 0, lineNumber: input.linesBefore ?? 0)
             var reader = raw
             let named = ContainerFormat.fromName(input.path)
             if ContainerFormat.isGzip(try raw.peek(count: 2)) {

@@ -20,6 +20,12 @@ public struct InputFile: Sendable, Hashable, Codable {
     public var size: Int?
     /// Why the input cannot be read, found while listing it (an unreadable directory), or nil.
     public var problem: String?
+    /// The part of the file this input covers (a work item of `extract --queue`), or nil for the
+    /// whole file; it starts and ends at record boundaries (see ``InputSplitter``).
+    public var range: Range<Int>?
+    /// Lines of the file before ``range``, so that JSON Lines sources (`path:line`) and error
+    /// lines count from the start of the file; nil for 0.
+    public var linesBefore: Int?
 
     /// Creates an input from a path that is valid UTF-8.
     public init(path: String, size: Int?) {
@@ -32,6 +38,14 @@ public struct InputFile: Sendable, Hashable, Codable {
         self.pathBytes = pathBytes
         self.size = size
         self.problem = problem
+    }
+
+    /// The part `range` of the file `input`, after `linesBefore` lines; ``size`` is the range's length.
+    public init(_ input: InputFile, range: Range<Int>, linesBefore: Int) {
+        self = input
+        self.range = range
+        self.linesBefore = linesBefore
+        size = range.count
     }
 
     /// `bytes` decoded as UTF-8, each byte that is not part of a valid sequence written `\xHH`.
