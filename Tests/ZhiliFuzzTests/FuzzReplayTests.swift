@@ -4,7 +4,8 @@ import Testing
 /// Every seed and every regression input of the fuzz targets (FuzzTesting/Corpus/TARGET,
 /// FuzzTesting/Regressions/TARGET) through the same body libFuzzer calls (FuzzTargets.swift):
 /// an input that once crashed a target stays fixed.
-@Suite struct FuzzReplayTests {
+// Serialized: the targets share one segmenter and one index (FuzzState), as libFuzzer calls them on one thread.
+@Suite(.serialized) struct FuzzReplayTests {
     /// FuzzTesting/ of this checkout.
     static let fuzzFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
