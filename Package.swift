@@ -176,6 +176,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Replays the fuzz targets' seeds and regression inputs (FuzzTesting/) through the target bodies
+        // in FuzzTargets.swift, which the fuzz package compiles too.
+        .testTarget(
+            name: "ZhiliFuzzTests",
+            dependencies: [
+                "ZhiliCore", "ZhiliIngest", "ZhiliSegment", "ZhiliExtract", "ZhiliStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ZhiliPostgresTests",
             dependencies: ["ZhiliPostgres", "ZhiliStore", "ZhiliSegment", "ZhiliCore", .product(name: "PostgresNIO", package: "postgres-nio")],
