@@ -24,9 +24,6 @@ struct PostgresSearch {
     let regionCode: String?
     let regions: RegionTable
     let countLimit: Int
-    /// Candidates ranked per hit of the page (and at least 200 more), for copies that collapse
-    /// into a better-ranked copy: one pass when clusters hold up to that many matching copies.
-    static let copiesPerHit = 16
 
     /// The filter conditions on the article key `key`, appended to `query` as ` AND …` each.
     private func appendFilters(on key: String, to query: SQLQuery) {
@@ -61,7 +58,6 @@ struct PostgresSearch {
 
     func run() async throws -> SearchResults {
         let request = plan.request
-        let page = request.limit + request.offset
 
         var ranked: [(key: Int64, score: Double, date: String?)] = []
         var total: Int?
@@ -72,8 +68,8 @@ struct PostgresSearch {
             // candidates are a prefix of the order (below the cursor), so copies ranked above a
             // candidate are candidates too; after a cursor, a cluster with a matching copy above
             // it was shown before.
-            var window = min(Int(Int32.max), max(page * Self.copiesPerHit, page + 200))
-            while true {
+            var window = CandidateWindow(request)
+            passes: while true {
                 let query = SQLQuery()
                 let tsquery = query.bind(fullText.tsquery)
                 let rank = "ts_rank_cd('\(Self.weights)'::float4[], t.terms, \(tsquery)::tsquery, \(Self.normalization))::float8"
@@ -91,7 +87,7 @@ struct PostgresSearch {
                     query.append(" AND (\(rank), t.key) < (\(cursor!.score), \(cursor!.key))")
                 }
                 query.append("""
-                     ORDER BY score DESC, t.key DESC LIMIT \(query.bind(window))
+                     ORDER BY score DESC, t.key DESC LIMIT \(query.bind(window.size))
                     ), best AS (
                         SELECT key, score FROM (
                             SELECT c.key, c.score, a.cluster,
@@ -115,28 +111,23 @@ struct PostgresSearch {
                     """)
                 let rows = try await query.rows(on: connection, logger: logger)
                 ranked = try rows.map { (try $0.value("key"), try $0.value("score"), nil) }
-                if rows.isEmpty {
-                    // No match, or the page lies past the candidates: unless the candidates held
-                    // every match (counted without ranking), rank with no bound to be sure.
-                    more = false
-                    if window == Int(Int32.max) { break }
+                var verdict = window.judge(hits: rows.count, clusters: try rows.first?.value("clusters") ?? 0,
+                                           candidates: try rows.first?.value("raw") ?? 0)
+                if verdict == .countMatches {
+                    // No match, or the page lies past the candidates.
                     let matches = SQLQuery("SELECT count(*) AS n FROM (SELECT 1")
                     _ = appendSource(to: matches)
-                    matches.append(" LIMIT \(matches.bind(window))) m")
-                    let count: Int = try await matches.rows(on: connection, logger: logger).first?.value("n") ?? 0
-                    if count < window { break }
-                    window = Int(Int32.max)
+                    matches.append(" LIMIT \(matches.bind(window.size))) m")
+                    verdict = window.judge(matches: try await matches.rows(on: connection, logger: logger).first?.value("n") ?? 0)
+                }
+                switch verdict {
+                case .done(let hasMore, let count):
+                    more = hasMore
+                    total = count
+                    break passes
+                case .countMatches, .rankAgain:
                     continue
                 }
-                let clusters: Int = try rows[0].value("clusters")
-                let raw: Int = try rows[0].value("raw")
-                if raw < window {
-                    more = clusters > page
-                    if request.after == nil { total = clusters }
-                    break
-                }
-                if clusters >= page || window == Int(Int32.max) { break }
-                window = Int(Int32.max)
             }
         } else {
             let query = SQLQuery("SELECT a.key, a.date")

@@ -24,9 +24,6 @@ struct SearchExecutor {
     static let titleWeight = 5.0
     /// The per-connection fts5vocab table over `article_fts` (see ``SQLiteStore/registerRanking(_:)``).
     static let vocabularyTable = "zhili_vocab"
-    /// Candidates ranked per hit of the page (and at least 200 more), for copies that collapse
-    /// into a better-ranked copy: one pass when clusters hold up to that many matching copies.
-    static let copiesPerHit = 16
 
     let db: Database
     let plan: SearchPlan
@@ -65,7 +62,6 @@ struct SearchExecutor {
             conditions.map { " AND " + $0.replacingOccurrences(of: "= K", with: "= \(key)") }.joined()
         }
         let request = plan.request
-        let page = request.limit + request.offset
 
         var ranked: [(key: Int64, score: Double, date: String?)] = []
         var total: Int?
@@ -112,40 +108,33 @@ struct SearchExecutor {
                 SELECT key, score, count(*) OVER () AS clusters, (SELECT count(*) FROM candidates) AS raw FROM best
                 ORDER BY score DESC, key DESC LIMIT ? OFFSET ?
                 """
-            var window = min(Int(Int32.max), max(page * Self.copiesPerHit, page + 200))
-            while true {
+            var window = CandidateWindow(request)
+            passes: while true {
                 let rows: [Row]
                 do {
                     rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(
-                        frequencies + sourceArguments + keysetArguments + [window] + shownArguments + [request.limit, request.offset]))
+                        frequencies + sourceArguments + keysetArguments + [window.size] + shownArguments + [request.limit, request.offset]))
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
                     // The expression is built from quoted strings only; reaching this means a bug, reported as such.
                     throw StoreError.invalidQuery("the full-text engine rejected the query (\(error.message ?? "no message")); please report it")
                 }
                 ranked = rows.map { ($0["key"], $0["score"], nil) }
-                let clusters: Int = rows.first?["clusters"] ?? 0
-                let raw: Int = rows.first?["raw"] ?? 0
-                if rows.isEmpty {
+                var verdict = window.judge(hits: rows.count, clusters: rows.first?["clusters"] ?? 0, candidates: rows.first?["raw"] ?? 0)
+                if verdict == .countMatches {
                     // No match, or the page lies past the candidates (or behind the cursor only
-                    // copies of hits already shown were ranked): unless the candidates held every
-                    // match (counted without ranking), rank with no bound to be sure.
-                    more = false
-                    if window == Int(Int32.max) { break }
+                    // copies of hits already shown were ranked).
                     let matches = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 \(source) LIMIT ?)"),
-                                                   arguments: StatementArguments(sourceArguments + [window])) ?? 0
-                    if matches < window { break }
-                    window = Int(Int32.max)
+                                                   arguments: StatementArguments(sourceArguments + [window.size])) ?? 0
+                    verdict = window.judge(matches: matches)
+                }
+                switch verdict {
+                case .done(let hasMore, let count):
+                    more = hasMore
+                    total = count
+                    break passes
+                case .countMatches, .rankAgain:
                     continue
                 }
-                if raw < window {
-                    // Every match below the cursor was a candidate.
-                    more = clusters > page
-                    if request.after == nil { total = clusters }
-                    break
-                }
-                if clusters >= page || window == Int(Int32.max) { break }
-                // Copies took more than the margin: rank with no bound.
-                window = Int(Int32.max)
             }
         } else {
             // Without words, each cluster of copies is listed once, by its representative.
