@@ -90,25 +90,14 @@ import ZhiliStore
             databasePath: ServerFixture.databasePath, configuration: ServerConfiguration(port: 0, idleTimeout: .milliseconds(300)), logger: logger)
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            try #require(fd >= 0)
-            defer { close(fd) }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            try #require(connected == 0)
+            // Reads time out after 5 s (RawConnection).
+            let connection = try #require(RawConnection(port: port))
             // Half a request header, then nothing: the server must hang up, not wait forever.
             let partial = Array("GET /healthz HTTP/1.1\r\nHost: x\r\n".utf8)
-            #expect(write(fd, partial, partial.count) == partial.count)
-            var timeout = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            #expect(write(connection.fd, partial, partial.count) == partial.count)
             let started = Date()
             var buffer = [UInt8](repeating: 0, count: 256)
-            let count = read(fd, &buffer, buffer.count)
+            let count = read(connection.fd, &buffer, buffer.count)
             #expect(count == 0, "the server kept the idle connection open")
             #expect(Date().timeIntervalSince(started) < 4)
         }
