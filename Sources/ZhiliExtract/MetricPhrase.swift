@@ -27,11 +27,17 @@ struct MetricPhrase {
     static let predicateStarts = ["始终", "连续", "一直"]
     /// Stock verbs, then counting starts: the phrase begins after the last of each found.
     static let leadWords = stockVerbs + countingStarts
-    /// Adverbs after which the counted phrase starts (各站室已累计开展座谈交流 → 开展座谈交流).
-    static let countingStarts = ["累计", "共计"]
+    /// Adverbs after which the counted phrase starts (各站室已累计开展座谈交流 → 座谈交流).
+    /// Light verbs are here too: the activity after them is what is counted (组织联防队开展巡逻防范 →
+    /// 巡逻防范, 进行回访).
+    static let countingStarts = ["累计", "共计", "开展", "进行"]
     /// Verbs of having or providing: what is counted is their object (配备专兼职网格员 → 专兼职网格员),
     /// unlike activities, where the activity is counted (排查化解矛盾纠纷).
-    static let stockVerbs = ["配备", "配齐", "划分为", "划分", "设置", "设立", "增设", "建成", "组建", "打造", "拥有", "现有", "配置", "新建", "招募", "培育"]
+    /// Verbs of publishing and handing out count their object the same way (发布预警信息, 发放宣传资料).
+    static let stockVerbs = [
+        "配备", "配齐", "划分为", "划分", "设置", "设立", "增设", "建成", "组建", "打造", "拥有", "现有", "配置", "新建", "招募", "培育",
+        "发布", "发放", "推送", "印发",
+    ]
     /// Verbs that open a relative clause after a figure (12名分布在…等地的受害人).
     static let relativeVerbs = ["分布", "位于", "来自"]
     /// Verbs of lasting before a duration that describes the noun after it (横跨20余年的房屋产权纠纷,
@@ -77,7 +83,33 @@ struct MetricPhrase {
         // A noun's predicate: a share of it (24个镇区大部分取得…), an adverb of delay (5万元借款迟迟
         // 未还), what it makes up or tries (300多名牧民组成的队伍, 18户牧民探索…).
         "大部分", "大多数", "取得", "迟迟", "尚未", "仍然", "组成", "探索",
+        // Receiving a title (12个嘎查获评…), making something (以3年的实践做出了回答), and 而, which
+        // joins predicates, never nouns.
+        "获", "做出", "作出", "而",
     ]
+    /// Characters that make a word ending in 获 (荣获, 查获, 破获): that 获 is no stop inside the noun.
+    static let wordsEndingInHuo: Set<Unicode.Scalar> = ["荣", "查", "破", "缴", "捕", "收", "俘", "截", "抓", "斩"]
+
+    /// Second classifiers after 个: the noun after them is what is counted (8个方面资源和功能).
+    static let secondClassifiers = ["方面"]
+    /// Collective nouns after a counted noun (11个部门力量): the count is of the noun before.
+    static let collectiveSuffixes = ["力量"]
+    /// Frequencies written inside a phrase: the subject before them is who, and 平均每年 is written
+    /// as its short form (工作室平均每年化解矛盾纠纷 → 年均化解矛盾纠纷).
+    static let frequencies: [(written: String, label: String)] = [
+        ("平均每年", "年均"), ("平均每月", "月均"), ("平均每天", "日均"), ("平均每日", "日均"),
+        ("年均", "年均"), ("月均", "月均"), ("日均", "日均"),
+    ]
+    /// Agencies named after the region that opens a phrase (包头市公安局, 科尔沁分局): with the region,
+    /// they are the subject, not what is counted.
+    static let agencies = [
+        "公安分局", "公安局", "分局", "人民法院", "法院", "人民检察院", "检察院", "司法局", "司法所", "派出所",
+        "人民政府", "政府", "党委",
+    ]
+    /// Adverbs that end the subject of the clause after a duration (5年来,网格化管理不断深化).
+    static let subjectEnds = ["已经", "已", "不断", "一直", "始终", "持续", "累计", "逐步", "都", "均", "也"]
+    /// Demonstratives before a subject (这一机制 → 机制).
+    static let demonstratives = ["这一", "这些", "这个", "这项", "该"]
 
     /// The first scalars of ``nounStops``.
     static let nounStopStarts = ScalarSet(nounStops.map { $0.unicodeScalars.first! })
@@ -99,7 +131,8 @@ struct MetricPhrase {
             let nextFigureStart = last + 1 < figures.count ? figures[last + 1].start : Int.max
             let measuresActivity = last == index && Self.durationUnits.contains(head.unit ?? "")
                 && Self.activityStarts.contains { word in (clauseStart..<head.start).contains { text.has(word, at: $0) } }
-            if last == index, !measuresActivity, let phrase = following(from: tail.tailEnd, clauseEnd: min(clauseEnd, nextFigureStart), nextFigureInClause: nextFigureStart < clauseEnd) {
+            let startsSpan = last == index && self.startsSpan(at: head.spanStart, clauseStart: clauseStart)
+            if last == index, !measuresActivity, !startsSpan, let phrase = following(from: tail.tailEnd, clauseEnd: min(clauseEnd, nextFigureStart), nextFigureInClause: nextFigureStart < clauseEnd) {
                 result[index] = phrase
             } else if last == index, Self.lastingVerbs.contains(where: { text.has($0, endingAt: head.spanStart) }),
                       let noun = describedNoun(after: tail.tailEnd) {
@@ -110,6 +143,9 @@ struct MetricPhrase {
                 for member in index...last { result[member] = items?[member - index] ?? phrase }
             } else if last == index {
                 result[index] = complement(after: tail.tailEnd, clauseEnd: clauseEnd)
+            }
+            if last == index, result[index] == nil, Self.durationUnits.contains(head.unit ?? "") {
+                result[index] = subjectAfterDuration(from: tail.tailEnd, nextFigureStart: nextFigureStart)
             }
             index = last + 1
         }
@@ -145,6 +181,42 @@ struct MetricPhrase {
         return start
     }
 
+    /// Whether a figure at `offset` starts a span (从12项, 从最初的12项增至30项): it then closes its
+    /// phrase, named before 从.
+    private func startsSpan(at offset: Int, clauseStart: Int) -> Bool {
+        guard offset > clauseStart else { return false }
+        if text[offset - 1] == "从" { return true }
+        guard text[offset - 1] == "的" else { return false }
+        return (max(clauseStart, offset - 6)..<(offset - 1)).contains { text[$0] == "从" }
+    }
+
+    /// The subject of the clause after a duration written with 来 or 以来 (5年来,网格化管理不断深化 →
+    /// 网格化管理): what has lasted that long. Nil when the clause has no adverb ending a short
+    /// subject before the next figure.
+    private func subjectAfterDuration(from start: Int, nextFigureStart: Int) -> String? {
+        var lower = start
+        if text.has("以来", at: lower) { lower += 2 } else if text[lower] == "来" { lower += 1 } else { return nil }
+        if lower < text.count, CharacterClass.isClauseBreak(text[lower]), !CharacterClass.isSentenceEnd(text[lower]) { lower += 1 }
+        let upperLimit = min(clauseEnd(after: lower), nextFigureStart)
+        var stripped = true
+        while stripped {
+            stripped = false
+            if let span = regionSpans.first(where: { $0.lowerBound == lower }) {
+                lower = span.upperBound
+                stripped = true
+            }
+            for word in Self.leading + Self.demonstratives where text.has(word, at: lower) {
+                lower += word.unicodeScalars.count
+                stripped = true
+                break
+            }
+        }
+        guard let end = (lower + 2..<max(lower + 2, upperLimit)).first(where: { offset in
+            Self.subjectEnds.contains { text.has($0, at: offset) }
+        }), end - lower <= 8 else { return nil }
+        return clean(lower..<end)
+    }
+
     private func clauseEnd(after offset: Int) -> Int {
         var end = offset
         while end < text.count, !CharacterClass.isClauseBreak(text[end]) { end += 1 }
@@ -172,6 +244,7 @@ struct MetricPhrase {
         let nounStopStarts = Self.nounStopStarts
         for offset in start..<clauseEnd
         where offset > start && nounStopStarts.contains(text[offset]) && Self.nounStops.contains(where: { text.has($0, at: offset) }) {
+            if text[offset] == "获", Self.wordsEndingInHuo.contains(text[offset - 1]), !["评", "得", "授", "颁"].contains(text[offset + 1]) { continue }
             return offset
         }
         return clauseEnd
@@ -197,6 +270,10 @@ struct MetricPhrase {
         for verb in Self.relativeVerbs where text.has(verb, at: start) { return relativeHead(from: start) }
         var phraseStart = start
         if first == "的" { phraseStart += 1 }
+        for word in Self.secondClassifiers where text.has(word, at: phraseStart) && clauseEnd - phraseStart > word.unicodeScalars.count + 1 {
+            phraseStart += word.unicodeScalars.count
+            if text[phraseStart] == "的" { phraseStart += 1 }
+        }
         var end = nounEnd(from: phraseStart, clauseEnd: clauseEnd)
         // Before the next figure of the clause, the phrase ends at the last list separator.
         if nextFigureInClause, end == clauseEnd {
@@ -213,12 +290,29 @@ struct MetricPhrase {
         if let lastOf = (phrase).last(where: { text[$0] == "的" }), end - lastOf - 1 >= 2 {
             phrase = (lastOf + 1)..<end
         }
+        // 11个部门及调解组织: the figure counts the first noun of a coordination.
+        if let and = (phrase.lowerBound + 1..<phrase.upperBound).first(where: isCoordination) {
+            phrase = phrase.lowerBound..<and
+        }
+        for word in Self.collectiveSuffixes where text.has(word, endingAt: phrase.upperBound) && phrase.count > word.unicodeScalars.count {
+            phrase = phrase.lowerBound..<(phrase.upperBound - word.unicodeScalars.count)
+        }
         // 在25万平方公里的土地上: a place word closes the phrase, it is not what is measured.
         if phrase.count >= 3, ["上", "中", "内", "里"].contains(text[phrase.upperBound - 1]) {
             phrase = phrase.lowerBound..<(phrase.upperBound - 1)
         }
         // A noun after a measure word may be one character (10个村).
         return clean(phrase, minimum: 1)
+    }
+
+    /// Whether `offset` holds a conjunction joining nouns: 及, or 和 where it starts no word of its
+    /// own (和解, 和谐) and ends none (调和, 温和).
+    private func isCoordination(_ offset: Int) -> Bool {
+        switch text[offset] {
+        case "及": return true
+        case "和": return !["解", "谐", "平", "睦", "美", "顺", "气"].contains(text[offset + 1]) && !["调", "温", "缓", "柔", "祥", "共", "总", "人", "饱"].contains(text[offset - 1])
+        default: return false
+        }
     }
 
     /// The phrase before a figure, without its predicate.
@@ -284,6 +378,10 @@ struct MetricPhrase {
         if let lastOf = (lower..<upper).last(where: { text[$0] == "的" }), upper - lastOf - 1 >= 2 {
             lower = lastOf + 1
         }
+        // 市调解中心也受理行政争议: 也 starts the predicate; the subject before it is who.
+        if let also = (lower + 2..<max(lower + 2, upper - 2)).last(where: { text[$0] == "也" && text[$0 + 1] != "许" }) {
+            lower = also + 1
+        }
         // 从事司法行政工作(30余年), 坐落在距边境线只有(7公里): the activity or the distance starts
         // the phrase, with its verb.
         for word in Self.activityStarts + ["距离", "距"] {
@@ -308,6 +406,10 @@ struct MetricPhrase {
             }
             if let span = regionSpans.first(where: { $0.lowerBound == lower }), span.upperBound < upper - 1 {
                 lower = span.upperBound
+                // 包头市公安局接报盗窃警情: the region's agency is the subject too.
+                if let agency = Self.agencies.first(where: { text.has($0, at: lower) }), lower + agency.unicodeScalars.count < upper - 1 {
+                    lower += agency.unicodeScalars.count
+                }
                 // 科尔沁区、开鲁县两地: the list of places and its count go too.
                 while lower < upper - 2, FigureFinder.separators.contains(text[lower]) { lower += 1 }
                 for word in ["两地", "三地", "各地", "两级", "三级"] where text.has(word, at: lower) && lower + 2 < upper - 1 { lower += 2 }
@@ -325,9 +427,21 @@ struct MetricPhrase {
             lower = at + 1
             upper -= 1
         }
+        // 工作室平均每年化解矛盾纠纷: the frequency starts what is counted, in its short form.
+        var frequency: (written: String, label: String)?
+        if let (at, found) = (lower..<upper).lazy.compactMap({ offset in
+            Self.frequencies.first { text.has($0.written, at: offset) }.map { (offset, $0) }
+        }).first, upper - at > found.written.unicodeScalars.count + 1 {
+            lower = at
+            frequency = found
+        }
         // 环比5月(下降11.6%): only the basis of a change; what changed is named before it.
         if ["同比", "环比"].contains(where: { text.has($0, at: lower) }) { return nil }
-        return clean(lower..<upper)
+        guard let phrase = clean(lower..<upper) else { return nil }
+        if let frequency, phrase.hasPrefix(frequency.written) {
+            return frequency.label + phrase.dropFirst(frequency.written.count)
+        }
+        return phrase
     }
 
     /// Where a comparison with a base year starts inside `range` (相比2012年, 与2014年相比, 比2019年,
@@ -385,8 +499,8 @@ struct MetricPhrase {
     }
 
     /// Words that say nothing about what is counted: quantifiers of kind (化解各类矛盾纠纷 →
-    /// 化解矛盾纠纷), quote marks around a name (依托“护边驿站”破获案件), and the aspect particle
-    /// 了 after a verb (调解了民间纠纷; 了解 and 为了 keep theirs).
+    /// 化解矛盾纠纷), quote marks around a name (依托“护边驿站”破获案件), the aspect particle
+    /// 了 after a verb (调解了民间纠纷; 了解 and 为了 keep theirs), and 同比/环比 inside a phrase.
     static func withoutFillers(_ phrase: String) -> String {
         guard phrase.unicodeScalars.contains(where: { fillerStarts.contains($0) }) else { return phrase }
         var scalars = abbreviated(Array(phrase.unicodeScalars))
@@ -401,6 +515,12 @@ struct MetricPhrase {
             }
             if scalar == "“" || scalar == "”" {
                 index += 1
+                continue
+            }
+            // 东凤镇同比发案(下降): the basis of a change inside the phrase is not what changed.
+            if scalar == "同" || scalar == "环", index > 0, index + 2 < scalars.count, scalars[index + 1] == "比",
+               CharacterClass.isHan(scalars[index + 2]) {
+                index += 2
                 continue
             }
             // 各级调解组织共受理矛盾纠纷: a total marker (公共, 共建, 共享, 共同 … are words).
@@ -421,7 +541,7 @@ struct MetricPhrase {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    static let fillerStarts: Set<Unicode.Scalar> = ["各", "“", "”", "了", "共", "(", "（"]
+    static let fillerStarts: Set<Unicode.Scalar> = ["各", "“", "”", "了", "共", "(", "（", "同", "环"]
 
     /// Introductions of an abbreviation in brackets (县级社会矛盾纠纷调处化解中心(下称县级矛调中心)).
     static let abbreviationMarks = ["下称", "以下简称", "简称", "以下称"]

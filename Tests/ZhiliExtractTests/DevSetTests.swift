@@ -128,7 +128,7 @@ struct DevSetTests {
     /// The levels reached, raised as extraction improves. The targets, for reference:
     /// figure F1 0.97, change 0.95, metric 0.90, figure region 0.93, program F1 0.85, article
     /// regions F1 0.95.
-    static let floors = (figureF1: 0.99, programF1: 0.86, regionF1: 0.96, change: 0.99, metric: 0.83, figureRegion: 0.93, year: 0.98)
+    static let floors = (figureF1: 0.99, programF1: 0.86, regionF1: 0.96, change: 0.99, metric: 0.90, figureRegion: 0.93, year: 0.98)
 
     @Test func devSetScoresHoldTheirFloors() throws {
         let cleaner = try Cleaner()

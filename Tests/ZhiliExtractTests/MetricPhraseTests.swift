@@ -15,7 +15,7 @@ import ZhiliExtract
         ("打造专业性行业性调解组织39个,总结固化做法。", "39个", "专业性行业性调解组织"),
         ("该企业现有职工2000余人,其中从事安全生产工作的就有500余人。", "2000余人", "职工"),
         ("该企业现有职工2000余人,其中从事安全生产工作的就有500余人。", "500余人", "从事安全生产工作"),
-        ("各站室已累计开展座谈交流、接待群众、各类活动288次。", "288次", "开展座谈交流、接待群众、各类活动"),
+        ("各站室已累计开展座谈交流、接待群众、各类活动288次。", "288次", "座谈交流、接待群众、各类活动"),
         ("2600元属于燃气报警、改造等费用。", "2600元", "燃气报警、改造等费用"),
         ("全市110接处警平台2023年共接警5.6万起。", "5.6万起", "接警"),
         ("群众安全感较上年提高2.1个百分点。", "2.1个百分点", "群众安全感"),
@@ -84,6 +84,31 @@ import ZhiliExtract
         // A bracketed abbreviation stands for the name before it; 发挥…作用 takes a noun.
         ("县级社会矛盾纠纷调处化解中心(下称县级矛调中心)共接待群众101.1万人次。", "101.1万人次", "县级矛调中心接待群众"),
         ("发挥新能矿业调解工作室等42个社会组织作用。", "42个", "社会组织"),
+        // A numeral and classifier count the first noun of a coordination; 力量 after it is a collective.
+        ("司法、信访等9个部门及群团组织派员轮驻。", "9个", "部门"),
+        ("市里抽调公安、住建等7个部门力量常驻中心。", "7个", "部门"),
+        // 方面 after 个 is a second classifier: what follows it is counted.
+        ("中心整合了诉讼、仲裁等5个方面资源。", "5个", "资源"),
+        // Verbs that end the noun after a figure: receiving a title, making (做出/作出), 而.
+        ("全盟共有12个嘎查获评民主法治示范村。", "12个", "嘎查"),
+        ("该县以5年的探索作出了示范。", "5年", "探索"),
+        // A figure after 从 (从最初的N) starts a span: what changed is named before 从.
+        ("可办理事项从最初的15项增加到现在的40项。", "15项", "可办理事项"),
+        // The subject before a frequency, 也, or a region's agency is who, not what is counted.
+        ("调解室平均每年调处邻里纠纷60余件。", "60余件", "年均调处邻里纠纷"),
+        ("县法院也受理涉农纠纷300余件。", "300余件", "受理涉农纠纷"),
+        ("包头市公安局接报盗窃警情1200起。", "1200起", "接报盗窃警情"),
+        // 开展 and 进行 are light verbs: the activity after them is counted.
+        ("各嘎查组织护边员开展边境踏查900余次。", "900余次", "边境踏查"),
+        ("调解员进行回访200多户。", "200多户", "回访"),
+        // Verbs of publishing and handing out count their object.
+        ("派出所公众号发布预警信息300余条。", "300余条", "预警信息"),
+        ("民警向群众发放宣传资料5000份。", "5000份", "宣传资料"),
+        // N年来, S…: the duration is how long the subject of the next clause has run.
+        ("5年来,网格化管理不断深化。", "5年", "网格化管理"),
+        ("10年来,这一做法已推广到全旗。", "10年", "做法"),
+        // The basis of a change inside the phrase is not part of what changed.
+        ("城区两个街道同比发案下降超4成。", "超4成", "城区两个街道发案"),
     ])
     func findsMetric(_ sentence: String, _ text: String, _ metric: String) throws {
         let figures = try ExtractionFixture.record(sentence).figures
