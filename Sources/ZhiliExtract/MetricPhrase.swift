@@ -270,10 +270,13 @@ struct MetricPhrase {
         for verb in Self.relativeVerbs where text.has(verb, at: start) { return relativeHead(from: start) }
         var phraseStart = start
         if first == "的" { phraseStart += 1 }
-        for word in Self.secondClassifiers where text.has(word, at: phraseStart) && clauseEnd - phraseStart > word.unicodeScalars.count + 1 {
+        for word in Self.secondClassifiers where text.has(word, at: phraseStart) && clauseEnd - phraseStart > word.unicodeScalars.count + 1
+            && CharacterClass.isHan(text[phraseStart + word.unicodeScalars.count])
+            && !FigureFinder.separators.contains(text[phraseStart + word.unicodeScalars.count]) {
             phraseStart += word.unicodeScalars.count
             if text[phraseStart] == "的" { phraseStart += 1 }
         }
+        guard phraseStart < clauseEnd else { return nil }
         var end = nounEnd(from: phraseStart, clauseEnd: clauseEnd)
         // Before the next figure of the clause, the phrase ends at the last list separator.
         if nextFigureInClause, end == clauseEnd {
@@ -291,7 +294,7 @@ struct MetricPhrase {
             phrase = (lastOf + 1)..<end
         }
         // 11个部门及调解组织: the figure counts the first noun of a coordination.
-        if let and = (phrase.lowerBound + 1..<phrase.upperBound).first(where: isCoordination) {
+        if phrase.count > 1, let and = (phrase.lowerBound + 1..<phrase.upperBound).first(where: isCoordination) {
             phrase = phrase.lowerBound..<and
         }
         for word in Self.collectiveSuffixes where text.has(word, endingAt: phrase.upperBound) && phrase.count > word.unicodeScalars.count {

@@ -116,6 +116,13 @@ import ZhiliExtract
         #expect(figure.metric == metric)
     }
 
+    /// Phrases that come out empty after a second classifier, a 的 or a list separator.
+    @Test(arguments: ["涉及5个方面、8个领域。", "共有3个的、4个的。", "3个的和4个", "5个方面和", "8个方面"])
+    func phrasesThatComeOutEmptyAreNoMetric(_ sentence: String) throws {
+        let figures = try ExtractionFixture.record(sentence).figures
+        #expect(!figures.isEmpty)
+    }
+
     @Test func sentenceOfOnlyANumberHasNoMetric() throws {
         let figures = try ExtractionFixture.record("共计3起。").figures
         #expect(figures.first?.metric == nil)
