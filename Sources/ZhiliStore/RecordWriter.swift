@@ -197,10 +197,17 @@ package struct RecordWriter {
         }
         guard let cluster else { return Placement(cluster: document.id, duplicateOf: nil) }
 
-        // The stored members, the current representative among them, and the preferred copy.
-        let members = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT key, id, date, content_length, duplicate_of FROM articles WHERE cluster = ?
+        // The current representative and the preferred copy. Every placement leaves the preferred
+        // stored copy as the representative, so the new copy is compared with it alone; only a
+        // cluster whose representative was deleted has its members compared again.
+        var members = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT key, id, date, content_length, duplicate_of FROM articles WHERE cluster = ? AND duplicate_of IS NULL
             """), arguments: [cluster])
+        if members.isEmpty {
+            members = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT key, id, date, content_length, duplicate_of FROM articles WHERE cluster = ?
+                """), arguments: [cluster])
+        }
         var best: (key: Int64?, id: String, date: String?, length: Int) = (nil, document.id, document.date, document.length)
         var current: Int64?
         for member in members {
@@ -215,9 +222,12 @@ package struct RecordWriter {
             if let current { try removeAggregates(key: current) }
             if let key = best.key { try addAggregates(key: key) }
         }
-        try db.cachedStatement(sql: """
-            UPDATE articles SET duplicate_of = CASE WHEN id = ?1 THEN NULL ELSE ?1 END WHERE cluster = ?2
-            """).execute(arguments: [best.id, cluster])
+        // The members point at the representative: rewritten only when it changes.
+        if current == nil || current != best.key {
+            try db.cachedStatement(sql: """
+                UPDATE articles SET duplicate_of = CASE WHEN id = ?1 THEN NULL ELSE ?1 END WHERE cluster = ?2
+                """).execute(arguments: [best.id, cluster])
+        }
         return Placement(cluster: cluster, duplicateOf: best.key == nil ? nil : best.id)
     }
 

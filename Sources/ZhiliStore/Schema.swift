@@ -255,6 +255,11 @@ enum Schema {
             // stored before.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN url TEXT")
         }
+        migrator.registerMigration("v8: cluster representatives") { db in
+            // A new copy is compared with its cluster's representative only, found here without
+            // reading every member of a large cluster.
+            try db.execute(sql: "CREATE INDEX articles_representatives ON articles(cluster) WHERE duplicate_of IS NULL")
+        }
         return migrator
     }
 

@@ -114,6 +114,24 @@ import ZhiliCore
         #expect(try store.search(SearchRequest(query: "网格")).hits.filter { $0.title?.contains("巴彦淖尔") == true }.first?.copies == 2)
     }
 
+    /// A representative re-indexed with an edit leaves its cluster without one while it is placed
+    /// again: its members are compared anew and it represents them again.
+    @Test func aRepresentativeReindexedRepresentsAgain() throws {
+        let (store, _) = try Fixtures.store()
+        var reprint = Fixtures.bayannurGrids
+        reprint.article.id = "bayannur-reprint"
+        reprint.article.source = "mirror/bayannur.html"
+        reprint.article.date = "2023-03-20"
+        try store.write([reprint])
+        var edited = Fixtures.bayannurGrids
+        edited.article.paragraphs[0] += "记者走访了多个社区。"
+        try store.write([edited])
+        #expect(try store.article(id: "bayannur")?.duplicateOf == nil)
+        #expect(try store.article(id: "bayannur-reprint")?.duplicateOf == "bayannur")
+        #expect(try store.compare(CompareRequest(indicator: "grids")).rows.filter { $0.region.code == "150800" }.map(\.articleID) == ["bayannur"])
+        #expect(try store.indicators().first { $0.id == "grids" }?.articleCount == 3)
+    }
+
     @Test func duplicateIDsInOneBatchKeepTheLast() throws {
         var second = Fixtures.laoli
         second.article.title = "第二版"
