@@ -320,44 +320,33 @@ struct PostgresRecordWriter {
     private mutating func place(_ document: DedupDocument, key: Int64) async throws -> Placement {
         let bands = document.bands.map { Int64(bitPattern: $0) }
         var cluster: String?
-        // The members of the candidates' clusters, fetched with them (one round trip).
-        var membersByCluster: [String: [PostgresRandomAccessRow]] = [:]
         if !bands.isEmpty {
             // The candidates sharing most bands first, with the stored rows they are checked on.
             let candidates = SQLQuery("""
-                WITH c AS (
+                SELECT a.id, a.date, a.body, a.cluster FROM (
                     SELECT article, count(*) AS shared FROM article_bands WHERE band = ANY(
                 """)
             candidates.append("""
                 \(candidates.bind(bands))) AND article <> \(candidates.bind(key))
                     GROUP BY article ORDER BY count(*) DESC, article DESC LIMIT \(DuplicateIndex.candidateLimit)
-                ), candidate AS (
-                    SELECT c.shared, a.key, a.id, a.date, a.body, coalesce(a.cluster, a.id) AS cluster FROM c JOIN articles a ON a.key = c.article
-                )
-                SELECT true AS candidate, shared, key, id, date, body, cluster, NULL::bigint AS content_length, NULL::text AS duplicate_of FROM candidate
-                UNION ALL
-                SELECT false, NULL, m.key, m.id, m.date, NULL, m.cluster, m.content_length, m.duplicate_of FROM articles m
-                WHERE m.cluster IN (SELECT cluster FROM candidate)
-                ORDER BY candidate DESC, shared DESC, key DESC
+                ) c JOIN articles a ON a.key = c.article ORDER BY c.shared DESC, c.article DESC
                 """)
             var bestShare = 0.0
             for row in try await rows(candidates) {
-                guard try row.value("candidate", as: Bool.self) else {
-                    membersByCluster[try row.value("cluster"), default: []].append(row)
-                    continue
-                }
                 let stored = DedupDocument(id: try row.value("id"), date: try row.value("date"), contentScalars: ContentText.scalars(of: try row.value("body")))
                 if let share = DuplicateRule.standard.verify(document, stored), share > bestShare {
                     bestShare = share
-                    cluster = try row.value("cluster", as: String.self)
+                    cluster = try row.value("cluster", as: String?.self) ?? stored.id
                 }
             }
         }
         guard let cluster else { return Placement(cluster: document.id, duplicateOf: nil) }
 
+        let members = SQLQuery("SELECT key, id, date, content_length, duplicate_of FROM articles WHERE cluster = ")
+        members.append(members.bind(cluster))
         var best: (key: Int64?, id: String, date: String?, length: Int) = (nil, document.id, document.date, document.length)
         var current: Int64?
-        for member in membersByCluster[cluster] ?? [] {
+        for member in try await rows(members) {
             let candidate: (key: Int64?, id: String, date: String?, length: Int) = (
                 try member.value("key"), try member.value("id"), try member.value("date"), try member.value("content_length"))
             if try member.value("duplicate_of", as: String?.self) == nil { current = candidate.key }
