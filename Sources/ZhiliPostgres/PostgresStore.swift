@@ -20,9 +20,11 @@ import ZhiliStore
 /// let page = try await store.search(SearchRequest(query: "调解室"))
 /// ```
 ///
-/// Writes take a transaction-scoped advisory lock, so batches from several processes commit one
-/// after another (each sees the clusters and counts the previous ones left); segmentation, the
-/// expensive part, runs in the writers before the lock.
+/// Writes take a transaction-scoped advisory lock, so batches from several processes place their
+/// records and update the counts one after another (each sees the clusters and counts the
+/// previous ones left); segmentation, and the rows keyed only by a batch's new article keys
+/// (full-text terms, figures, regions, dates), are done before the lock, by all writers at once
+/// (``PostgresRecordWriter``).
 public final class PostgresStore: ArticleStore {
     /// How the database is opened.
     public enum Mode: Sendable {
