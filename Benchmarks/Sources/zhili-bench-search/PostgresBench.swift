@@ -92,8 +92,10 @@ enum PostgresBench {
         let store = try await PostgresStore.open(url, mode: .readOnly, countLimit: countLimit)
         try await store.optimize()
         let (database, fullText) = try sizes(url)
-        log(String(format: "  index size: database %.1f MB (%.2f× the text), of which article_terms with its GIN index %.1f MB",
-                   Double(database) / 1e6, Double(database) / Double(max(1, textBytes)), Double(fullText) / 1e6))
+        // With --reuse the text was not measured in this run.
+        let ratio = textBytes > 0 ? String(format: " (%.2f× the text)", Double(database) / Double(textBytes)) : ""
+        log(String(format: "  index size: database %.1f MB%@, of which article_terms with its GIN index %.1f MB",
+                   Double(database) / 1e6, ratio, Double(fullText) / 1e6))
 
         log("")
         log("== PostgreSQL query mix (\(mix.count) queries × \(rounds) rounds after one warm-up round), beside SQLite's figures from above")
