@@ -7,13 +7,20 @@ import ZhiliICU
 import ZhiliStore
 import ZhiliText
 
-/// Writes a batch of prepared records inside one transaction that holds the write lock: replaces
-/// stored records with the same id, places each article in its cluster of near-duplicate copies,
-/// and fills the article, full-text, region, program, figure and indicator tables and the counts
-/// they keep, exactly as ``ZhiliStore/SQLiteStore``'s writer does, so both stores answer alike.
+/// Writes a batch of prepared records inside one transaction: replaces stored records with the
+/// same id, places each article in its cluster of near-duplicate copies, and fills the article,
+/// full-text, region, program, figure and indicator tables and the counts they keep, exactly as
+/// ``ZhiliStore/SQLiteStore``'s writer does, so both stores answer alike.
 ///
-/// Rows of one record go in one multi-row `INSERT` per table, and a record's inserts and count
-/// updates in one statement (``CombinedStatement``); every value is a bound parameter.
+/// The batch is written in two phases. First, without any lock, every row keyed only by the new
+/// article keys (full-text terms, dates, regions, figures: most of the bytes and the GIN index
+/// work), in multi-row `INSERT`s across the batch (``RowInserter``); other writers cannot see or
+/// touch these rows, so they write theirs at the same time. Then, under the write lock
+/// (``PostgresSchema/lock(_:logger:)``), what depends on the other batches: replaced ids, cluster
+/// placement, the `articles` rows, sources, program mentions and every count, one record after
+/// another with its rows and count updates in one statement (``CombinedStatement``). The lock is
+/// held to the commit, so each batch's second phase sees every batch committed before it, as
+/// when batches were written one at a time. Every value is a bound parameter.
 struct PostgresRecordWriter {
     let connection: PostgresConnection
     let regions: RegionTable
@@ -39,25 +46,98 @@ struct PostgresRecordWriter {
     /// Writes `records` in order under new keys; a record replaces a stored one with the same id,
     /// and a later record in the batch an earlier one.
     mutating func write(_ records: [PreparedRecord]) async throws -> WriteSummary {
-        try await PostgresSchema.lock(connection, logger: logger)
         var summary = WriteSummary()
-        for prepared in records {
-            let article = prepared.record.article
-            let lookup = SQLQuery("SELECT (SELECT key FROM articles WHERE id = ")
-            lookup.append(lookup.bind(article.id) + ") AS stored, nextval('article_keys') AS key")
-            let row = try await rows(lookup).first!
-            if let stored = try row.value("stored", as: Int64?.self) {
-                try await delete(key: stored)
+        guard !records.isEmpty else { return summary }
+        // Phase 1, concurrent with other writers: keys, and the rows keyed by them alone.
+        let keys = try await newKeys(records.count)
+        try await insertKeyedRows(records, keys: keys)
+        // Phase 2, one batch at a time.
+        try await PostgresSchema.lock(connection, logger: logger)
+        var stored = try await storedKeys(records.map(\.record.article.id))
+        try await loadProgramKeys(records.flatMap { $0.record.programs.map(\.name) })
+        for (prepared, key) in zip(records, keys) {
+            let id = prepared.record.article.id
+            if let old = stored[id] {
+                try await delete(key: old)
                 summary.replaced += 1
             } else {
                 summary.inserted += 1
             }
-            let key: Int64 = try row.value("key")
             let placement = try await place(prepared.dedup, key: key)
             try await insert(prepared, key: key, placement: placement)
+            stored[id] = key
         }
         try await refreshProgramDates()
         return summary
+    }
+
+    /// `count` new article keys, in order.
+    private func newKeys(_ count: Int) async throws -> [Int64] {
+        let query = SQLQuery("SELECT nextval('article_keys') AS key FROM generate_series(1, ")
+        query.append(query.bind(count) + ") ORDER BY 1")
+        return try await rows(query).map { try $0.value("key") }
+    }
+
+    /// The stored keys of those of `ids` that are stored.
+    private func storedKeys(_ ids: [String]) async throws -> [String: Int64] {
+        let query = SQLQuery("SELECT id, key FROM articles WHERE id = ANY(")
+        query.append(query.bind(Array(Set(ids))) + "::text[])")
+        var keys: [String: Int64] = [:]
+        for row in try await rows(query) { keys[try row.value("id")] = try row.value("key") }
+        return keys
+    }
+
+    /// Inserts the rows that belong to the new keys alone (`article_terms`, `article_dates`,
+    /// `article_regions`, `region_articles`, `figures`): no other batch reads or writes them, so
+    /// this runs before the write lock.
+    private func insertKeyedRows(_ records: [PreparedRecord], keys: [Int64]) async throws {
+        let terms = RowInserter(connection: connection, logger: logger, "INSERT INTO article_terms (key, terms)")
+        let dates = RowInserter(connection: connection, logger: logger, "INSERT INTO article_dates (key, year, date)")
+        let regionRows = RowInserter(connection: connection, logger: logger,
+            "INSERT INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions, role)")
+        let scopes = RowInserter(connection: connection, logger: logger, "INSERT INTO region_articles (code, article)",
+                                 tail: " ON CONFLICT DO NOTHING")
+        let figures = RowInserter(connection: connection, logger: logger, """
+            INSERT INTO figures (article, ordinal, text, value, value_max, unit, qualifier, change, basis, kind, metric,
+                indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year, year_source)
+            """)
+        for (prepared, key) in zip(records, keys) {
+            let record = prepared.record
+            let article = record.article
+            try await terms.add { row in
+                [row.bind(key), row.bind(TermVector(title: prepared.titleTerms, body: prepared.bodyTerms).text) + "::tsvector"]
+            }
+            try await dates.add { row in [row.bind(key), row.bind(article.year), row.bind(article.date)] }
+            var scope = Set<String>()
+            for (rank, mention) in record.regions.enumerated() {
+                try await regionRows.add { row in
+                    [
+                        row.bind(key), row.bind(rank), row.bind(mention.code), row.bind(mention.name), row.bind(mention.level.rawValue),
+                        row.bind(mention.prefecture?.code), row.bind(mention.prefecture?.name), row.bind(mention.mentions),
+                        row.bind(mention.role.rawValue),
+                    ]
+                }
+                scope.insert(mention.code)
+                scope.formUnion(regions.ancestorCodes(of: mention.code))
+            }
+            for code in scope.sorted() {
+                try await scopes.add { row in [row.bind(code), row.bind(key)] }
+            }
+            let paragraphStarts = RecordWriter.paragraphStarts(article.paragraphs)
+            for (ordinal, figure) in record.figures.enumerated() {
+                try await figures.add { row in
+                    [
+                        row.bind(key), row.bind(ordinal), row.bind(figure.text), row.bind(figure.value), row.bind(figure.valueMax),
+                        row.bind(figure.unit), row.bind(figure.qualifier), row.bind(figure.change?.rawValue), row.bind(figure.basis?.rawValue),
+                        row.bind(figure.kind.rawValue), row.bind(figure.metric), row.bind(figure.indicator), row.bind(figure.year),
+                        row.bind(figure.region?.code), row.bind(figure.region?.name), row.bind(figure.start), row.bind(figure.end),
+                        row.bind(RecordWriter.paragraph(of: figure.start, starts: paragraphStarts)), row.bind(figure.sentence),
+                        row.bind(figure.year ?? article.year), row.bind(figure.yearSource?.rawValue),
+                    ]
+                }
+            }
+        }
+        for inserter in [terms, dates, regionRows, scopes, figures] { try await inserter.send() }
     }
 
     private mutating func refreshProgramDates() async throws {
@@ -227,13 +307,16 @@ struct PostgresRecordWriter {
     struct Placement {
         var cluster: String
         var duplicateOf: String?
+        /// The representative of the stored cluster the article joins (nil for a new cluster):
+        /// the other members' `duplicate_of` is set to it with the article's insert.
+        var representative: String?
         var contributes: Bool { duplicateOf == nil }
     }
 
     /// Finds the cluster of the new article `document` (to be stored under `key`): LSH candidates
     /// from `article_bands`, verified by containment on their stored bodies; the article joins the
     /// cluster of the copy it shares most with, and when it is the preferred copy it becomes the
-    /// representative. Records the article's bands.
+    /// representative. The article's bands are recorded by ``insert(_:key:placement:)``.
     private mutating func place(_ document: DedupDocument, key: Int64) async throws -> Placement {
         let bands = document.bands.map { Int64(bitPattern: $0) }
         var cluster: String?
@@ -256,9 +339,6 @@ struct PostgresRecordWriter {
                     cluster = try row.value("cluster", as: String?.self) ?? stored.id
                 }
             }
-            let insert = SQLQuery("INSERT INTO article_bands (band, article) SELECT DISTINCT unnest(")
-            insert.append("\(insert.bind(bands)) ::bigint[]), \(insert.bind(key)) ON CONFLICT DO NOTHING")
-            try await run(insert)
         }
         guard let cluster else { return Placement(cluster: document.id, duplicateOf: nil) }
 
@@ -279,21 +359,13 @@ struct PostgresRecordWriter {
             if let current { try await removeAggregates(key: current) }
             if let key = best.key { try await addAggregates(key: key) }
         }
-        let update = SQLQuery()
-        let representative = update.bind(best.id)
-        // Only the rows that change: an update rewrites the whole row (body included) in PostgreSQL.
-        update.append("""
-            UPDATE articles SET duplicate_of = CASE WHEN id = \(representative) THEN NULL ELSE \(representative) END
-            WHERE cluster = \(update.bind(cluster))
-              AND duplicate_of IS DISTINCT FROM (CASE WHEN id = \(representative) THEN NULL ELSE \(representative) END)
-            """)
-        try await run(update)
-        return Placement(cluster: cluster, duplicateOf: best.key == nil ? nil : best.id)
+        return Placement(cluster: cluster, duplicateOf: best.key == nil ? nil : best.id, representative: best.id)
     }
 
-    /// Inserts the rows of `prepared` under `key`, its index terms included; only a cluster's
-    /// representative (`placement.contributes`) adds to the program and indicator counts. The rows
-    /// and count updates go to PostgreSQL as one statement (``CombinedStatement``).
+    /// Inserts the `articles` row of `prepared` under `key`, its sources, bands and program
+    /// mentions, and (for a cluster's representative, `placement.contributes`) its program and
+    /// indicator counts, as one statement (``CombinedStatement``); its other rows went in before
+    /// the lock (``insertKeyedRows(_:keys:)``).
     private mutating func insert(_ prepared: PreparedRecord, key: Int64, placement: Placement) async throws {
         let record = prepared.record
         let article = record.article
@@ -311,37 +383,23 @@ struct PostgresRecordWriter {
                 row.bind(placement.cluster), row.bind(placement.duplicateOf), row.bind(prepared.dedup.length), row.bind(article.url),
             ].joined(separator: ", ") + ")"
         }
+        if let representative = placement.representative {
+            // Only the rows that change: an update rewrites the whole row (body included) in PostgreSQL.
+            try await statement.add(parameters: 2) { update in
+                let chosen = update.bind(representative)
+                return """
+                    UPDATE articles SET duplicate_of = CASE WHEN id = \(chosen) THEN NULL ELSE \(chosen) END
+                    WHERE cluster = \(update.bind(placement.cluster))
+                      AND duplicate_of IS DISTINCT FROM (CASE WHEN id = \(chosen) THEN NULL ELSE \(chosen) END)
+                    """
+            }
+        }
         try await statement.add(parameters: 3) { source in
             "INSERT INTO article_sources (id, source, position) VALUES (\(source.bind(article.id)), \(source.bind(article.source)), \(source.bind(article.index))) ON CONFLICT DO NOTHING"
         }
-        try await statement.add(parameters: 3) { dates in
-            "INSERT INTO article_dates (key, year, date) VALUES (\(dates.bind(key)), \(dates.bind(article.year)), \(dates.bind(article.date)))"
-        }
-        try await statement.add(parameters: 2) { terms in
-            "INSERT INTO article_terms (key, terms) VALUES (\(terms.bind(key)), \(terms.bind(TermVector(title: prepared.titleTerms, body: prepared.bodyTerms).text))::tsvector)"
-        }
-
-        var scope = Set<String>()
-        if !record.regions.isEmpty {
-            try await statement.add(parameters: 9 * record.regions.count) { insert in
-                var sql = "INSERT INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions, role) VALUES"
-                for (rank, mention) in record.regions.enumerated() {
-                    sql += (rank == 0 ? " (" : ", (") + [
-                        insert.bind(key), insert.bind(rank), insert.bind(mention.code), insert.bind(mention.name), insert.bind(mention.level.rawValue),
-                        insert.bind(mention.prefecture?.code), insert.bind(mention.prefecture?.name), insert.bind(mention.mentions),
-                        insert.bind(mention.role.rawValue),
-                    ].joined(separator: ", ") + ")"
-                }
-                return sql
-            }
-            for mention in record.regions {
-                scope.insert(mention.code)
-                scope.formUnion(regions.ancestorCodes(of: mention.code))
-            }
-        }
-        if !scope.isEmpty {
+        if !prepared.dedup.bands.isEmpty {
             try await statement.add(parameters: 2) { insert in
-                "INSERT INTO region_articles (code, article) SELECT unnest(\(insert.bind(scope.sorted()))::text[]), \(insert.bind(key)) ON CONFLICT DO NOTHING"
+                "INSERT INTO article_bands (band, article) SELECT DISTINCT unnest(\(insert.bind(prepared.dedup.bands.map { Int64(bitPattern: $0) }))::bigint[]), \(insert.bind(key)) ON CONFLICT DO NOTHING"
             }
         }
 
@@ -389,44 +447,34 @@ struct PostgresRecordWriter {
                     try await addProgramYear(program: regionKey.program, code: regionKey.code, year: Int64(year), to: statement)
                 }
             }
-        }
-
-        var indicatorCounts: [String: (count: Int64, figure: Figure)] = [:]
-        var indicatorOrder: [String] = []
-        // At most 21 parameters a row: 2,000 rows a part stay under PostgreSQL's limit.
-        for start in stride(from: 0, to: record.figures.count, by: 2000) {
-            let rows = start..<min(start + 2000, record.figures.count)
-            try await statement.add(parameters: 21 * rows.count) { insert in
-                var sql = """
-                    INSERT INTO figures (article, ordinal, text, value, value_max, unit, qualifier, change, basis, kind, metric,
-                        indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year, year_source) VALUES
-                    """
-                for ordinal in rows {
-                    let figure = record.figures[ordinal]
-                    sql += (ordinal == start ? " (" : ", (") + [
-                        insert.bind(key), insert.bind(ordinal), insert.bind(figure.text), insert.bind(figure.value), insert.bind(figure.valueMax),
-                        insert.bind(figure.unit), insert.bind(figure.qualifier), insert.bind(figure.change?.rawValue), insert.bind(figure.basis?.rawValue),
-                        insert.bind(figure.kind.rawValue), insert.bind(figure.metric), insert.bind(figure.indicator), insert.bind(figure.year),
-                        insert.bind(figure.region?.code), insert.bind(figure.region?.name), insert.bind(figure.start), insert.bind(figure.end),
-                        insert.bind(RecordWriter.paragraph(of: figure.start, starts: paragraphStarts)), insert.bind(figure.sentence),
-                        insert.bind(figure.year ?? article.year), insert.bind(figure.yearSource?.rawValue),
-                    ].joined(separator: ", ") + ")"
-                }
-                return sql
+            var indicatorCounts: [String: (count: Int64, figure: Figure)] = [:]
+            var indicatorOrder: [String] = []
+            for figure in record.figures {
+                guard let indicator = figure.indicator else { continue }
+                if indicatorCounts[indicator] == nil { indicatorOrder.append(indicator) }
+                indicatorCounts[indicator, default: (0, figure)].count += 1
             }
-        }
-        for figure in record.figures {
-            guard let indicator = figure.indicator else { continue }
-            if indicatorCounts[indicator] == nil { indicatorOrder.append(indicator) }
-            indicatorCounts[indicator, default: (0, figure)].count += 1
-        }
-        if placement.contributes {
             for indicator in indicatorOrder {
                 guard let entry = indicatorCounts[indicator] else { continue }
                 try await addIndicator(indicator, label: entry.figure.metric, unit: entry.figure.unit, figures: entry.count, to: statement)
             }
         }
         try await statement.send()
+    }
+
+    /// Looks up (adding those not stored) the keys of the programs `names`, in one round trip
+    /// for the batch; ``programKey(_:)`` then finds them here.
+    private mutating func loadProgramKeys(_ names: [String]) async throws {
+        let missing = Array(Set(names).subtracting(programKeys.keys)).sorted()
+        guard !missing.isEmpty else { return }
+        let query = SQLQuery("WITH wanted AS (SELECT unnest(")
+        let bound = query.bind(missing)
+        query.append("""
+            \(bound)::text[]) AS name), inserted AS (
+                INSERT INTO programs (name) SELECT name FROM wanted ORDER BY name ON CONFLICT (name) DO NOTHING RETURNING key, name)
+            SELECT key, name FROM inserted UNION ALL SELECT p.key, p.name FROM programs p JOIN wanted w ON w.name = p.name
+            """)
+        for row in try await rows(query) { programKeys[try row.value("name")] = try row.value("key") }
     }
 
     private mutating func programKey(_ name: String) async throws -> Int64 {

@@ -258,6 +258,16 @@ enum PostgresSchema {
             """),
     ]
 
+    /// Recreates the full-text GIN index migration 1 creates, when it is missing (dropped for a
+    /// bulk load into an empty store, ``PostgresStore/beginBulkLoad()``).
+    static let createFullTextIndex = "CREATE INDEX IF NOT EXISTS article_terms_search ON article_terms USING gin (terms)"
+
+    /// Whether the full-text GIN index exists.
+    static func hasFullTextIndex(_ connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        try await SQLQuery("SELECT to_regclass('article_terms_search') IS NOT NULL AS present")
+            .rows(on: connection, logger: logger).first?.value("present", as: Bool.self) ?? false
+    }
+
     /// The newest version this build knows.
     static var latestVersion: Int { migrations.last?.version ?? 0 }
 

@@ -20,9 +20,11 @@ import ZhiliStore
 /// let page = try await store.search(SearchRequest(query: "调解室"))
 /// ```
 ///
-/// Writes take a transaction-scoped advisory lock, so batches from several processes commit one
-/// after another (each sees the clusters and counts the previous ones left); segmentation, the
-/// expensive part, runs in the writers before the lock.
+/// Writes take a transaction-scoped advisory lock, so batches from several processes place their
+/// records and update the counts one after another (each sees the clusters and counts the
+/// previous ones left); segmentation, and the rows keyed only by a batch's new article keys
+/// (full-text terms, figures, regions, dates), are done before the lock, by all writers at once
+/// (``PostgresRecordWriter``).
 public final class PostgresStore: ArticleStore {
     /// How the database is opened.
     public enum Mode: Sendable {
@@ -124,6 +126,7 @@ public final class PostgresStore: ArticleStore {
         switch mode {
         case .readWrite:
             try await PostgresSchema.migrate(connection, regions: regionTable, logger: logger)
+            try await Self.ensureFullTextIndex(connection, logger: logger)
         case .readOnly:
             let exists = try await SQLQuery("SELECT to_regclass('zhili_migrations') IS NOT NULL AS present")
                 .rows(on: connection, logger: logger).first?.value("present", as: Bool.self) ?? false
@@ -205,6 +208,42 @@ public final class PostgresStore: ArticleStore {
         return try await withTransaction { [regionTable, logger] connection in
             var writer = PostgresRecordWriter(connection: connection, regions: regionTable, logger: logger)
             return try await writer.write(records)
+        }
+    }
+
+    /// Makes a bulk load into an empty store faster: when no article is stored, drops the
+    /// full-text GIN index, so that batches insert their terms without maintaining it, and
+    /// ``finishBulkLoad()`` builds it once at the end (several times faster than adding each
+    /// article's terms to it). Returns whether it dropped the index. Searches stay correct
+    /// meanwhile, only slow; any store opened for writing, and ``optimize()``, put a missing
+    /// index back, so a load that dies before ``finishBulkLoad()`` loses nothing.
+    @discardableResult
+    public func beginBulkLoad() async throws -> Bool {
+        guard mode == .readWrite else { return false }
+        return try await withTransaction { [logger] connection in
+            let empty = try await SQLQuery("SELECT NOT EXISTS (SELECT 1 FROM article_terms) AS empty")
+                .rows(on: connection, logger: logger).first?.value("empty", as: Bool.self) ?? false
+            guard empty else { return false }
+            try await SQLQuery("DROP INDEX IF EXISTS article_terms_search").run(on: connection, logger: logger)
+            return true
+        }
+    }
+
+    /// Builds the full-text GIN index when it is missing (after ``beginBulkLoad()``), with at
+    /// least 256 MB of `maintenance_work_mem` for the build.
+    public func finishBulkLoad() async throws {
+        try await withConnection { [logger] connection in
+            try await Self.ensureFullTextIndex(connection, logger: logger)
+        }
+    }
+
+    static func ensureFullTextIndex(_ connection: PostgresConnection, logger: Logger) async throws {
+        guard try await !PostgresSchema.hasFullTextIndex(connection, logger: logger) else { return }
+        try await connection.withTransaction(logger: logger) { connection in
+            let memory = try await SQLQuery("SELECT setting::bigint * 1024 AS bytes FROM pg_settings WHERE name = 'maintenance_work_mem'")
+                .rows(on: connection, logger: logger).first?.value("bytes", as: Int64.self) ?? 0
+            if memory < 256 << 20 { try await SQLQuery("SET LOCAL maintenance_work_mem = '256MB'").run(on: connection, logger: logger) }
+            try await SQLQuery(PostgresSchema.createFullTextIndex).run(on: connection, logger: logger)
         }
     }
 
@@ -320,9 +359,15 @@ public final class PostgresStore: ArticleStore {
         }
     }
 
-    /// Updates the planner's statistics after a large build (`ANALYZE`).
+    /// After a large build: puts back a missing full-text index (``finishBulkLoad()``), merges
+    /// the GIN index's pending list (terms written since the last merge, which every search
+    /// scans) into it, and updates the planner's statistics (`ANALYZE`).
     public func optimize() async throws {
         try await withConnection { [self] connection in
+            if mode == .readWrite { try await Self.ensureFullTextIndex(connection, logger: logger) }
+            if try await PostgresSchema.hasFullTextIndex(connection, logger: logger) {
+                try await SQLQuery("SELECT gin_clean_pending_list('article_terms_search')").run(on: connection, logger: logger)
+            }
             try await SQLQuery("ANALYZE").run(on: connection, logger: logger)
         }
     }

@@ -108,3 +108,49 @@ final class CombinedStatement {
         parameters = 0
     }
 }
+
+/// Rows for one table sent as multi-row `INSERT … VALUES (…), (…) …` statements: rows are added
+/// one at a time and go to PostgreSQL in as few statements as its parameter limit allows (one
+/// round trip each), so a batch of records fills a table in a few statements.
+final class RowInserter {
+    /// Rows in one statement at most (a full-text row is about 14 KB of text).
+    static let rowLimit = 1000
+
+    private let connection: PostgresConnection
+    private let logger: Logger
+    private let head: String
+    private let tail: String
+    private var query: SQLQuery
+    private var rows = 0
+    private var parameters = 0
+
+    /// An insert into the table and columns `head` names (`INSERT INTO t (a, b)`), with `tail`
+    /// (e.g. ` ON CONFLICT DO NOTHING`) after the rows.
+    init(connection: PostgresConnection, logger: Logger, _ head: String, tail: String = "") {
+        self.connection = connection
+        self.logger = logger
+        self.head = head
+        self.tail = tail
+        query = SQLQuery(head + " VALUES ")
+    }
+
+    /// Adds the row whose values `build` binds on the query it is given (placeholders, or
+    /// placeholders with a cast, one string per column).
+    func add(_ build: (SQLQuery) -> [String]) async throws {
+        let values = build(query)
+        query.append((rows == 0 ? "(" : ", (") + values.joined(separator: ", ") + ")")
+        rows += 1
+        parameters += values.count
+        if rows >= Self.rowLimit || parameters + values.count > CombinedStatement.parameterLimit { try await send() }
+    }
+
+    /// Sends the rows added since the last send.
+    func send() async throws {
+        guard rows > 0 else { return }
+        query.append(tail)
+        try await query.run(on: connection, logger: logger)
+        query = SQLQuery(head + " VALUES ")
+        rows = 0
+        parameters = 0
+    }
+}

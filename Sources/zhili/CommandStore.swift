@@ -71,6 +71,17 @@ final class CommandStore: Sendable {
     func compare(_ request: CompareRequest) throws -> Comparison { try Self.wait { [store] in try await store.compare(request) } }
     func indicators() throws -> [IndicatorSummary] { try Self.wait { [store] in try await store.indicators() } }
 
+    /// Before loading many records: for PostgreSQL, drops the full-text index of an empty store
+    /// until ``finishBulkLoad()`` (``ZhiliPostgres/PostgresStore/beginBulkLoad()``); nothing for SQLite.
+    func beginBulkLoad() throws {
+        if case .postgres(let store) = backend { _ = try Self.wait { try await store.beginBulkLoad() } }
+    }
+
+    /// After loading: for PostgreSQL, builds the full-text index if ``beginBulkLoad()`` dropped it.
+    func finishBulkLoad() throws {
+        if case .postgres(let store) = backend { try Self.wait { try await store.finishBulkLoad() } }
+    }
+
     /// Post-build maintenance: FTS5 merge for SQLite, `ANALYZE` for PostgreSQL.
     func optimize() throws {
         switch backend {

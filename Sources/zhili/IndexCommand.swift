@@ -43,11 +43,15 @@ struct IndexCommand: ParsableCommand {
         var options = try batch.options(input, files: input.files(), output: nil, defaultJournal: database.journal, decoder: nil)
         options.checkpointRecords = max(1, batchSize)
         var summary = WriteSummary()
+        // Into an empty PostgreSQL store, the full-text index is built once after the load. When
+        // the run fails, the next open for writing builds it.
+        try reporter.run { try store.beginBulkLoad() }
         // Worker threads decode each line and segment its text; this thread writes the records
         // of each checkpoint in one transaction, in input order.
         let batchSummary = try batch.run(options, reporter: reporter, sink: { summary = summary + (try store.write($0)) }) {
             IndexingProcessor(store: store)
         }
+        try reporter.run { try store.finishBulkLoad() }
         if optimize { try reporter.run { try store.optimize() } }
         if !batch.quiet {
             let count = summary.inserted + summary.replaced

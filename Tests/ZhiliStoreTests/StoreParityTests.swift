@@ -233,6 +233,48 @@ enum TestPostgres {
         try await Self.expectSameAnswers(sqlite, postgres, ids: ["wuhai", "laoli", "bayannur", "bayannur-reprint", "bayannur-earlier", "hinggan", "ordos"])
     }
 
+    /// Four writers at once, each writing every record (a reprint and its earlier copy among them)
+    /// one batch at a time in its own order: batches write their keyed rows concurrently and
+    /// commit one after another, so each id is stored once, the copies form one cluster with the
+    /// preferred copy as its representative, and the answers are those of one writer (only the
+    /// cluster's name, its first copy stored, depends on the order).
+    @Test(.enabled(if: TestPostgres.available)) func concurrentWritersGiveIdenticalAnswers() async throws {
+        var reprint = Fixtures.bayannurGrids
+        reprint.article.id = "bayannur-reprint"
+        reprint.article.source = "mirror/bayannur.html"
+        reprint.article.date = "2023-03-20"
+        reprint.article.paragraphs = reprint.article.paragraphs.map { $0.replacingOccurrences(of: "。", with: "，成效明显。") } + ["来源：巴彦淖尔日报　责任编辑：王芳"]
+        var earlier = reprint
+        earlier.article.id = "bayannur-earlier"
+        earlier.article.source = "another/site.html"
+        earlier.article.date = "2023-03-01"
+        let records = Fixtures.all + [reprint, earlier]
+        let (sqlite, _) = try Fixtures.store([])
+        try await sqlite.write(records)
+        let postgres = try await TestPostgres.store([])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                let order = writer % 2 == 0 ? records : records.reversed()
+                group.addTask { for record in order { try await postgres.write([record]) } }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await postgres.article(id: "bayannur")?.duplicateOf == "bayannur-earlier")
+        // A cluster is named after its first copy stored, which depends on the order batches commit.
+        let copies = ["bayannur", "bayannur-reprint", "bayannur-earlier"]
+        var clusters = Set<String?>()
+        for id in copies {
+            var stored = try await postgres.article(id: id)
+            var expected = try await sqlite.article(id: id)
+            clusters.insert(stored?.cluster)
+            stored?.cluster = nil
+            expected?.cluster = nil
+            #expect(stored == expected, "article \(id)")
+        }
+        #expect(clusters.count == 1 && clusters.first! != nil)
+        try await Self.expectSameAnswers(sqlite, postgres, ids: records.map(\.article.id).filter { !copies.contains($0) })
+    }
+
     @Test(.enabled(if: TestPostgres.available)) func writeSummariesMatch() async throws {
         let (sqlite, _) = try Fixtures.store([])
         let postgres = try await TestPostgres.store([])
