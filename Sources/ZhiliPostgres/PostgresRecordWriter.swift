@@ -307,8 +307,9 @@ struct PostgresRecordWriter {
     struct Placement {
         var cluster: String
         var duplicateOf: String?
-        /// The representative of the stored cluster the article joins (nil for a new cluster):
-        /// the other members' `duplicate_of` is set to it with the article's insert.
+        /// The new representative of the stored cluster the article joins (nil for a new cluster,
+        /// or when the representative stays): the other members' `duplicate_of` is set to it with
+        /// the article's insert.
         var representative: String?
         var contributes: Bool { duplicateOf == nil }
     }
@@ -342,11 +343,19 @@ struct PostgresRecordWriter {
         }
         guard let cluster else { return Placement(cluster: document.id, duplicateOf: nil) }
 
-        let members = SQLQuery("SELECT key, id, date, content_length, duplicate_of FROM articles WHERE cluster = ")
-        members.append(members.bind(cluster))
+        // As in ``ZhiliStore/RecordWriter``: the new copy is compared with the representative alone,
+        // and with every member only when the cluster has lost its representative.
+        let representatives = SQLQuery("SELECT key, id, date, content_length, duplicate_of FROM articles WHERE duplicate_of IS NULL AND cluster = ")
+        representatives.append(representatives.bind(cluster))
+        var stored = try await rows(representatives)
+        if stored.isEmpty {
+            let members = SQLQuery("SELECT key, id, date, content_length, duplicate_of FROM articles WHERE cluster = ")
+            members.append(members.bind(cluster))
+            stored = try await rows(members)
+        }
         var best: (key: Int64?, id: String, date: String?, length: Int) = (nil, document.id, document.date, document.length)
         var current: Int64?
-        for member in try await rows(members) {
+        for member in stored {
             let candidate: (key: Int64?, id: String, date: String?, length: Int) = (
                 try member.value("key"), try member.value("id"), try member.value("date"), try member.value("content_length"))
             if try member.value("duplicate_of", as: String?.self) == nil { current = candidate.key }
@@ -359,7 +368,8 @@ struct PostgresRecordWriter {
             if let current { try await removeAggregates(key: current) }
             if let key = best.key { try await addAggregates(key: key) }
         }
-        return Placement(cluster: cluster, duplicateOf: best.key == nil ? nil : best.id, representative: best.id)
+        let changed = current == nil || current != best.key
+        return Placement(cluster: cluster, duplicateOf: best.key == nil ? nil : best.id, representative: changed ? best.id : nil)
     }
 
     /// Inserts the `articles` row of `prepared` under `key`, its sources, bands and program

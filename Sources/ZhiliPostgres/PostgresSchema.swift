@@ -4,7 +4,7 @@ import ZhiliExtract
 
 /// The PostgreSQL schema and its versioned migrations.
 ///
-/// The tables mirror ``ZhiliStore/SQLiteStore``'s schema (its migrations v1–v7) column for column,
+/// The tables mirror ``ZhiliStore/SQLiteStore``'s schema (its migrations v1–v8) column for column,
 /// so the queries and the counts they keep read the same; text columns use the `"C"` collation so
 /// that ordering by name, date or code is bytewise, as in SQLite. Two things differ:
 /// `article_keys` hands out article keys (many writers share one database), and the full-text
@@ -255,6 +255,9 @@ enum PostgresSchema {
                 reason text NOT NULL
             );
             CREATE INDEX queue_errors_by_item ON queue_errors(item);
+            """),
+        Migration(version: 4, name: "cluster representatives", sql: """
+            CREATE INDEX articles_representatives ON articles(cluster) WHERE duplicate_of IS NULL;
             """),
     ]
 
