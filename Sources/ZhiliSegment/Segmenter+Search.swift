@@ -1,3 +1,4 @@
+import ZhiliText
 import ZhiliCore
 
 extension Segmenter {
@@ -37,16 +38,16 @@ extension Segmenter {
                     pieces.removeAll(keepingCapacity: true)
                     lexicon.trie.withView { trie in
                         for from in token.start..<(token.end - 1) {
-                            var node = LexiconTrie.root
+                            var node = WordTrie.root
                             var index = from
                             while index < token.end {
                                 let cursor = trie.step(node, buffer[index])
                                 if cursor < 0 { break }
                                 index += 1
-                                if LexiconTrie.isWord(cursor), index - from >= 2, index - from < token.end - token.start {
+                                if WordTrie.isWord(cursor), index - from >= 2, index - from < token.end - token.start {
                                     pieces.append((from, index))
                                 }
-                                node = LexiconTrie.node(cursor)
+                                node = WordTrie.node(cursor)
                             }
                         }
                     }
