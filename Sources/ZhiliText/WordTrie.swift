@@ -207,59 +207,40 @@ public struct WordTrie: Sendable {
         return node
     }
 
-    /// The longest word that starts at `start` in UTF-16 `text`, as its end offset and payload.
+    /// The longest word that starts at `start` in `text` (UTF-16 code units or Unicode scalars),
+    /// as its end offset and payload.
     ///
-    /// - Complexity: O(*k*) in the length *k* of the longest word.
+    /// - Complexity: O(*k*) in the length *k* of the longest word; most starts that begin no word
+    ///   are ruled out by two bitmap reads.
     @inlinable @inline(__always)
-    public func longestMatch(in text: UnsafeBufferPointer<UInt16>, from start: Int) -> (end: Int, payload: Int)? {
-        withView { trie in
-            var node = WordTrie.root
-            var index = start
-            var best: (end: Int, payload: Int)?
-            while index < text.count {
-                let cursor = trie.step(node, text[index])
-                if cursor < 0 { break }
-                index += 1
-                node = WordTrie.node(cursor)
-                if WordTrie.isWord(cursor) { best = (index, Int(payloads[Int(node)])) }
+    public func longestMatch<Unit: WordTrieUnit>(in text: UnsafeBufferPointer<Unit>, from start: Int) -> (end: Int, payload: Int)? {
+        guard start < text.count else { return nil }
+        let first = text[start]
+        if first.isOneStep {
+            let unit = first.firstUnit
+            guard startBits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 else { return nil }
+            if shortBits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
+                guard start + 1 < text.count else { return nil }
+                let bit = Self.pairBit(unit, text[start + 1].firstUnit)
+                if pairBits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
             }
-            return best
-        }
-    }
-
-    /// Whether some word starts with `scalar` (always true outside the Basic Multilingual Plane).
-    @inlinable @inline(__always)
-    public func mayStart(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value >= 0x10000 || startBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
-    }
-
-    /// The longest word that starts at `start` in `scalars`, as its end offset and payload.
-    ///
-    /// - Complexity: O(*k*) in the length *k* of the longest word.
-    @inlinable @inline(__always)
-    public func longestMatch(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> (end: Int, payload: Int)? {
-        guard start < scalars.count, mayStart(scalars[start]) else { return nil }
-        let first = scalars[start].value
-        if first < 0x10000, shortBits[Int(first >> 6)] & (1 << UInt64(first & 63)) == 0 {
-            guard start + 1 < scalars.count else { return nil }
-            let bit = Self.pairBit(UInt16(truncatingIfNeeded: first), Self.leadUnit(scalars[start + 1]))
-            if pairBits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return nil }
         }
         var best: (end: Int, payload: Int)?
-        forEachMatch(in: scalars, from: start) { end, payload in best = (end, payload) }
+        forEachMatch(in: text, from: start) { end, payload in best = (end, payload) }
         return best
     }
 
-    /// Calls `body` with the end and payload of every word that starts at `start` in `scalars`,
+    /// Calls `body` with the end and payload of every word that starts at `start` in `text`,
     /// shortest first.
     @inlinable @inline(__always)
-    public func forEachMatch(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ body: (_ end: Int, _ payload: Int) -> Void) {
+    public func forEachMatch<Unit: WordTrieUnit>(
+        in text: UnsafeBufferPointer<Unit>, from start: Int, _ body: (_ end: Int, _ payload: Int) -> Void
+    ) {
         withView { trie in
             var node = WordTrie.root
             var index = start
-            while index < scalars.count {
-                let cursor = trie.step(node, scalars[index])
+            while index < text.count {
+                let cursor = text[index].child(of: node, in: trie)
                 if cursor < 0 { return }
                 index += 1
                 node = WordTrie.node(cursor)
@@ -268,18 +249,18 @@ public struct WordTrie: Sendable {
         }
     }
 
-    /// The longest word that ends exactly at `end` in `scalars`, walking leftwards from `end - 1`,
+    /// The longest word that ends exactly at `end` in `text`, walking leftwards from `end - 1`,
     /// as its start offset and payload.
     ///
     /// Only meaningful for a trie of reversed words (``init(words:reversed:)``).
     @inlinable @inline(__always)
-    public func longestMatch(in scalars: UnsafeBufferPointer<Unicode.Scalar>, endingAt end: Int) -> (start: Int, payload: Int)? {
+    public func longestMatch<Unit: WordTrieUnit>(in text: UnsafeBufferPointer<Unit>, endingAt end: Int) -> (start: Int, payload: Int)? {
         withView { trie in
             var node = WordTrie.root
             var best: (start: Int, payload: Int)?
             var index = end - 1
             while index >= 0 {
-                let cursor = trie.step(node, scalars[index])
+                let cursor = text[index].child(of: node, in: trie)
                 if cursor < 0 { break }
                 node = WordTrie.node(cursor)
                 if WordTrie.isWord(cursor) { best = (index, Int(payloads[Int(node)])) }
@@ -288,12 +269,43 @@ public struct WordTrie: Sendable {
             return best
         }
     }
+}
 
-    /// The first UTF-16 code unit of `scalar`.
+/// What a ``WordTrie`` walk reads a text as: UTF-16 code units (the segmenter's buffer) or
+/// Unicode scalars (the extractor's), one step each, or two for a scalar outside the Basic
+/// Multilingual Plane (its surrogates, as its words were stored).
+public protocol WordTrieUnit {
+    /// The first UTF-16 code unit.
+    var firstUnit: UInt16 { get }
+    /// Whether this is one step of a walk (one UTF-16 code unit).
+    var isOneStep: Bool { get }
+    /// The cursor of `node`'s child along this unit in `trie`, or -1.
+    func child(of node: Int32, in trie: WordTrie.View) -> Int32
+}
+
+extension UInt16: WordTrieUnit {
     @inlinable @inline(__always)
-    static func leadUnit(_ scalar: Unicode.Scalar) -> UInt16 {
-        let value = scalar.value
-        return value < 0x10000 ? UInt16(truncatingIfNeeded: value) : UTF16.leadSurrogate(scalar)
+    public var firstUnit: UInt16 { self }
+
+    @inlinable @inline(__always)
+    public var isOneStep: Bool { true }
+
+    @inlinable @inline(__always)
+    public func child(of node: Int32, in trie: WordTrie.View) -> Int32 { trie.step(node, self) }
+}
+
+extension Unicode.Scalar: WordTrieUnit {
+    @inlinable @inline(__always)
+    public var firstUnit: UInt16 { value < 0x10000 ? UInt16(truncatingIfNeeded: value) : UTF16.leadSurrogate(self) }
+
+    @inlinable @inline(__always)
+    public var isOneStep: Bool { value < 0x10000 }
+
+    @inlinable @inline(__always)
+    public func child(of node: Int32, in trie: WordTrie.View) -> Int32 {
+        if value < 0x10000 { return trie.step(node, UInt16(truncatingIfNeeded: value)) }
+        let lead = trie.step(node, UTF16.leadSurrogate(self))
+        return lead < 0 ? -1 : trie.step(WordTrie.node(lead), UTF16.trailSurrogate(self))
     }
 }
 
@@ -332,16 +344,6 @@ extension WordTrie {
                 if packed == 0 { return -1 }
                 slot = (slot + 1) & mask
             }
-        }
-
-        /// The cursor of `node`'s child along `scalar`: one step, or two (its surrogates) outside
-        /// the Basic Multilingual Plane.
-        @inlinable @inline(__always)
-        public func step(_ node: Int32, _ scalar: Unicode.Scalar) -> Int32 {
-            let value = scalar.value
-            if value < 0x10000 { return step(node, UInt16(truncatingIfNeeded: value)) }
-            let lead = step(node, UTF16.leadSurrogate(scalar))
-            return lead < 0 ? -1 : step(WordTrie.node(lead), UTF16.trailSurrogate(scalar))
         }
 
         /// Reads the first slot `step(node, unit)` would probe and returns it, so that independent
