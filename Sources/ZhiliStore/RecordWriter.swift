@@ -424,7 +424,7 @@ extension Statement {
     /// twenty rows per article. `setUncheckedArguments` skips GRDB's check of the arguments against
     /// the parameters (these are the writer's own statements), with which `execute(arguments:)`
     /// took 21% more CPU per article than binding to SQLite directly; this path measured the same
-    /// as direct binding within noise (`zhili index`, six alternating runs, 2026-12-08).
+    /// as direct binding within noise (`zhili index`, eight alternating runs, 2026-12-08).
     fileprivate func run(_ arguments: StatementArguments) throws {
         setUncheckedArguments(arguments)
         try execute()
