@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// The one table of units and measure words that turn a number into a figure (`2000余起`,
 /// `23700人`, `384.5万元`, `3个工作日`), read by both the segmenter (a figure is one token) and
 /// the extractor (a figure's unit and kind). Add a measure word here and both stages know it.
@@ -36,6 +38,19 @@ public enum MeasureWords {
 
     /// The measure words safe after a lone Chinese numeral.
     public static let afterLoneNumeral: [String] = afterLoneNumeralWords.split(separator: " ").map(String.init)
+
+    /// Every measure word as a trie (payload: its index in ``all``), for the segmenter's figure
+    /// tokens and the extractor's figure units.
+    public static let trie = WordTrie(words: all.map(\.word))
+
+    /// The measure words safe after a lone Chinese numeral as a trie.
+    public static let afterLoneNumeralTrie = WordTrie(words: afterLoneNumeral)
+
+    /// The longest measure word that starts at `offset` in `scalars`, with its end, or nil.
+    public static func unit(in scalars: UnsafeBufferPointer<Unicode.Scalar>, at offset: Int) -> (unit: String, end: Int)? {
+        guard let match = trie.longestMatch(in: scalars, from: offset) else { return nil }
+        return (all[match.payload].word, match.end)
+    }
 
     /// The kind of figure `unit` makes: percent for `%` and `‰`, the table's kind for a measure
     /// word, count for anything else.

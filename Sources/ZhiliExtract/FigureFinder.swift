@@ -109,12 +109,12 @@ struct FigureFinder {
         } else if Self.isDurationInYears(number, in: text) {
             unit = MeasureWords.year
             end = number.end + 1
-        } else if let match = FigureUnits.unit(in: buffer, at: number.end) {
+        } else if let match = MeasureWords.unit(in: buffer, at: number.end) {
             unit = match.unit
             end = match.end
             // 2500份(件): an alternative unit in brackets belongs to the figure.
             let open = text[end]
-            if open == "(" || open == "（", let alternative = FigureUnits.unit(in: buffer, at: end + 1),
+            if open == "(" || open == "（", let alternative = MeasureWords.unit(in: buffer, at: end + 1),
                text[alternative.end] == ")" || text[alternative.end] == "）" {
                 end = alternative.end + 1
                 // 2100人(次): the bracket completes the unit (人次) when the two make one.

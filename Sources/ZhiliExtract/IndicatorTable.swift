@@ -1,3 +1,4 @@
+import ZhiliText
 import Foundation
 import ZhiliCore
 
@@ -63,7 +64,7 @@ public struct IndicatorTable: Sendable {
     /// Words saying an action is under way or not done (正在, 尚未, 未 …): a metric holding one
     /// before its pattern does not report a ``Indicator/completed`` indicator.
     public let unfinishedMarkers: [String]
-    private let trie: ScalarTrie
+    private let trie: WordTrie
     /// Indicator indices for each pattern, in trie payload order.
     private let owners: [[Int]]
     private let lengths: [Int]
@@ -106,21 +107,21 @@ public struct IndicatorTable: Sendable {
         self.unfinishedMarkers = unfinishedMarkers
         var patternIndex: [String: Int] = [:]
         var owners: [[Int]] = []
-        var builder = ScalarTrie.Builder()
+        var patterns = WordTrie()
         for (index, indicator) in indicators.enumerated() {
             for pattern in indicator.patterns where !pattern.isEmpty {
                 if let existing = patternIndex[pattern] {
                     owners[existing].append(index)
                 } else {
                     patternIndex[pattern] = owners.count
-                    builder.insert(pattern, payload: owners.count)
+                    patterns.insert(pattern, payload: owners.count)
                     owners.append([index])
                 }
             }
         }
         self.owners = owners
         lengths = patternIndex.sorted { $0.value < $1.value }.map { $0.key.unicodeScalars.count }
-        trie = builder.build()
+        trie = patterns
     }
 
     /// The indicator `metric` names for a figure with `unit`, or nil.

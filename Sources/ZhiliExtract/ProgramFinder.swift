@@ -1,4 +1,5 @@
 import ZhiliText
+import ZhiliCore
 
 /// A program name found in the text, before its region is attached.
 struct ProgramHit {
@@ -33,7 +34,7 @@ struct ProgramHit {
 /// goals (“平安乌兰察布”建设目标) and categories (等特色护边模式).
 struct ProgramFinder: Sendable {
     /// Names accepted whenever quoted, as a trie to match in the text without building strings.
-    let knownTrie: ScalarTrie
+    let knownTrie: WordTrie
 
     /// Suffixes of unquoted names, also joined to a quoted head. 中心 is not one: a centre
     /// (综治中心, 调处中心, 诉讼服务中心) is a facility or an institution, not a program, whatever
@@ -86,15 +87,15 @@ struct ProgramFinder: Sendable {
     /// Institutions counted in a formula (四所一庭, 两所一庭): a group of institutions, not a program.
     static let institutionCharacters: Set<Unicode.Scalar> = ["所", "庭", "院", "局", "队", "站"]
 
-    static let suffixTrie = ScalarTrie(words: suffixes)
-    static let joinTrie = ScalarTrie(words: joinSuffixes)
-    static let leftStopTrie = ScalarTrie(words: leftStops, reversed: true)
-    static let verbTrie = ScalarTrie(words: leftStops)
-    static let genericTrie = ScalarTrie(words: generic)
+    static let suffixTrie = WordTrie(words: suffixes)
+    static let joinTrie = WordTrie(words: joinSuffixes)
+    static let leftStopTrie = WordTrie(words: leftStops, reversed: true)
+    static let verbTrie = WordTrie(words: leftStops)
+    static let genericTrie = WordTrie(words: generic)
 
     /// Creates a finder with a lexicon of known program names.
     init(known: Set<String>) {
-        knownTrie = ScalarTrie(words: Array(known))
+        knownTrie = WordTrie(words: Array(known))
     }
 
     /// Programs in `text` (whose quotations are `spans`, whose place names are `regionSpans`),
@@ -330,7 +331,7 @@ struct ProgramFinder: Sendable {
         if Self.headChangers.contains(where: { text.has($0, at: suffixEnd) }) { return nil }
         var left = leftEdge(of: suffixStart, suffixEnd: suffixEnd, text: text, buffer: buffer)
         // 有一间两伊路边调解服务室: a count before the name is not part of it (一条热线: no name).
-        if Self.numerals.contains(text[left]), let unit = FigureUnits.trie.longestMatch(in: buffer, from: left + 1) {
+        if Self.numerals.contains(text[left]), let unit = MeasureWords.trie.longestMatch(in: buffer, from: left + 1) {
             left = min(unit.end, suffixStart)
         }
         // 拖欠3万元工程款, 投入500万元平台: an amount with its unit is a quantity, not part of a name.
@@ -339,7 +340,7 @@ struct ProgramFinder: Sendable {
             if CharacterClass.isASCIIDigit(text[digit]) {
                 var end = digit
                 while end < suffixStart, CharacterClass.isASCIIDigit(text[end]) || text[end] == "." || text[end] == "万" || text[end] == "亿" { end += 1 }
-                if let unit = FigureUnits.trie.longestMatch(in: buffer, from: end), unit.end <= suffixStart { left = unit.end }
+                if let unit = MeasureWords.trie.longestMatch(in: buffer, from: end), unit.end <= suffixStart { left = unit.end }
                 digit = end
             } else {
                 digit += 1

@@ -63,7 +63,7 @@ struct RegionFinder {
     /// A county written without its suffix right after its province or prefecture (浙江义乌 →
     /// 义乌市, 金华义乌), not starting a street's or an institution's name.
     private func countyNamedShort(
-        after parents: [String], in buffer: UnsafeBufferPointer<Unicode.Scalar>, at start: Int, counties: ScalarTrie, institutions: ScalarTrie
+        after parents: [String], in buffer: UnsafeBufferPointer<Unicode.Scalar>, at start: Int, counties: WordTrie, institutions: WordTrie
     ) -> RegionHit? {
         guard let match = counties.longestMatch(in: buffer, from: start),
               institutions.longestMatch(in: buffer, from: match.end) == nil else { return nil }
@@ -78,7 +78,7 @@ struct RegionFinder {
     /// Words after a division's name that make it the name of something else: a street (X路,
     /// X大街), a police station named after a place (X派出所), an outlet (X新闻网, X日报).
     static let institutionWords = ["路", "大街", "大道", "派出所", "新闻网", "日报", "晚报", "电视台", "广播电视台"]
-    static let institutionTrie = ScalarTrie(words: institutionWords)
+    static let institutionTrie = WordTrie(words: institutionWords)
 
     /// Guards for two-character names (和县, 易县): not after a conjunction or level word (市和县).
     private func accepts(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Bool {

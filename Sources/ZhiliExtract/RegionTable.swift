@@ -1,3 +1,4 @@
+import ZhiliText
 import Foundation
 import ZhiliCore
 import ZhiliICU
@@ -39,7 +40,7 @@ public struct RegionTable: Sendable {
     /// Provinces whose counties are also known without their suffix (集宁 for 集宁区).
     public var bareCountyProvinces: Set<String> { storage.bareCountyProvinces }
     /// Trie over `nameList`; payloads index `nameList`.
-    var matcher: ScalarTrie { storage.matcher }
+    var matcher: WordTrie { storage.matcher }
     /// Names in matcher payload order.
     var nameList: [String] { storage.nameList }
     /// Candidate codes in matcher payload order (empty for blockers).
@@ -52,7 +53,7 @@ public struct RegionTable: Sendable {
     var homeProvince: String? { storage.homeProvince }
     /// Short county names (义乌 for 义乌市) of provinces outside ``bareCountyProvinces``, which
     /// count only right after their province's or prefecture's name (浙江义乌, 金华义乌).
-    var contextualMatcher: ScalarTrie { storage.contextualMatcher }
+    var contextualMatcher: WordTrie { storage.contextualMatcher }
     /// Candidate codes in ``contextualMatcher`` payload order.
     var contextualCandidates: [[String]] { storage.contextualCandidates }
 
@@ -68,7 +69,7 @@ public struct RegionTable: Sendable {
         let bareCountyProvinces: Set<String>
         /// Codes of the containing divisions of each division, nearest first.
         let ancestorChains: [String: [String]]
-        let matcher: ScalarTrie
+        let matcher: WordTrie
         let nameList: [String]
         let candidates: [[String]]
         let genericSoundingCodes: Set<String>
@@ -76,7 +77,7 @@ public struct RegionTable: Sendable {
         let homeProvince: String?
         /// Trie of the short county names that count only right after their province's or
         /// prefecture's name (浙江义乌); payloads index `contextualCandidates`.
-        let contextualMatcher: ScalarTrie
+        let contextualMatcher: WordTrie
         let contextualCandidates: [[String]]
 
         init(
@@ -98,11 +99,9 @@ public struct RegionTable: Sendable {
         }
 
         /// A trie of the names of `codes`, the names in payload order, and each name's codes.
-        static func matcher(of codes: [String: [String]]) -> (ScalarTrie, [String], [[String]]) {
+        static func matcher(of codes: [String: [String]]) -> (WordTrie, [String], [[String]]) {
             let list = codes.keys.sorted()
-            var builder = ScalarTrie.Builder()
-            for (index, name) in list.enumerated() { builder.insert(name, payload: index) }
-            return (builder.build(), list, list.map { codes[$0] ?? [] })
+            return (WordTrie(words: list), list, list.map { codes[$0] ?? [] })
         }
     }
 

@@ -61,20 +61,20 @@ struct SegmentPass {
         if number.isSingleChineseCharacter {
             // 两个, 三项: only safe measure words, and the segmentation must agree the word ends there (一次性).
             // 一 before a measure word is an article (一个缩影, 一种方式), not a count.
-            guard number.value != 1, let end = FigureUnits.loneTrie.longestMatch(in: text, from: number.end),
+            guard number.value != 1, let end = MeasureWords.afterLoneNumeralTrie.longestMatch(in: text, from: number.end)?.end,
                   isBoundary(end, from: segment) else { return nil }
             return (end, .figure)
         }
         if number.isChineseOnly {
             // 十分, 千万: a Chinese numeral inside a longer word is part of that word.
-            let unitEnd = isPercent ? nil : FigureUnits.trie.longestMatch(in: text, from: number.end)
+            let unitEnd = isPercent ? nil : MeasureWords.trie.longestMatch(in: text, from: number.end)?.end
             let end = unitEnd ?? number.end
             if isBoundary(end, from: segment) { return (end, unitEnd != nil || isPercent ? .figure : .number) }
             if unitEnd != nil, isBoundary(number.end, from: segment) { return (number.end, .number) }
             return nil
         }
         if isPercent { return (number.end, .figure) }
-        if let unitEnd = FigureUnits.trie.longestMatch(in: text, from: number.end) { return (unitEnd, .figure) }
+        if let unitEnd = MeasureWords.trie.longestMatch(in: text, from: number.end)?.end { return (unitEnd, .figure) }
         return (number.end, .number)
     }
 

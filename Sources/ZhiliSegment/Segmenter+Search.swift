@@ -1,3 +1,4 @@
+import ZhiliText
 import ZhiliCore
 
 extension Segmenter {
@@ -35,19 +36,10 @@ extension Segmenter {
                 switch token.kind {
                 case .word where token.end - token.start >= 3:
                     pieces.removeAll(keepingCapacity: true)
-                    lexicon.trie.withView { trie in
-                        for from in token.start..<(token.end - 1) {
-                            var node = LexiconTrie.root
-                            var index = from
-                            while index < token.end {
-                                let cursor = trie.step(node, buffer[index])
-                                if cursor < 0 { break }
-                                index += 1
-                                if LexiconTrie.isWord(cursor), index - from >= 2, index - from < token.end - token.start {
-                                    pieces.append((from, index))
-                                }
-                                node = LexiconTrie.node(cursor)
-                            }
+                    let upToEnd = UnsafeBufferPointer(rebasing: buffer[..<token.end])
+                    for from in token.start..<(token.end - 1) {
+                        lexicon.trie.forEachMatch(in: upToEnd, from: from) { end, _ in
+                            if end - from >= 2, end - from < token.end - token.start { pieces.append((from, end)) }
                         }
                     }
                     pieces.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }

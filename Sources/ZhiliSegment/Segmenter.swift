@@ -94,9 +94,7 @@ public final class Segmenter {
         try loadSegments(text)
         try segmentEnds.withUnsafeBufferPointer { ends in
             try segmentKinds.withUnsafeBufferPointer { kinds in
-                try lexicon.trie.withView { trie in
-                    try SegmentPass(text: text, ends: ends, kinds: kinds).run(body)
-                }
+                try SegmentPass(text: text, ends: ends, kinds: kinds).run(body)
             }
         }
     }
@@ -134,8 +132,7 @@ public final class Segmenter {
         }
         let count = text.count
         var position = 0
-        try lexicon.trie.withView { trie in
-            let path = BestPath(trie: trie, logTotal: logTotal)
+        try lexicon.withBestPath(logTotal: logTotal) { path in
             try scores.withUnsafeMutableBufferPointer { scores in
                 try next.withUnsafeMutableBufferPointer { next in
                     while position < count {

@@ -147,18 +147,18 @@ package struct RecordWriter {
             let program: Int64 = row["program"], code: String = row["effective_code"], count: Int = row["n"]
             let name: String = row["name"] ?? regions.region(code: code)?.name ?? ""
             perProgram[program, default: 0] += count
-            try statements.programRegion.execute { $0.add(program); $0.add(code); $0.add(name); $0.add(count); $0.add(date) }
-            if let year { try statements.programYear.execute { $0.add(program); $0.add(code); $0.add(year) } }
+            try statements.programRegion.run([program, code, name, count, date])
+            if let year { try statements.programYear.run([program, code, year]) }
         }
         for (program, count) in perProgram {
-            try statements.program.execute { $0.add(count); $0.add(date); $0.add(program) }
+            try statements.program.run([count, date, program])
         }
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT indicator, min(metric) AS metric, min(unit) AS unit, count(*) AS n FROM figures
             WHERE article = ? AND indicator IS NOT NULL GROUP BY indicator
             """), arguments: [key]) {
             let indicator: String = row["indicator"], metric: String? = row["metric"], unit: String? = row["unit"], count: Int = row["n"]
-            try statements.indicator.execute { $0.add(indicator); $0.add(metric); $0.add(unit); $0.add(count) }
+            try statements.indicator.run([indicator, metric, unit, count])
         }
     }
 
@@ -233,48 +233,48 @@ package struct RecordWriter {
 
     /// The statements of the insert path, prepared once per batch.
     private struct InsertStatements {
-        let article, source, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: BoundStatement
+        let article, source, date, region, regionScope, mention, program, programRegion, programYear, figure, indicator: Statement
 
         init(_ db: Database) throws {
-            article = try BoundStatement(db, """
+            article = try db.cachedStatement(sql: """
                 INSERT INTO articles (key, id, source, position, title, subtitle, date, year, outlet, authors, editors, captions, warnings, body, paragraphs,
                     cluster, duplicate_of, content_length, url)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            source = try BoundStatement(db, "INSERT OR IGNORE INTO article_sources (id, source, position) VALUES (?, ?, ?)")
-            date = try BoundStatement(db, "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
-            region = try BoundStatement(db, """
+            source = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_sources (id, source, position) VALUES (?, ?, ?)")
+            date = try db.cachedStatement(sql: "INSERT INTO article_dates (key, year, date) VALUES (?, ?, ?)")
+            region = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO article_regions (article, rank, code, name, level, prefecture_code, prefecture_name, mentions, role)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            regionScope = try BoundStatement(db, "INSERT OR IGNORE INTO region_articles (code, article) VALUES (?, ?)")
-            mention = try BoundStatement(db, """
+            regionScope = try db.cachedStatement(sql: "INSERT OR IGNORE INTO region_articles (code, article) VALUES (?, ?)")
+            mention = try db.cachedStatement(sql: """
                 INSERT INTO program_mentions (article, ordinal, program, start, "end", paragraph, sentence, region_code, region_name, effective_code, aliases)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            program = try BoundStatement(db, """
+            program = try db.cachedStatement(sql: """
                 UPDATE programs SET article_count = article_count + 1, mention_count = mention_count + ?1,
                     first_seen = CASE WHEN ?2 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END,
                     last_seen = CASE WHEN ?2 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END
                 WHERE key = ?3
                 """)
-            programRegion = try BoundStatement(db, """
+            programRegion = try db.cachedStatement(sql: """
                 INSERT INTO program_regions (program, code, name, article_count, mention_count, first_seen, last_seen)
                 VALUES (?1, ?2, ?3, 1, ?4, ?5, ?5)
                 ON CONFLICT (program, code) DO UPDATE SET article_count = article_count + 1, mention_count = mention_count + ?4,
                     first_seen = CASE WHEN ?5 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?5 < first_seen THEN ?5 ELSE first_seen END,
                     last_seen = CASE WHEN ?5 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?5 > last_seen THEN ?5 ELSE last_seen END
                 """)
-            programYear = try BoundStatement(db, """
+            programYear = try db.cachedStatement(sql: """
                 INSERT INTO program_years (program, code, year, article_count) VALUES (?, ?, ?, 1)
                 ON CONFLICT (program, code, year) DO UPDATE SET article_count = article_count + 1
                 """)
-            figure = try BoundStatement(db, """
+            figure = try db.cachedStatement(sql: """
                 INSERT INTO figures (article, ordinal, text, value, value_max, unit, qualifier, change, basis, kind, metric,
                     indicator, year, region_code, region_name, start, "end", paragraph, sentence, period_year, year_source)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            indicator = try BoundStatement(db, """
+            indicator = try db.cachedStatement(sql: """
                 INSERT INTO indicators (id, label, unit, figure_count, article_count) VALUES (?, ?, ?, ?, 1)
                 ON CONFLICT (id) DO UPDATE SET figure_count = figure_count + excluded.figure_count,
                     article_count = article_count + 1,
@@ -293,28 +293,27 @@ package struct RecordWriter {
         let article = record.article
         let body = article.text
         let needsParagraphs = article.paragraphs.isEmpty || article.paragraphs.contains(where: Self.containsLineBreak)
-        try statements.article.execute {
-            $0.add(key); $0.add(article.id); $0.add(article.source); $0.add(article.index); $0.add(article.title); $0.add(article.subtitle)
-            $0.add(article.date); $0.add(article.year); $0.add(article.outlet); $0.add(JSONString.array(article.authors))
-            $0.add(JSONString.array(article.editors)); $0.add(JSONString.array(article.captions)); $0.add(JSONString.array(article.warnings))
-            $0.add(body); $0.add(needsParagraphs ? JSONString.array(article.paragraphs) : nil)
-            $0.add(placement.cluster); $0.add(placement.duplicateOf); $0.add(length); $0.add(article.url)
-        }
-        try statements.source.execute { $0.add(article.id); $0.add(article.source); $0.add(article.index) }
-        try statements.date.execute { $0.add(key); $0.add(article.year); $0.add(article.date) }
+        try statements.article.run([
+            key, article.id, article.source, article.index, article.title, article.subtitle, article.date, article.year,
+            article.outlet, JSONString.array(article.authors), JSONString.array(article.editors),
+            JSONString.array(article.captions), JSONString.array(article.warnings), body,
+            needsParagraphs ? JSONString.array(article.paragraphs) : nil, placement.cluster, placement.duplicateOf, length,
+            article.url
+        ])
+        try statements.source.run([article.id, article.source, article.index])
+        try statements.date.run([key, article.year, article.date])
 
         var scope = Set<String>()
         for (rank, mention) in record.regions.enumerated() {
-            try statements.region.execute {
-                $0.add(key); $0.add(rank); $0.add(mention.code); $0.add(mention.name); $0.add(mention.level.rawValue)
-                $0.add(mention.prefecture?.code); $0.add(mention.prefecture?.name); $0.add(mention.mentions)
-                $0.add(mention.role.rawValue)
-            }
+            try statements.region.run([
+                key, rank, mention.code, mention.name, mention.level.rawValue, mention.prefecture?.code,
+                mention.prefecture?.name, mention.mentions, mention.role.rawValue
+            ])
             scope.insert(mention.code)
             scope.formUnion(regions.ancestorCodes(of: mention.code))
         }
         for code in scope {
-            try statements.regionScope.execute { $0.add(code); $0.add(key) }
+            try statements.regionScope.run([code, key])
         }
 
         let paragraphStarts = Self.paragraphStarts(article.paragraphs)
@@ -325,44 +324,38 @@ package struct RecordWriter {
             let program = try programKey(mention.name)
             let effective = mention.region ?? fallback
             let effectiveCode = effective?.code ?? ""
-            try statements.mention.execute {
-                $0.add(key); $0.add(ordinal); $0.add(program); $0.add(mention.start); $0.add(mention.end)
-                $0.add(Self.paragraph(of: mention.start, starts: paragraphStarts)); $0.add(mention.sentence)
-                $0.add(mention.region?.code); $0.add(mention.region?.name); $0.add(effectiveCode)
-                $0.add(mention.aliases.isEmpty ? nil : JSONString.array(mention.aliases))
-            }
+            try statements.mention.run([
+                key, ordinal, program, mention.start, mention.end, Self.paragraph(of: mention.start, starts: paragraphStarts),
+                mention.sentence, mention.region?.code, mention.region?.name, effectiveCode,
+                mention.aliases.isEmpty ? nil : JSONString.array(mention.aliases)
+            ])
             perProgram[program, default: 0] += 1
             perRegion[ProgramRegion(program: program, code: effectiveCode), default: (effective?.name ?? "", 0)].mentions += 1
         }
         for (program, count) in perProgram where placement.contributes {
-            try statements.program.execute { $0.add(count); $0.add(article.date); $0.add(program) }
+            try statements.program.run([count, article.date, program])
         }
         for (key, entry) in perRegion where placement.contributes {
-            try statements.programRegion.execute {
-                $0.add(key.program); $0.add(key.code); $0.add(entry.name); $0.add(entry.mentions); $0.add(article.date)
-            }
+            try statements.programRegion.run([key.program, key.code, entry.name, entry.mentions, article.date])
             if let year = article.year {
-                try statements.programYear.execute { $0.add(key.program); $0.add(key.code); $0.add(year) }
+                try statements.programYear.run([key.program, key.code, year])
             }
         }
 
         var indicatorCounts: [String: (count: Int, figure: Figure)] = [:]
         for (ordinal, figure) in record.figures.enumerated() {
-            try statements.figure.execute {
-                $0.add(key); $0.add(ordinal); $0.add(figure.text); $0.add(figure.value); $0.add(figure.valueMax); $0.add(figure.unit)
-                $0.add(figure.qualifier); $0.add(figure.change?.rawValue); $0.add(figure.basis?.rawValue); $0.add(figure.kind.rawValue)
-                $0.add(figure.metric); $0.add(figure.indicator); $0.add(figure.year); $0.add(figure.region?.code); $0.add(figure.region?.name)
-                $0.add(figure.start); $0.add(figure.end); $0.add(Self.paragraph(of: figure.start, starts: paragraphStarts))
-                $0.add(figure.sentence); $0.add(figure.year ?? article.year); $0.add(figure.yearSource?.rawValue)
-            }
+            try statements.figure.run([
+                key, ordinal, figure.text, figure.value, figure.valueMax, figure.unit, figure.qualifier, figure.change?.rawValue,
+                figure.basis?.rawValue, figure.kind.rawValue, figure.metric, figure.indicator, figure.year, figure.region?.code,
+                figure.region?.name, figure.start, figure.end, Self.paragraph(of: figure.start, starts: paragraphStarts),
+                figure.sentence, figure.year ?? article.year, figure.yearSource?.rawValue
+            ])
             if let indicator = figure.indicator {
                 indicatorCounts[indicator, default: (0, figure)].count += 1
             }
         }
         for (indicator, entry) in indicatorCounts where placement.contributes {
-            try statements.indicator.execute {
-                $0.add(indicator); $0.add(entry.figure.metric); $0.add(entry.figure.unit); $0.add(entry.count)
-            }
+            try statements.indicator.run([indicator, entry.figure.metric, entry.figure.unit, entry.count])
         }
     }
 
@@ -433,5 +426,17 @@ package enum JSONText {
     package static func strings(_ text: String?) -> [String] {
         guard let text, let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+    }
+}
+
+extension Statement {
+    /// Binds `arguments` in parameter order and runs the statement: the writer's hot inserts, about
+    /// twenty rows per article. `setUncheckedArguments` skips GRDB's check of the arguments against
+    /// the parameters (these are the writer's own statements), with which `execute(arguments:)`
+    /// took 21% more CPU per article than binding to SQLite directly; this path measured the same
+    /// as direct binding within noise (`zhili index`, eight alternating runs, 2026-12-08).
+    fileprivate func run(_ arguments: StatementArguments) throws {
+        setUncheckedArguments(arguments)
+        try execute()
     }
 }

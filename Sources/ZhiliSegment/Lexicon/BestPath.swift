@@ -1,3 +1,5 @@
+import ZhiliText
+
 /// The most probable split of a run of Han characters into lexicon words (jieba's algorithm).
 ///
 /// Every lexicon word starting at each position is an edge of a word graph weighted by
@@ -7,8 +9,10 @@
 ///
 /// Borrows every buffer, so the inner loop does no reference counting or allocation.
 struct BestPath {
-    /// The lexicon.
-    let trie: LexiconTrieView
+    /// The lexicon's words.
+    let trie: WordTrie.View
+    /// Natural log of the frequency of the word ending at each trie node.
+    let logFrequencies: UnsafeBufferPointer<Float>
     /// Natural log of the lexicon's total frequency.
     let logTotal: Float
 
@@ -30,18 +34,18 @@ struct BestPath {
             // An unknown character: frequency 1.
             var bestScore = score[index + 1] - logTotal
             var bestEnd = index + 1
-            var cursor = trie.rootChildren[Int(text[start + index])]
+            var cursor = trie.start(text[start + index])
             var length = index + 1
             while cursor >= 0 {
-                if LexiconTrie.isWord(cursor) {
-                    let candidate = trie.logFrequencies[Int(LexiconTrie.node(cursor))] - logTotal + score[length]
+                if WordTrie.isWord(cursor) {
+                    let candidate = logFrequencies[Int(WordTrie.node(cursor))] - logTotal + score[length]
                     if candidate >= bestScore {
                         bestScore = candidate
                         bestEnd = length
                     }
                 }
                 if length == count { break }
-                cursor = trie.step(LexiconTrie.node(cursor), text[start + length])
+                cursor = trie.step(WordTrie.node(cursor), text[start + length])
                 length += 1
             }
             score[index] = bestScore
@@ -61,15 +65,15 @@ struct BestPath {
         var sink: UInt64 = 0
         guard end - start >= 2 else { return 0 }
         for index in start..<(end - 1) {
-            let first = trie.rootChildren[Int(text[index])]
-            if first >= 0 { sink &+= trie.touch(LexiconTrie.node(first), text[index + 1]) }
+            let first = trie.start(text[index])
+            if first >= 0 { sink &+= trie.touch(WordTrie.node(first), text[index + 1]) }
         }
         guard end - start >= 3 else { return sink }
         for index in start..<(end - 2) {
-            let first = trie.rootChildren[Int(text[index])]
+            let first = trie.start(text[index])
             guard first >= 0 else { continue }
-            let second = trie.step(LexiconTrie.node(first), text[index + 1])
-            if second >= 0 { sink &+= trie.touch(LexiconTrie.node(second), text[index + 2]) }
+            let second = trie.step(WordTrie.node(first), text[index + 1])
+            if second >= 0 { sink &+= trie.touch(WordTrie.node(second), text[index + 2]) }
         }
         return sink
     }

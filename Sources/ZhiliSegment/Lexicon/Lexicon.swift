@@ -1,4 +1,5 @@
 import Foundation
+import ZhiliText
 import ZhiliCore
 
 /// The words and frequencies the segmenter splits Han text with, read from jieba-format dictionaries.
@@ -18,7 +19,10 @@ public struct Lexicon: Sendable {
     public private(set) var entries: [LexiconEntry] = []
     /// Problems found while reading (malformed lines are skipped, never fatal).
     public private(set) var diagnostics: [Diagnostic] = []
-    private(set) var trie = LexiconTrie()
+    /// The words' paths; a word's payload is its index in ``entries``.
+    private(set) var trie = WordTrie()
+    /// Natural log of the frequency of the word ending at each trie node (0 elsewhere).
+    private var logFrequencyAt: [Float] = [0]
     /// Sum of the words' frequencies: probabilities on the segmenter's best path are `frequency / total`.
     public private(set) var totalFrequency: Double = 0
 
@@ -43,6 +47,7 @@ public struct Lexicon: Sendable {
         // Size the tables once: about three trie nodes and one entry per line.
         let lines = bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
         trie.reserveCapacity(nodes: lines * 3)
+        logFrequencyAt.reserveCapacity(lines * 3)
         entries.reserveCapacity(lines)
         var lineStart = 0
         var lineNumber = 0
@@ -129,28 +134,41 @@ public struct Lexicon: Sendable {
     public mutating func insert(_ entry: LexiconEntry) {
         guard !entry.word.isEmpty else { return }
         let logFrequency = entry.frequency.map { Float(log(Double(max($0, 1)))) } ?? suggestedLogFrequency(entry.word)
-        guard let node = trie.insert(entry.word.utf16) else {
-            diagnostics.append(Diagnostic(source: "lexicon", reason: "lexicon is full (\(LexiconTrie.maxNodes) trie nodes); `\(entry.word)` not added"))
+        guard let node = trie.insertPath(entry.word.utf16) else {
+            diagnostics.append(Diagnostic(source: "lexicon", reason: "lexicon is full (\(WordTrie.maxNodes) trie nodes); `\(entry.word)` not added"))
             return
         }
-        let existing = trie.wordAt[Int(node)]
+        if logFrequencyAt.count < trie.nodeCount {
+            logFrequencyAt.append(contentsOf: repeatElement(0, count: trie.nodeCount - logFrequencyAt.count))
+        }
+        let existing = trie.payload(at: node)
         if existing >= 0 {
-            totalFrequency -= exp(Double(trie.logFrequencyAt[Int(node)]))
+            totalFrequency -= exp(Double(logFrequencyAt[Int(node)]))
             entries[Int(existing)] = entry
-            trie.setWord(node, entry: existing, logFrequency: logFrequency)
         } else {
-            trie.setWord(node, entry: Int32(entries.count), logFrequency: logFrequency)
+            trie.setPayload(node, Int32(entries.count))
             entries.append(entry)
         }
+        logFrequencyAt[Int(node)] = logFrequency
         totalFrequency += exp(Double(logFrequency))
     }
 
     /// Natural log of the total frequency (0 for an empty lexicon).
     var logTotal: Float { Float(log(max(totalFrequency, 1))) }
 
+    /// Calls `body` with a ``BestPath`` over the lexicon's borrowed tables.
+    @inline(__always)
+    func withBestPath<Result>(logTotal: Float, _ body: (BestPath) throws -> Result) rethrows -> Result {
+        try trie.withView { trie in
+            try logFrequencyAt.withUnsafeBufferPointer { logFrequencies in
+                try body(BestPath(trie: trie, logFrequencies: logFrequencies, logTotal: logTotal))
+            }
+        }
+    }
+
     /// The log frequency that makes `word` just more probable than its best split.
     private func suggestedLogFrequency(_ word: String) -> Float {
-        let split = trie.withView { BestPath(trie: $0, logTotal: logTotal).bestScore(of: Array(word.utf16)) }
+        let split = withBestPath(logTotal: logTotal) { $0.bestScore(of: Array(word.utf16)) }
         // jieba: max(int(P(split) · total) + 1, current frequency).
         let suggested = log(exp(Double(split) + Double(logTotal)) + 1)
         return Float(max(suggested, Double(entry(for: word)?.frequency.map { log(Double(max($0, 1))) } ?? 0)))
@@ -168,13 +186,8 @@ public struct Lexicon: Sendable {
 
     /// The entry for `word`, if it is in the lexicon.
     public func entry(for word: String) -> LexiconEntry? {
-        var node = LexiconTrie.root
-        for unit in word.utf16 {
-            let cursor = trie.step(node, unit)
-            if cursor < 0 { return nil }
-            node = LexiconTrie.node(cursor)
-        }
-        let index = trie.wordAt[Int(node)]
+        guard let node = trie.node(of: word) else { return nil }
+        let index = trie.payload(at: node)
         return index >= 0 ? entries[Int(index)] : nil
     }
 
