@@ -379,19 +379,9 @@ package struct RecordWriter {
         var offset = 0
         for paragraph in paragraphs {
             starts.append(offset)
-            offset += scalarCount(paragraph) + 1
+            offset += UTF8Cursor.scalarCount(paragraph) + 1
         }
         return starts
-    }
-
-    /// The number of Unicode scalars in `text`, counted on its UTF-8 (every byte but continuation bytes).
-    static func scalarCount(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        }
     }
 
     /// Whether `text` holds a line feed.
