@@ -118,6 +118,26 @@ enum Fixtures {
 
     static let all = [laoli, hingganGrids, bayannurGrids, wuhaiFraud, ordosODR]
 
+    /// A reprint of ``bayannurGrids`` (a sentence edited throughout, a footer added), dated later:
+    /// it joins the original's cluster.
+    static var bayannurReprint: ArticleRecord {
+        var reprint = bayannurGrids
+        reprint.article.id = "bayannur-reprint"
+        reprint.article.source = "mirror/bayannur.html"
+        reprint.article.date = "2023-03-20"
+        reprint.article.paragraphs = reprint.article.paragraphs.map { $0.replacingOccurrences(of: "。", with: "，成效明显。") } + ["来源：巴彦淖尔日报　责任编辑：王芳"]
+        return reprint
+    }
+
+    /// ``bayannurReprint`` from another site, dated before the original: the preferred copy.
+    static var bayannurEarlier: ArticleRecord {
+        var earlier = bayannurReprint
+        earlier.article.id = "bayannur-earlier"
+        earlier.article.source = "another/site.html"
+        earlier.article.date = "2023-03-01"
+        return earlier
+    }
+
     /// `record` as the store reads it back when it has no copy: its own cluster, its one source.
     static func stored(_ record: ArticleRecord) -> ArticleRecord {
         var stored = record

@@ -82,11 +82,7 @@ import ZhiliCore
     /// earlier-dated copy takes its place.
     @Test func copiesCountOnceAndTheEarliestRepresents() throws {
         let (store, _) = try Fixtures.store()
-        var reprint = Fixtures.bayannurGrids
-        reprint.article.id = "bayannur-reprint"
-        reprint.article.source = "mirror/bayannur.html"
-        reprint.article.date = "2023-03-20"
-        reprint.article.paragraphs = reprint.article.paragraphs.map { $0.replacingOccurrences(of: "。", with: "，成效明显。") } + ["来源：巴彦淖尔日报　责任编辑：王芳"]
+        let reprint = Fixtures.bayannurReprint
         try store.write([reprint])
         let stored = try #require(try store.article(id: "bayannur-reprint"))
         #expect(stored.cluster == "bayannur")
@@ -102,11 +98,7 @@ import ZhiliCore
         #expect(hits.first?.copies == 1)
 
         // An earlier copy becomes the representative; the counts move to it.
-        var earlier = reprint
-        earlier.article.id = "bayannur-earlier"
-        earlier.article.source = "another/site.html"
-        earlier.article.date = "2023-03-01"
-        try store.write([earlier])
+        try store.write([Fixtures.bayannurEarlier])
         #expect(try store.article(id: "bayannur")?.duplicateOf == "bayannur-earlier")
         #expect(try store.article(id: "bayannur-reprint")?.duplicateOf == "bayannur-earlier")
         #expect(try compareRows() == ["bayannur-earlier"])
@@ -118,11 +110,7 @@ import ZhiliCore
     /// again: its members are compared anew and it represents them again.
     @Test func aRepresentativeReindexedRepresentsAgain() throws {
         let (store, _) = try Fixtures.store()
-        var reprint = Fixtures.bayannurGrids
-        reprint.article.id = "bayannur-reprint"
-        reprint.article.source = "mirror/bayannur.html"
-        reprint.article.date = "2023-03-20"
-        try store.write([reprint])
+        try store.write([Fixtures.bayannurReprint])
         var edited = Fixtures.bayannurGrids
         edited.article.paragraphs[0] += "记者走访了多个社区。"
         try store.write([edited])

@@ -213,16 +213,10 @@ enum TestPostgres {
         withoutPrograms.programs = []
         var later = Fixtures.laoli
         later.article.date = "2024-01-02"
-        var reprint = Fixtures.bayannurGrids
-        reprint.article.id = "bayannur-reprint"
-        reprint.article.source = "mirror/bayannur.html"
+        var reprint = Fixtures.bayannurReprint
         reprint.article.url = "https://mirror.example.cn/bayannur.html"
-        reprint.article.date = "2023-03-20"
-        reprint.article.paragraphs = reprint.article.paragraphs.map { $0.replacingOccurrences(of: "。", with: "，成效明显。") } + ["来源：巴彦淖尔日报　责任编辑：王芳"]
-        var earlier = reprint
-        earlier.article.id = "bayannur-earlier"
-        earlier.article.source = "another/site.html"
-        earlier.article.date = "2023-03-01"
+        var earlier = Fixtures.bayannurEarlier
+        earlier.article.url = reprint.article.url
         var second = Fixtures.hingganGrids
         second.article.title = "第二版"
         let batches = [Fixtures.all, [changed], [withoutPrograms], [later], [reprint], [earlier], [Fixtures.hingganGrids, second]]
@@ -239,16 +233,7 @@ enum TestPostgres {
     /// preferred copy as its representative, and the answers are those of one writer (only the
     /// cluster's name, its first copy stored, depends on the order).
     @Test(.enabled(if: TestPostgres.available)) func concurrentWritersGiveIdenticalAnswers() async throws {
-        var reprint = Fixtures.bayannurGrids
-        reprint.article.id = "bayannur-reprint"
-        reprint.article.source = "mirror/bayannur.html"
-        reprint.article.date = "2023-03-20"
-        reprint.article.paragraphs = reprint.article.paragraphs.map { $0.replacingOccurrences(of: "。", with: "，成效明显。") } + ["来源：巴彦淖尔日报　责任编辑：王芳"]
-        var earlier = reprint
-        earlier.article.id = "bayannur-earlier"
-        earlier.article.source = "another/site.html"
-        earlier.article.date = "2023-03-01"
-        let records = Fixtures.all + [reprint, earlier]
+        let records = Fixtures.all + [Fixtures.bayannurReprint, Fixtures.bayannurEarlier]
         let (sqlite, _) = try Fixtures.store([])
         try await sqlite.write(records)
         let postgres = try await TestPostgres.store([])
