@@ -89,6 +89,8 @@ struct MetricPhrase {
     ]
     /// Characters that make a word ending in 获 (荣获, 查获, 破获): that 获 is no stop inside the noun.
     static let wordsEndingInHuo: Set<Unicode.Scalar> = ["荣", "查", "破", "缴", "捕", "收", "俘", "截", "抓", "斩"]
+    /// Second characters of words starting with 获 (获评, 获得): after 嘎查, 获评 is still the predicate.
+    static let wordsStartingWithHuo: Set<Unicode.Scalar> = ["评", "得", "授", "颁"]
 
     /// Second classifiers after 个: the noun after them is what is counted (8个方面资源和功能).
     static let secondClassifiers = ["方面"]
@@ -244,7 +246,7 @@ struct MetricPhrase {
         let nounStopStarts = Self.nounStopStarts
         for offset in start..<clauseEnd
         where offset > start && nounStopStarts.contains(text[offset]) && Self.nounStops.contains(where: { text.has($0, at: offset) }) {
-            if text[offset] == "获", Self.wordsEndingInHuo.contains(text[offset - 1]), !["评", "得", "授", "颁"].contains(text[offset + 1]) { continue }
+            if text[offset] == "获", Self.wordsEndingInHuo.contains(text[offset - 1]), !Self.wordsStartingWithHuo.contains(text[offset + 1]) { continue }
             return offset
         }
         return clauseEnd
@@ -313,10 +315,13 @@ struct MetricPhrase {
     private func isCoordination(_ offset: Int) -> Bool {
         switch text[offset] {
         case "及": return true
-        case "和": return !["解", "谐", "平", "睦", "美", "顺", "气"].contains(text[offset + 1]) && !["调", "温", "缓", "柔", "祥", "共", "总", "人", "饱"].contains(text[offset - 1])
+        case "和": return !Self.wordsStartingWithHe.contains(text[offset + 1]) && !Self.wordsEndingInHe.contains(text[offset - 1])
         default: return false
         }
     }
+    /// Second characters of words starting with 和 (和解, 和谐), and first characters of words ending in it (调和, 温和).
+    static let wordsStartingWithHe: Set<Unicode.Scalar> = ["解", "谐", "平", "睦", "美", "顺", "气"]
+    static let wordsEndingInHe: Set<Unicode.Scalar> = ["调", "温", "缓", "柔", "祥", "共", "总", "人", "饱"]
 
     /// The phrase before a figure, without its predicate.
     private func preceding(from start: Int, to end: Int) -> String? {
