@@ -102,6 +102,8 @@ struct MetricPhrase {
         ("平均每年", "年均"), ("平均每月", "月均"), ("平均每天", "日均"), ("平均每日", "日均"),
         ("年均", "年均"), ("月均", "月均"), ("日均", "日均"),
     ]
+    /// The first scalars of ``frequencies``.
+    static let frequencyStarts = ScalarSet(frequencies.map { $0.written.unicodeScalars.first! })
     /// Agencies named after the region that opens a phrase (包头市公安局, 科尔沁分局): with the region,
     /// they are the subject, not what is counted.
     static let agencies = [
@@ -437,7 +439,8 @@ struct MetricPhrase {
         }
         // 工作室平均每年化解矛盾纠纷: the frequency starts what is counted, in its short form.
         var frequency: (written: String, label: String)?
-        if let (at, found) = (lower..<upper).lazy.compactMap({ offset in
+        let frequencyStarts = Self.frequencyStarts
+        if let (at, found) = (lower..<upper).lazy.filter({ frequencyStarts.contains(text[$0]) }).compactMap({ offset in
             Self.frequencies.first { text.has($0.written, at: offset) }.map { (offset, $0) }
         }).first, upper - at > found.written.unicodeScalars.count + 1 {
             lower = at

@@ -120,13 +120,9 @@ struct PostgresSearch {
                     matches.append(" LIMIT \(matches.bind(window.size))) m")
                     verdict = window.judge(matches: try await matches.rows(on: connection, logger: logger).first?.value("n") ?? 0)
                 }
-                switch verdict {
-                case .done(let hasMore, let count):
-                    more = hasMore
-                    total = count
+                if let final = verdict.final {
+                    (more, total) = final
                     break passes
-                case .countMatches, .rankAgain:
-                    continue
                 }
             }
         } else {

@@ -33,6 +33,13 @@ public struct CandidateWindow: Sendable, Equatable {
         case countMatches
         /// Rank again with the (now unbounded) ``size``.
         case rankAgain
+
+        /// Whether more hits follow and the number of hits, when the page is final; nil when
+        /// another pass is needed.
+        public var final: (more: Bool, total: Int?)? {
+            if case .done(let more, let total) = self { return (more, total) }
+            return nil
+        }
     }
 
     /// After a pass that gave `hits` hits for the page, out of `clusters` hits among `candidates`

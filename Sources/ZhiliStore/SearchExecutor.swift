@@ -127,13 +127,9 @@ struct SearchExecutor {
                                                    arguments: StatementArguments(sourceArguments + [window.size])) ?? 0
                     verdict = window.judge(matches: matches)
                 }
-                switch verdict {
-                case .done(let hasMore, let count):
-                    more = hasMore
-                    total = count
+                if let final = verdict.final {
+                    (more, total) = final
                     break passes
-                case .countMatches, .rankAgain:
-                    continue
                 }
             }
         } else {

@@ -120,6 +120,20 @@ import ZhiliCore
         #expect(try store.indicators().first { $0.id == "grids" }?.articleCount == 3)
     }
 
+    /// A representative re-indexed with a later date than a copy it represented: placed again,
+    /// it is compared with every member (its cluster has no representative meanwhile), and the
+    /// earlier copy represents the cluster.
+    @Test func aRepresentativeReindexedLaterLeavesTheEarlierCopyToRepresent() throws {
+        let (store, _) = try Fixtures.store()
+        try store.write([Fixtures.bayannurReprint])
+        var later = Fixtures.bayannurGrids
+        later.article.date = "2023-04-01"
+        try store.write([later])
+        #expect(try store.article(id: "bayannur-reprint")?.duplicateOf == nil)
+        #expect(try store.article(id: "bayannur")?.duplicateOf == "bayannur-reprint")
+        #expect(try store.compare(CompareRequest(indicator: "grids")).rows.filter { $0.region.code == "150800" }.map(\.articleID) == ["bayannur-reprint"])
+    }
+
     @Test func duplicateIDsInOneBatchKeepTheLast() throws {
         var second = Fixtures.laoli
         second.article.title = "第二版"
